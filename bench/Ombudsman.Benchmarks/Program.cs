@@ -1,0 +1,1 @@
+Console.WriteLine("Ombudsman benchmarks: see docs/BENCHMARKS.md");
