@@ -1,0 +1,13 @@
+namespace Ombudsman.Workflows.Durable.Storage;
+
+/// <summary>A work-item queue (orchestrator messages, activity messages, poison).</summary>
+internal interface IWorkQueue
+{
+    string Name { get; }
+
+    Task SendAsync(string body, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QueuedMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
+
+    Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken);
+}
