@@ -38,11 +38,7 @@ public sealed class DurableDriver
         var messages = await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), cancellationToken);
         foreach (var message in messages)
         {
-            var outcome = await _engine.HandleAsync(kind, message.Id, message.Body, message.DequeueCount, cancellationToken);
-            if (outcome != DispatchOutcome.Retry)
-            {
-                await queue.DeleteAsync(message, cancellationToken);
-            }
+            await _engine.HandleAndSettleAsync(kind, message, cancellationToken);
         }
 
         return messages.Count;

@@ -12,6 +12,9 @@ public sealed class DurableOptions
     /// <summary>How long a received message stays invisible to other hosts while it is processed.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Delay before a failed message is delivered again; doubles with each delivery up to the visibility timeout.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the standalone host sweeps due deadlines and leftover outbox rows.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -122,7 +122,11 @@ public sealed class OrchestrationContext
     /// <summary>Sets a field that instances and their deadlines can be listed by (e.g. office).</summary>
     public void SetIndexField(string name, string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!IndexFieldName.IsValid(name))
+        {
+            throw new ArgumentException($"Index field name '{name}' must start with a letter and hold up to 40 letters, digits or underscores.", nameof(name));
+        }
+
         _indexFields[name] = value;
     }
 

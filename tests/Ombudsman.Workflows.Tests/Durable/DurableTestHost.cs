@@ -12,7 +12,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public DurableTestHost(DurableStorage storage, FakeTimeProvider clock, Action<DurableRegistry> register, Action<IServiceCollection>? configureServices = null)
+    public DurableTestHost(DurableStorage storage, FakeTimeProvider clock, Action<DurableRegistry> register, Action<DurableOptions>? configure = null)
     {
         Storage = storage;
         Clock = clock;
@@ -20,8 +20,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(storage);
-        services.AddDurableRuntime(register);
-        configureServices?.Invoke(services);
+        services.AddDurableRuntime(register, configure);
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<DurableEngine>();
         Client = _services.GetRequiredService<DurableClient>();
@@ -62,10 +61,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
         var queue = kind == QueueKind.Orchestrator ? Storage.OrchestratorQueue : Storage.ActivityQueue;
         foreach (var message in await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), CancellationToken.None))
         {
-            if (await Engine.HandleAsync(kind, message.Id, message.Body, message.DequeueCount, CancellationToken.None) != DispatchOutcome.Retry)
-            {
-                await queue.DeleteAsync(message, CancellationToken.None);
-            }
+            await Engine.HandleAndSettleAsync(kind, message, CancellationToken.None);
         }
     }
 
@@ -90,11 +86,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
             }
 
             idle = 0;
-            var queue = kind == QueueKind.Orchestrator ? Storage.OrchestratorQueue : Storage.ActivityQueue;
-            if (await Engine.HandleAsync(kind, messages[0].Id, messages[0].Body, messages[0].DequeueCount, CancellationToken.None) != DispatchOutcome.Retry)
-            {
-                await queue.DeleteAsync(messages[0], CancellationToken.None);
-            }
+            await Engine.HandleAndSettleAsync(kind, messages[0], CancellationToken.None);
         }
     }
 

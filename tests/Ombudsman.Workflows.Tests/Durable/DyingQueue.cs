@@ -24,4 +24,7 @@ internal sealed class DyingQueue(IWorkQueue inner) : IWorkQueue
         inner.ReceiveAsync(maxMessages, visibilityTimeout, cancellationToken);
 
     public Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
+
+    public Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
+        inner.AbandonAsync(message, visibleAfter, cancellationToken);
 }

@@ -59,6 +59,26 @@ internal sealed partial class DurableEngine(
         }
     }
 
+    /// <summary>Handles a message from one of the runtime's queues and deletes it, or gives it back with a backoff.</summary>
+    public async Task<DispatchOutcome> HandleAndSettleAsync(QueueKind kind, QueuedMessage message, CancellationToken cancellationToken)
+    {
+        var queue = kind == QueueKind.Orchestrator ? storage.OrchestratorQueue : storage.ActivityQueue;
+        var outcome = await HandleAsync(kind, message.Id, message.Body, message.DequeueCount, cancellationToken);
+        if (outcome == DispatchOutcome.Retry)
+        {
+            var backoff = TimeSpan.FromTicks(Math.Min(
+                _options.RetryBackoff.Ticks * (1L << (int)Math.Min(message.DequeueCount - 1, 20)),
+                _options.VisibilityTimeout.Ticks));
+            await queue.AbandonAsync(message, backoff, cancellationToken);
+        }
+        else
+        {
+            await queue.DeleteAsync(message, cancellationToken);
+        }
+
+        return outcome;
+    }
+
     public async Task ProcessOrchestratorMessageAsync(OrchestratorMessage message, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -56,7 +56,7 @@ internal sealed partial class DurableWorker(DurableEngine engine, IOptions<Durab
             foreach (var message in messages)
             {
                 await slots.WaitAsync(stoppingToken);
-                running.Add(ProcessAsync(kind, queue, message, slots, stoppingToken));
+                running.Add(ProcessAsync(kind, message, slots, stoppingToken));
             }
 
             running.RemoveAll(t => t.IsCompleted);
@@ -65,16 +65,12 @@ internal sealed partial class DurableWorker(DurableEngine engine, IOptions<Durab
         await Task.WhenAll(running);
     }
 
-    private async Task ProcessAsync(QueueKind kind, IWorkQueue queue, QueuedMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueKind kind, QueuedMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Yield();
-            var outcome = await engine.HandleAsync(kind, message.Id, message.Body, message.DequeueCount, stoppingToken);
-            if (outcome != DispatchOutcome.Retry)
-            {
-                await queue.DeleteAsync(message, stoppingToken);
-            }
+            await engine.HandleAndSettleAsync(kind, message, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

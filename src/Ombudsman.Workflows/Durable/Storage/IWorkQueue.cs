@@ -10,4 +10,7 @@ internal interface IWorkQueue
     Task<IReadOnlyList<QueuedMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
     Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Gives a message back, to be delivered again after <paramref name="visibleAfter"/>.</summary>
+    Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken);
 }

@@ -60,6 +60,19 @@ internal sealed class InMemoryWorkQueue(string name, TimeProvider clock) : IWork
         return Task.CompletedTask;
     }
 
+    public Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var item in _items.Where(i => i.Id == message.Id && i.Receipt == message.Receipt))
+            {
+                item.VisibleAt = clock.GetUtcNow() + visibleAfter;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Makes every message visible now, as if their visibility timeouts had passed (crash tests).</summary>
     public void ReleaseAll()
     {
