@@ -23,3 +23,42 @@ ensure_dotnet_restore() {
   echo "==> dotnet restore"
   (cd "$repo_root" && dotnet restore Ombudsman.sln --nologo -v quiet)
 }
+
+# Path of the bicep CLI that restore fetched (PackageDownload in tests/Ombudsman.Infra.Tests, version pinned in
+# Directory.Packages.props). MSBuild resolves it, so NUGET_PACKAGES and the pin are honoured in one place.
+bicep_path() {
+  local path
+  path="$(cd "$repo_root" && dotnet msbuild tests/Ombudsman.Infra.Tests/Ombudsman.Infra.Tests.csproj \
+    -nologo -getProperty:BicepPath)"
+  if [ ! -f "$path" ]; then
+    echo "error: bicep CLI not found at '$path'; run dotnet restore first" >&2
+    return 1
+  fi
+  # NuGet extracts the binary with the owner's execute bit only; make sure whoever runs the scripts can run it.
+  [ -x "$path" ] || chmod +x "$path"
+  printf '%s\n' "$path"
+}
+
+# Builds and lints every Bicep file under infra/bicep; a warning fails like an error (the C# build treats
+# warnings as errors too), so the templates stay lint-clean.
+check_bicep() {
+  local bicep file diagnostics failed=0
+  bicep="$(bicep_path)"
+  echo "==> bicep build + lint ($("$bicep" --version))"
+  while IFS= read -r file; do
+    # build catches what ARM would reject; lint repeats compile errors and adds the linter's warnings.
+    case "$file" in
+      *.bicepparam) diagnostics="$("$bicep" build-params "$file" --stdout 2>&1 >/dev/null)" || failed=1 ;;
+      *) diagnostics="$("$bicep" build "$file" --stdout 2>&1 >/dev/null)" || failed=1 ;;
+    esac
+    [ -n "$diagnostics" ] || diagnostics="$("$bicep" lint "$file" 2>&1)" || failed=1
+    if [ -n "$diagnostics" ]; then
+      printf '%s\n' "$diagnostics" >&2
+      failed=1
+    fi
+  done < <(find "$repo_root/infra/bicep" -type f \( -name '*.bicep' -o -name '*.bicepparam' \) | sort)
+  if [ "$failed" -ne 0 ]; then
+    echo "error: bicep build/lint reported problems (above)" >&2
+    return 1
+  fi
+}

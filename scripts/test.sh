@@ -7,6 +7,7 @@ cd "$repo_root"
 
 ensure_node_packages
 ensure_dotnet_restore
+check_bicep
 
 echo "==> dotnet build (warnings are errors)"
 dotnet build Ombudsman.sln --no-restore --nologo -v quiet -c Release

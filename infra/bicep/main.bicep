@@ -1,0 +1,221 @@
+// Deploys one environment of the Ombudsman case workflow into a resource group: storage for the durable
+// runtime and evidence, monitoring, Key Vault, the function app (custom handler) and its role assignments.
+// How to deploy and publish: docs/DEPLOY.md.
+
+import { storageNames, poisonQueueSuffix } from 'modules/names.bicep'
+
+@description('Short environment name, part of every resource name (e.g. prod, test, prod-sby).')
+@minLength(2)
+@maxLength(12)
+param environmentName string
+
+@description('Azure region for every resource.')
+param location string = resourceGroup().location
+
+@description('FC1 = Flex Consumption with the custom-handler runtime (default); EP1 = Elastic Premium fallback.')
+@allowed([
+  'FC1'
+  'EP1'
+])
+param hostingPlan string = 'FC1'
+
+@description('Storage replication; prefer Standard_ZRS or Standard_GZRS for production where the region offers it.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Days a deleted blob or container can be restored.')
+param blobSoftDeleteDays int = 30
+
+@description('Days evidence and provider documents stay write-once after upload (set to the records retention schedule).')
+param evidenceImmutabilityDays int = 3650
+
+@description('Browser origins allowed to upload evidence directly to Blob Storage with a SAS URL.')
+param corsAllowedOrigins array = []
+
+@description('Days Log Analytics keeps logs.')
+param logRetentionDays int = 90
+
+@description('Sender address of notification emails (a verified SendGrid sender).')
+param sendGridFromAddress string
+
+@description('SendGrid API key. Leave empty and set the Key Vault secret with az keyvault secret set (docs/DEPLOY.md) to keep it out of deployment history.')
+@secure()
+param sendGridApiKey string = ''
+
+@description('FC1: upper bound on instances.')
+param flexMaximumInstanceCount int = 40
+
+@description('FC1: memory per instance in MB.')
+param flexInstanceMemoryMB int = 2048
+
+@description('EP1: upper bound on instances.')
+param premiumMaximumWorkerCount int = 10
+
+@description('Tags on every resource.')
+param tags object = {}
+
+var isFlex = hostingPlan == 'FC1'
+var baseName = 'ombudsman-${environmentName}'
+// Storage account and Key Vault names are global and short: a hash of resource group + environment keeps them unique.
+var suffix = uniqueString(resourceGroup().id, environmentName)
+var storageAccountName = 'stomb${suffix}'
+var keyVaultName = 'kv-omb-${take(suffix, 13)}'
+var sendGridSecretName = 'SendGridApiKey'
+var packageBlobName = 'ombudsman-functions.zip'
+var allTags = union(tags, {
+  system: 'ombudsman-case-workflow'
+  environment: environmentName
+})
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    accountName: storageAccountName
+    skuName: storageSku
+    softDeleteRetentionDays: blobSoftDeleteDays
+    immutabilityPeriodDays: evidenceImmutabilityDays
+    corsAllowedOrigins: corsAllowedOrigins
+    tags: allTags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    baseName: baseName
+    retentionInDays: logRetentionDays
+    tags: allTags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    vaultName: keyVaultName
+    sendGridSecretName: sendGridSecretName
+    sendGridApiKey: sendGridApiKey
+    softDeleteRetentionDays: 90
+    tags: allTags
+  }
+}
+
+// Settings both plans share. Connections are identity-based (no keys): the Functions host uses
+// AzureWebJobsStorage__*, the app and its queue triggers (function.json "connection": "Storage") use Storage__*.
+var appSettings = [
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storage.outputs.accountName
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: monitoring.outputs.appInsightsConnectionString
+  }
+  {
+    name: 'Storage__blobServiceUri'
+    value: storage.outputs.blobEndpoint
+  }
+  {
+    name: 'Storage__queueServiceUri'
+    value: storage.outputs.queueEndpoint
+  }
+  {
+    name: 'Storage__tableServiceUri'
+    value: storage.outputs.tableEndpoint
+  }
+  {
+    name: 'StorageNames__InstancesTable'
+    value: storageNames.tables.instances
+  }
+  {
+    name: 'StorageNames__DeadlinesTable'
+    value: storageNames.tables.deadlines
+  }
+  {
+    name: 'StorageNames__OrchestratorQueue'
+    value: storageNames.queues.orchestrator
+  }
+  {
+    name: 'StorageNames__ActivityQueue'
+    value: storageNames.queues.activity
+  }
+  {
+    name: 'StorageNames__PoisonQueueSuffix'
+    value: poisonQueueSuffix
+  }
+  {
+    name: 'StorageNames__EvidenceContainer'
+    value: storageNames.containers.evidence
+  }
+  {
+    name: 'StorageNames__ProviderDocumentsContainer'
+    value: storageNames.containers.providerDocuments
+  }
+  {
+    name: 'StorageNames__PayloadsContainer'
+    value: storageNames.containers.payloads
+  }
+  {
+    // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.
+    name: 'SendGrid__ApiKey'
+    value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'
+  }
+  {
+    name: 'SendGrid__FromAddress'
+    value: sendGridFromAddress
+  }
+]
+
+module flexApp 'modules/functionapp-flex.bicep' = if (isFlex) {
+  name: 'functionapp-flex'
+  params: {
+    location: location
+    baseName: baseName
+    appSettings: appSettings
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    maximumInstanceCount: flexMaximumInstanceCount
+    instanceMemoryMB: flexInstanceMemoryMB
+    tags: allTags
+  }
+}
+
+module premiumApp 'modules/functionapp-premium.bicep' = if (!isFlex) {
+  name: 'functionapp-premium'
+  params: {
+    location: location
+    baseName: baseName
+    appSettings: appSettings
+    packageUrl: '${storage.outputs.deploymentContainerUrl}/${packageBlobName}'
+    maximumElasticWorkerCount: premiumMaximumWorkerCount
+    tags: allTags
+  }
+}
+
+var functionAppPrincipalId = isFlex ? flexApp!.outputs.principalId : premiumApp!.outputs.principalId
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: functionAppPrincipalId
+    storageAccountName: storage.outputs.accountName
+    keyVaultName: keyVault.outputs.vaultName
+  }
+}
+
+output functionAppName string = isFlex ? flexApp!.outputs.name : premiumApp!.outputs.name
+output functionAppHostName string = isFlex ? flexApp!.outputs.defaultHostName : premiumApp!.outputs.defaultHostName
+output storageAccountName string = storage.outputs.accountName
+output keyVaultName string = keyVault.outputs.vaultName
+output sendGridSecretName string = sendGridSecretName
+output deploymentContainerUrl string = storage.outputs.deploymentContainerUrl
+output packageBlobName string = packageBlobName
+output appInsightsName string = monitoring.outputs.appInsightsName

@@ -1,0 +1,14 @@
+// Example parameters for the Elastic Premium (EP1) fallback: use it where the Flex Consumption plan does not
+// accept the custom-handler runtime. Same environment shape, different hosting plan; see docs/DEPLOY.md.
+using 'main.bicep'
+
+param environmentName = 'prod'
+param location = 'indonesiacentral'
+param hostingPlan = 'EP1'
+param storageSku = 'Standard_ZRS'
+param evidenceImmutabilityDays = 3650
+param sendGridFromAddress = 'pengaduan@example.go.id'
+param premiumMaximumWorkerCount = 10
+param tags = {
+  owner: 'ombudsman-it'
+}

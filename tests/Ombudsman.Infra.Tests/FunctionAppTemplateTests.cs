@@ -1,0 +1,144 @@
+using System.Text.Json;
+
+namespace Ombudsman.Infra.Tests;
+
+/// <summary>The function app on either hosting plan: identity, transport security and custom-handler settings.</summary>
+[Collection(CompiledTemplatesCollection.Name)]
+public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
+{
+    private const string FlexModule = "flexApp";
+    private const string PremiumModule = "premiumApp";
+
+    public static TheoryData<string> PlanModules => [FlexModule, PremiumModule];
+
+    private JsonElement Site(string module) => templates.Module(module).SingleResourceOfType("Microsoft.Web/sites");
+
+    [Fact]
+    public void Hosting_plan_defaults_to_flex_consumption_with_premium_as_the_only_alternative()
+    {
+        var hostingPlan = templates.Main.Parameter("hostingPlan");
+
+        Assert.Equal("FC1", hostingPlan.GetProperty("defaultValue").GetString());
+        Assert.Equal(["FC1", "EP1"], hostingPlan.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("[equals(parameters('hostingPlan'), 'FC1')]", templates.Main.Variable("isFlex").GetString());
+        Assert.Equal("[variables('isFlex')]", templates.ModuleDeployment(FlexModule).GetProperty("condition").GetString());
+        Assert.Equal("[not(variables('isFlex'))]", templates.ModuleDeployment(PremiumModule).GetProperty("condition").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Function_app_runs_under_its_system_assigned_identity(string module)
+    {
+        Assert.Equal("SystemAssigned", Site(module).GetProperty("identity").GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Function_app_serves_https_only_with_tls_1_2_or_later_and_no_ftp(string module)
+    {
+        var properties = Site(module).GetProperty("properties");
+        var siteConfig = properties.GetProperty("siteConfig");
+
+        Assert.True(properties.GetProperty("httpsOnly").GetBoolean());
+        Assert.Equal("1.2", siteConfig.GetProperty("minTlsVersion").GetString());
+        Assert.Equal("1.2", siteConfig.GetProperty("scmMinTlsVersion").GetString());
+        Assert.Equal("Disabled", siteConfig.GetProperty("ftpsState").GetString());
+    }
+
+    [Fact]
+    public void Flex_plan_runs_the_custom_handler_runtime_and_deploys_with_the_app_identity()
+    {
+        var template = templates.Module(FlexModule);
+        var config = Site(FlexModule).GetProperty("properties").GetProperty("functionAppConfig");
+        var sku = template.SingleResourceOfType("Microsoft.Web/serverfarms").GetProperty("sku");
+
+        Assert.Equal("FC1", sku.GetProperty("name").GetString());
+        Assert.Equal("FlexConsumption", sku.GetProperty("tier").GetString());
+        Assert.Equal("custom", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("1.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        var storage = config.GetProperty("deployment").GetProperty("storage");
+        Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
+        Assert.Equal("SystemAssignedIdentity", storage.GetProperty("authentication").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Flex_plan_gets_exactly_the_shared_settings_because_flex_rejects_the_worker_runtime_settings()
+    {
+        var siteSettings = Site(FlexModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings");
+        var shared = ArmTemplate.Settings(templates.ModuleParameter(FlexModule, "appSettings"));
+
+        Assert.Equal("[parameters('appSettings')]", siteSettings.GetString());
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", shared.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", shared.Keys);
+    }
+
+    [Fact]
+    public void Premium_plan_selects_the_custom_handler_through_app_settings_on_top_of_the_shared_ones()
+    {
+        var template = templates.Module(PremiumModule);
+        var siteSettings = Site(PremiumModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings");
+        var premiumOnly = ArmTemplate.Settings(template.Variable("premiumOnlySettings"));
+        var sku = template.SingleResourceOfType("Microsoft.Web/serverfarms").GetProperty("sku");
+
+        Assert.Equal("EP1", sku.GetProperty("name").GetString());
+        Assert.Equal("ElasticPremium", sku.GetProperty("tier").GetString());
+        Assert.Equal("[concat(parameters('appSettings'), variables('premiumOnlySettings'))]", siteSettings.GetString());
+        Assert.Equal("custom", premiumOnly["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("~4", premiumOnly["FUNCTIONS_EXTENSION_VERSION"]);
+    }
+
+    [Fact]
+    public void Premium_plan_runs_from_a_package_fetched_with_its_identity_instead_of_a_key_based_file_share()
+    {
+        var premiumOnly = ArmTemplate.Settings(templates.Module(PremiumModule).Variable("premiumOnlySettings"));
+        var rawTemplate = templates.Module(PremiumModule).Root.GetRawText();
+
+        Assert.Equal("[parameters('packageUrl')]", premiumOnly["WEBSITE_RUN_FROM_PACKAGE"]);
+        Assert.Equal("SystemAssigned", premiumOnly["WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID"]);
+        Assert.DoesNotContain("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", rawTemplate, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", rawTemplate, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_receive_identity_based_storage_connections_and_monitoring(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal("[reference('storage').outputs.accountName.value]", settings["AzureWebJobsStorage__accountName"]);
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.Equal("[reference('storage').outputs.blobEndpoint.value]", settings["Storage__blobServiceUri"]);
+        Assert.Equal("[reference('storage').outputs.queueEndpoint.value]", settings["Storage__queueServiceUri"]);
+        Assert.Equal("[reference('storage').outputs.tableEndpoint.value]", settings["Storage__tableServiceUri"]);
+        Assert.Equal("[reference('monitoring').outputs.appInsightsConnectionString.value]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.DoesNotContain(settings.Values, value => value.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void SendGrid_key_reaches_the_app_only_as_a_key_vault_reference(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal(
+            "[format('@Microsoft.KeyVault(SecretUri={0})', reference('keyVault').outputs.sendGridSecretUri.value)]",
+            settings["SendGrid__ApiKey"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_tell_the_app_the_storage_names_the_storage_module_creates(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+        string Resolved(string setting) => templates.Main.Resolve(JsonSerializer.SerializeToElement(settings[setting])).GetString()!;
+
+        Assert.Equal("OmbudsmanInstances", Resolved("StorageNames__InstancesTable"));
+        Assert.Equal("OmbudsmanDeadlines", Resolved("StorageNames__DeadlinesTable"));
+        Assert.Equal("ombudsman-orchestrator", Resolved("StorageNames__OrchestratorQueue"));
+        Assert.Equal("ombudsman-activity", Resolved("StorageNames__ActivityQueue"));
+        Assert.Equal("-poison", Resolved("StorageNames__PoisonQueueSuffix"));
+        Assert.Equal("evidence", Resolved("StorageNames__EvidenceContainer"));
+        Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
+        Assert.Equal("payloads", Resolved("StorageNames__PayloadsContainer"));
+    }
+}
