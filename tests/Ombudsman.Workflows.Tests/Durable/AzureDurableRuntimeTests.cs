@@ -37,7 +37,7 @@ public sealed class AzureDurableRuntimeTests(AzuriteFixture azurite) : DurableRu
                 names = _names[storage];
             }
 
-            var container = new BlobContainerClient(azurite.ConnectionString, names.PayloadContainer);
+            var container = new BlobContainerClient(azurite.ConnectionString, names.PayloadsContainer);
             var count = 0;
             await foreach (var _ in container.GetBlobsAsync())
             {

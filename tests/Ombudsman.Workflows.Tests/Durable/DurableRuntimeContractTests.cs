@@ -548,7 +548,7 @@ public abstract class DurableRuntimeContractTests
         await host.Storage.OrchestratorQueue.SendAsync($$"""{"payloadRef":"messages/{{id}}/missing.json","instanceId":"{{id}}"}""", CancellationToken.None);
         await host.RunAsync();
 
-        var poison = await host.Storage.PoisonQueue.ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var poison = await host.Storage.OrchestratorPoisonQueue.ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
         var record = Assert.Single(poison);
         Assert.Contains("missing.json", record.Body, StringComparison.Ordinal);
         var status = await host.StatusAsync(id);

@@ -58,7 +58,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
     /// <summary>Handles the messages visible on one queue now, once each (no sweep, no follow-up).</summary>
     public async Task ProcessVisibleAsync(QueueKind kind)
     {
-        var queue = kind == QueueKind.Orchestrator ? Storage.OrchestratorQueue : Storage.ActivityQueue;
+        var queue = Storage.Queue(kind);
         foreach (var message in await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), CancellationToken.None))
         {
             await Engine.HandleAndSettleAsync(kind, message, CancellationToken.None);

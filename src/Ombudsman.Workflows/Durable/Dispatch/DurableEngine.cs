@@ -62,7 +62,7 @@ internal sealed partial class DurableEngine(
     /// <summary>Handles a message from one of the runtime's queues and deletes it, or gives it back with a backoff.</summary>
     public async Task<DispatchOutcome> HandleAndSettleAsync(QueueKind kind, QueuedMessage message, CancellationToken cancellationToken)
     {
-        var queue = kind == QueueKind.Orchestrator ? storage.OrchestratorQueue : storage.ActivityQueue;
+        var queue = storage.Queue(kind);
         var outcome = await HandleAsync(kind, message.Id, message.Body, message.DequeueCount, cancellationToken);
         if (outcome == DispatchOutcome.Retry)
         {
@@ -415,7 +415,7 @@ internal sealed partial class DurableEngine(
             ["at"] = now,
             ["body"] = body,
         };
-        await storage.PoisonQueue.SendAsync(record.ToJsonString(), cancellationToken);
+        await storage.PoisonQueue(kind).SendAsync(record.ToJsonString(), cancellationToken);
         if (instanceId is not null)
         {
             await storage.Instances.RecordPoisonAsync(instanceId, new PoisonRecord(messageId, kind.ToString(), reason, (int)dequeueCount, now), cancellationToken);

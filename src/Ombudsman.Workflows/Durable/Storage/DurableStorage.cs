@@ -6,5 +6,11 @@ internal sealed record DurableStorage(
     IDeadlineIndex Deadlines,
     IWorkQueue OrchestratorQueue,
     IWorkQueue ActivityQueue,
-    IWorkQueue PoisonQueue,
-    IPayloadStore Payloads);
+    IWorkQueue OrchestratorPoisonQueue,
+    IWorkQueue ActivityPoisonQueue,
+    IPayloadStore Payloads)
+{
+    public IWorkQueue Queue(Dispatch.QueueKind kind) => kind == Dispatch.QueueKind.Orchestrator ? OrchestratorQueue : ActivityQueue;
+
+    public IWorkQueue PoisonQueue(Dispatch.QueueKind kind) => kind == Dispatch.QueueKind.Orchestrator ? OrchestratorPoisonQueue : ActivityPoisonQueue;
+}

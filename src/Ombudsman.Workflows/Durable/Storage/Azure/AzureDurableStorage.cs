@@ -23,11 +23,14 @@ internal static class AzureDurableStorage
     {
         var instances = tables.GetTableClient(names.InstancesTable);
         var deadlines = tables.GetTableClient(names.DeadlinesTable);
-        var container = blobs.GetBlobContainerClient(names.PayloadContainer);
+        var container = blobs.GetBlobContainerClient(names.PayloadsContainer);
         await instances.CreateIfNotExistsAsync(cancellationToken);
         await deadlines.CreateIfNotExistsAsync(cancellationToken);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var queueClients = new[] { names.OrchestratorQueue, names.ActivityQueue, names.PoisonQueue }.Select(queues.GetQueueClient).ToArray();
+        var queueClients = new[]
+        {
+            names.OrchestratorQueue, names.ActivityQueue, names.OrchestratorQueue + names.PoisonQueueSuffix, names.ActivityQueue + names.PoisonQueueSuffix,
+        }.Select(queues.GetQueueClient).ToArray();
         foreach (var queue in queueClients)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -40,6 +43,7 @@ internal static class AzureDurableStorage
             new AzureWorkQueue(queueClients[0]),
             new AzureWorkQueue(queueClients[1]),
             new AzureWorkQueue(queueClients[2]),
+            new AzureWorkQueue(queueClients[3]),
             payloads);
     }
 

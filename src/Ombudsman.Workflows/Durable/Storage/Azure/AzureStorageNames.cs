@@ -1,6 +1,6 @@
 namespace Ombudsman.Workflows.Durable.Storage.Azure;
 
-/// <summary>The tables, queues and container the runtime uses; one place to rename them (Bicep uses the same defaults).</summary>
+/// <summary>The tables, queues and container the runtime uses (settings "StorageNames"; infra/bicep/modules/names.bicep has the same defaults).</summary>
 public sealed record AzureStorageNames
 {
     public string InstancesTable { get; init; } = "OmbudsmanInstances";
@@ -11,9 +11,10 @@ public sealed record AzureStorageNames
 
     public string ActivityQueue { get; init; } = "ombudsman-activity";
 
-    public string PoisonQueue { get; init; } = "ombudsman-poison";
+    /// <summary>A work queue's poison queue is its name plus this suffix, as the Functions host names it.</summary>
+    public string PoisonQueueSuffix { get; init; } = "-poison";
 
-    public string PayloadContainer { get; init; } = "payloads";
+    public string PayloadsContainer { get; init; } = "payloads";
 
     /// <summary>The same names with a prefix (letters and digits), e.g. to isolate tests sharing one account.</summary>
     public static AzureStorageNames WithPrefix(string prefix) => new()
@@ -22,7 +23,6 @@ public sealed record AzureStorageNames
         DeadlinesTable = prefix + "Deadlines",
         OrchestratorQueue = prefix.ToLowerInvariant() + "-orchestrator",
         ActivityQueue = prefix.ToLowerInvariant() + "-activity",
-        PoisonQueue = prefix.ToLowerInvariant() + "-poison",
-        PayloadContainer = prefix.ToLowerInvariant() + "-payloads",
+        PayloadsContainer = prefix.ToLowerInvariant() + "-payloads",
     };
 }

@@ -8,6 +8,7 @@ internal static class InMemoryDurableStorage
         new InMemoryDeadlineIndex(),
         new InMemoryWorkQueue("orchestrator", clock),
         new InMemoryWorkQueue("activity", clock),
-        new InMemoryWorkQueue("poison", clock),
+        new InMemoryWorkQueue("orchestrator-poison", clock),
+        new InMemoryWorkQueue("activity-poison", clock),
         new InMemoryPayloadStore());
 }
