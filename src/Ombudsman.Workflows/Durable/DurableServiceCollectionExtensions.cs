@@ -1,7 +1,11 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ombudsman.Workflows.Durable.Dispatch;
 using Ombudsman.Workflows.Durable.Storage;
+using Ombudsman.Workflows.Durable.Storage.Azure;
 using Ombudsman.Workflows.Durable.Storage.InMemory;
 
 namespace Ombudsman.Workflows.Durable;
@@ -26,6 +30,30 @@ public static class DurableServiceCollectionExtensions
     public static IServiceCollection AddInMemoryDurableStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => InMemoryDurableStorage.Create(sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Azure Storage for the runtime. The clients are registered too (queues with Base64 messages), built from a
+    /// connection string here or supplied by the caller (e.g. managed identity in Azure). Resources are created at start-up.
+    /// </summary>
+    public static IServiceCollection AddAzureDurableStorage(this IServiceCollection services, string connectionString, AzureStorageNames? names = null) =>
+        services.AddAzureDurableStorage(
+            new TableServiceClient(connectionString),
+            new QueueServiceClient(connectionString, AzureDurableStorage.Options(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, null)),
+            new BlobServiceClient(connectionString),
+            names);
+
+    public static IServiceCollection AddAzureDurableStorage(
+        this IServiceCollection services, TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, AzureStorageNames? names = null)
+    {
+        names ??= new AzureStorageNames();
+        services.TryAddSingleton(tables);
+        services.TryAddSingleton(queues);
+        services.TryAddSingleton(blobs);
+        services.TryAddSingleton(names);
+        services.TryAddSingleton(AzureDurableStorage.Create(tables, queues, blobs, names));
+        services.AddHostedService(sp => new AzureStorageInitializer(tables, queues, blobs, names));
         return services;
     }
 

@@ -21,21 +21,30 @@ internal static class AzureDurableStorage
     public static async Task<DurableStorage> CreateAsync(
         TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, AzureStorageNames names, CancellationToken cancellationToken)
     {
+        await EnsureCreatedAsync(tables, queues, blobs, names, cancellationToken);
+        return Create(tables, queues, blobs, names);
+    }
+
+    /// <summary>Creates the tables, queues and container that do not exist yet.</summary>
+    public static async Task EnsureCreatedAsync(
+        TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, AzureStorageNames names, CancellationToken cancellationToken)
+    {
+        await tables.GetTableClient(names.InstancesTable).CreateIfNotExistsAsync(cancellationToken);
+        await tables.GetTableClient(names.DeadlinesTable).CreateIfNotExistsAsync(cancellationToken);
+        await blobs.GetBlobContainerClient(names.PayloadsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in QueueNames(names))
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The storage set over existing resources (no I/O).</summary>
+    public static DurableStorage Create(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, AzureStorageNames names)
+    {
         var instances = tables.GetTableClient(names.InstancesTable);
         var deadlines = tables.GetTableClient(names.DeadlinesTable);
         var container = blobs.GetBlobContainerClient(names.PayloadsContainer);
-        await instances.CreateIfNotExistsAsync(cancellationToken);
-        await deadlines.CreateIfNotExistsAsync(cancellationToken);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var queueClients = new[]
-        {
-            names.OrchestratorQueue, names.ActivityQueue, names.OrchestratorQueue + names.PoisonQueueSuffix, names.ActivityQueue + names.PoisonQueueSuffix,
-        }.Select(queues.GetQueueClient).ToArray();
-        foreach (var queue in queueClients)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-
+        var queueClients = QueueNames(names).Select(queues.GetQueueClient).ToArray();
         var payloads = new BlobPayloadStore(container);
         return new DurableStorage(
             new AzureInstanceStore(instances, payloads),
@@ -47,7 +56,8 @@ internal static class AzureDurableStorage
             payloads);
     }
 
-    private static T Options<T>(T options, StorageOperationCounter? counter)
+    /// <summary>Client options for the runtime's storage clients: Base64 queue messages, optional request counting.</summary>
+    public static T Options<T>(T options, StorageOperationCounter? counter)
         where T : ClientOptions
     {
         if (counter is not null)
@@ -57,4 +67,9 @@ internal static class AzureDurableStorage
 
         return options;
     }
+
+    private static string[] QueueNames(AzureStorageNames names) =>
+    [
+        names.OrchestratorQueue, names.ActivityQueue, names.OrchestratorQueue + names.PoisonQueueSuffix, names.ActivityQueue + names.PoisonQueueSuffix,
+    ];
 }
