@@ -101,13 +101,7 @@ internal static class StatuteDataLoader
             }
             catch (JsonException e)
             {
-                problems.Add(new StatuteDataProblem
-                {
-                    File = file.Name,
-                    Subject = "file",
-                    Field = "(whole file)",
-                    Message = $"is not valid JSON at line {e.LineNumber + 1}: {e.Message}",
-                });
+                problems.Add(Problem(file.Name, "file", "(whole file)", $"is not valid JSON at line {e.LineNumber + 1}: {e.Message}"));
                 continue;
             }
 
@@ -115,10 +109,7 @@ internal static class StatuteDataLoader
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    problems.Add(new StatuteDataProblem
-                    {
-                        File = file.Name, Subject = "file", Field = "(whole file)", Message = "must be a JSON object",
-                    });
+                    problems.Add(Problem(file.Name, "file", "(whole file)", "must be a JSON object"));
                     continue;
                 }
 
@@ -150,13 +141,7 @@ internal static class StatuteDataLoader
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
         {
-            problems.Add(new StatuteDataProblem
-            {
-                File = root,
-                Subject = "configuration",
-                Field = $"{StatuteOptions.SectionName}:{nameof(StatuteOptions.DataDirectory)}",
-                Message = "the directory does not exist",
-            });
+            problems.Add(Problem(root, "configuration", $"{StatuteOptions.SectionName}:{nameof(StatuteOptions.DataDirectory)}", "the directory does not exist"));
             yield break;
         }
 
@@ -211,10 +196,7 @@ internal static class StatuteDataLoader
 
             if (!ids.Add(rule.Id))
             {
-                problems.Add(new StatuteDataProblem
-                {
-                    File = file, Subject = $"rule {rule.Id}", Field = $"rules[{i}].id", Message = "the id is used by an earlier rule in this rule set",
-                });
+                problems.Add(Problem(file, $"rule {rule.Id}", $"rules[{i}].id", "the id is used by an earlier rule in this rule set"));
             }
 
             rules.Add(rule);
@@ -230,7 +212,7 @@ internal static class StatuteDataLoader
         var prefix = $"rules[{index}].";
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new StatuteDataProblem { File = file, Subject = $"rule #{index + 1}", Field = $"rules[{index}]", Message = "must be an object" });
+            problems.Add(Problem(file, $"rule #{index + 1}", $"rules[{index}]", "must be an object"));
             return null;
         }
 
@@ -294,7 +276,7 @@ internal static class StatuteDataLoader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new StatuteDataProblem { File = file, Subject = subject, Field = prefix.TrimEnd('.'), Message = "must be an object like { \"amount\": 14, \"unit\": \"days\", \"dayType\": \"calendar\" }" });
+            problems.Add(Problem(file, subject, prefix.TrimEnd('.'), "must be an object like { \"amount\": 14, \"unit\": \"days\", \"dayType\": \"calendar\" }"));
             return null;
         }
 
@@ -347,7 +329,7 @@ internal static class StatuteDataLoader
             var prefix = $"days[{i}].";
             if (elements[i].ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new StatuteDataProblem { File = file, Subject = $"day #{i + 1}", Field = $"days[{i}]", Message = "must be an object" });
+                problems.Add(Problem(file, $"day #{i + 1}", $"days[{i}]", "must be an object"));
                 continue;
             }
 
@@ -392,11 +374,7 @@ internal static class StatuteDataLoader
         {
             foreach (var duplicate in group.Skip(1))
             {
-                problems.Add(new StatuteDataProblem
-                {
-                    File = duplicate.Source, Subject = $"rule set {group.Key}", Field = "version",
-                    Message = $"version {group.Key} is also defined in {group.First().Source}",
-                });
+                problems.Add(Problem(duplicate.Source, $"rule set {group.Key}", "version", $"version {group.Key} is also defined in {group.First().Source}"));
             }
         }
 
@@ -404,11 +382,11 @@ internal static class StatuteDataLoader
         {
             foreach (var duplicate in group.Skip(1))
             {
-                problems.Add(new StatuteDataProblem
-                {
-                    File = duplicate.Source, Subject = $"rule set {duplicate.Version}", Field = "effectiveFrom",
-                    Message = $"{group.Key:yyyy-MM-dd} is also the effective date of {group.First().Version} ({group.First().Source}); versions must not overlap",
-                });
+                problems.Add(Problem(
+                    duplicate.Source,
+                    $"rule set {duplicate.Version}",
+                    "effectiveFrom",
+                    $"{group.Key:yyyy-MM-dd} is also the effective date of {group.First().Version} ({group.First().Source}); versions must not overlap"));
             }
         }
 
@@ -416,22 +394,18 @@ internal static class StatuteDataLoader
         {
             foreach (var duplicate in group.Skip(1))
             {
-                problems.Add(new StatuteDataProblem
-                {
-                    File = duplicate.Source, Subject = $"holiday year {group.Key}", Field = "year",
-                    Message = $"{group.Key} is also defined in {group.First().Source}; amend that file instead",
-                });
+                problems.Add(Problem(duplicate.Source, $"holiday year {group.Key}", "year", $"{group.Key} is also defined in {group.First().Source}; amend that file instead"));
             }
         }
 
         if (ruleSets.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new StatuteDataProblem
-            {
-                File = "(all statute data)", Subject = "rule sets", Field = "rulesets/", Message = "no rule set was loaded",
-            });
+            problems.Add(Problem("(all statute data)", "rule sets", "rulesets/", "no rule set was loaded"));
         }
     }
+
+    private static StatuteDataProblem Problem(string file, string subject, string field, string message) =>
+        new() { File = file, Subject = subject, Field = field, Message = message };
 
     private static bool IsKebabCase(string text) =>
         text.Length > 0 && text[0] is >= 'a' and <= 'z' && text[^1] != '-'
