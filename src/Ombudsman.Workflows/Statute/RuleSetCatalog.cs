@@ -20,9 +20,7 @@ public sealed class RuleSetCatalog
 
     /// <summary>The version in force on a filing date: the latest whose effective-from date is on or before it.</summary>
     public RuleSet InForceOn(DateOnly date) =>
-        All.LastOrDefault(r => r.EffectiveFrom <= date)
-        ?? throw new InvalidOperationException(
-            $"No statute rule set is in force on {date:yyyy-MM-dd}; the earliest takes effect on {All.FirstOrDefault()?.EffectiveFrom:yyyy-MM-dd}.");
+        All.LastOrDefault(r => r.EffectiveFrom <= date) ?? throw new NoRuleSetInForceException(date, All.FirstOrDefault()?.EffectiveFrom);
 
     /// <summary>The version a case pinned at intake.</summary>
     public RuleSet Get(string version) =>

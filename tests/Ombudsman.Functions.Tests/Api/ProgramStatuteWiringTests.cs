@@ -38,6 +38,7 @@ public sealed partial class ProgramStatuteWiringTests
 
         Assert.NotEqual(0, app.Process.ExitCode);
         Assert.Contains($"{missing}: configuration: field 'Statute:DataDirectory': the directory does not exist", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", app.Output, StringComparison.Ordinal);
     }
 
     /// <summary>Ombudsman.Functions.dll from this test's output folder, run with dotnet; killed on dispose.</summary>

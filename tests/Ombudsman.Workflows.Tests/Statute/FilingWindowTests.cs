@@ -57,7 +57,7 @@ public sealed class FilingWindowTests
     [Fact]
     public void Filing_before_the_first_rule_set_takes_effect_has_no_rules_to_apply()
     {
-        Assert.Throws<InvalidOperationException>(
+        Assert.Throws<NoRuleSetInForceException>(
             () => Window.Check(Date("2024-12-01"), Instant("2024-12-20T09:00:00+07:00"), OfficeTimeZone.Wib));
     }
 }

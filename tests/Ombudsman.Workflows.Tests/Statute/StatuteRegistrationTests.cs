@@ -13,10 +13,8 @@ public sealed class StatuteRegistrationTests
     {
         await using var provider = new ServiceCollection().AddStatute().BuildServiceProvider();
 
-        foreach (var hosted in provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+        var startUp = Assert.IsAssignableFrom<IHostedLifecycleService>(Assert.Single(provider.GetServices<IHostedService>()));
+        await startUp.StartingAsync(CancellationToken.None);
 
         var window = provider.GetRequiredService<FilingWindow>();
         var check = window.Check(Date("2026-03-16"), Instant("2026-04-16T08:00:00+07:00"), OfficeTimeZone.Wib);
@@ -35,9 +33,10 @@ public sealed class StatuteRegistrationTests
             var file = Path.Combine(directory.FullName, "holidays", "2027.json");
             File.WriteAllText(file, """{ "year": 2027, "decree": "Test", "days": [ { "date": "2026-12-31", "kind": "holiday", "name": "X" } ] }""");
             await using var provider = new ServiceCollection().AddStatute(o => o.DataDirectory = directory.FullName).BuildServiceProvider();
-            var startUp = Assert.Single(provider.GetServices<IHostedService>());
+            var startUp = Assert.IsAssignableFrom<IHostedLifecycleService>(Assert.Single(provider.GetServices<IHostedService>()));
 
-            var error = await Assert.ThrowsAsync<StatuteDataException>(() => startUp.StartAsync(CancellationToken.None));
+            // StartingAsync runs before any hosted service starts, the web server included.
+            var error = await Assert.ThrowsAsync<StatuteDataException>(() => startUp.StartingAsync(CancellationToken.None));
 
             Assert.Contains($"{file}: day 2026-12-31: field 'days[0].date'", error.Message, StringComparison.Ordinal);
         }
