@@ -13,6 +13,8 @@ namespace Ombudsman.Functions.Tests.Api;
 /// <summary>The statute description API over real HTTP: Kestrel on a free loopback port, the shipped data, a fake clock.</summary>
 public sealed class StatuteEndpointsTests : IAsyncLifetime
 {
+    // Each test gets its own app and clock; the clock starts on New Year's Eve 2024, 23:30 WIB, and only moves forward.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 12, 31, 16, 30, 0, TimeSpan.Zero));
     private WebApplication? _app;
     private HttpClient? _client;
 
@@ -24,7 +26,7 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddStatute();
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 3, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddSingleton<TimeProvider>(_clock);
         _app = builder.Build();
         _app.MapStatuteEndpoints();
         await _app.StartAsync();
@@ -53,6 +55,8 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Every_rule_is_listed_with_its_citation_duration_and_basis()
     {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 16, 3, 0, 0, TimeSpan.Zero));
+
         var json = await GetJsonAsync("/api/statute/rules");
 
         Assert.Equal("2025.1", json.GetProperty("inForce").GetString());
@@ -87,6 +91,21 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
 
         Assert.Equal(JsonValueKind.Null, before.GetProperty("inForce").ValueKind);
         Assert.Equal("2025.1", after.GetProperty("inForce").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_date_the_version_in_force_is_the_one_of_today_in_Jakarta()
+    {
+        // 31 December 2024 16:30 UTC is 23:30 WIB; an hour later it is 1 January 2025, the day 2025.1 takes effect,
+        // while in UTC it is still 31 December.
+        var newYearsEve = await GetJsonAsync("/api/statute/rules");
+        _clock.Advance(TimeSpan.FromHours(1));
+        var newYear = await GetJsonAsync("/api/statute/rules");
+
+        Assert.Equal("2025-01-01", newYear.GetProperty("on").GetString());
+        Assert.Equal("2025.1", newYear.GetProperty("inForce").GetString());
+        Assert.Equal("2024-12-31", newYearsEve.GetProperty("on").GetString());
+        Assert.Equal(JsonValueKind.Null, newYearsEve.GetProperty("inForce").ValueKind);
     }
 
     [Fact]
