@@ -51,12 +51,12 @@ public sealed class DeadlineCalculator
         else
         {
             last = triggerDate;
-            for (var counted0 = 0; counted0 < duration.Amount;)
+            for (var workingDays = 0; workingDays < duration.Amount;)
             {
                 last = last.AddDays(1);
                 if (counter.IsWorkingDay(last))
                 {
-                    counted0++;
+                    workingDays++;
                 }
             }
 
