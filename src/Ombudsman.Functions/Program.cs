@@ -1,7 +1,12 @@
+using Ombudsman.Functions.Api;
+using Ombudsman.Workflows.Statute;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStatute(options => builder.Configuration.GetSection(StatuteOptions.SectionName).Bind(options));
 var app = builder.Build();
 
 app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.MapStatuteEndpoints();
 
 app.Run();
 

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Ombudsman.Workflows.Statute;
+
+/// <summary>
+/// Computes a rule's deadline: due = f(rule, trigger, office time zone, calendar). Day 1 is the day after the
+/// trigger's legal date in the office's zone; the deadline ends at the end of the last day in that zone.
+/// </summary>
+public sealed class DeadlineCalculator
+{
+    private readonly LegalCalendar _calendar;
+    private readonly StatuteOptions _options;
+
+    public DeadlineCalculator(LegalCalendar calendar, IOptions<StatuteOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(options);
+        _calendar = calendar;
+        _options = options.Value;
+    }
+
+    /// <summary>The deadline for a trigger instant, counted from the legal date it falls on in the office's zone.</summary>
+    public Deadline Compute(StatuteRule rule, DateTimeOffset trigger, OfficeTimeZone office)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        return Compute(rule, office.DateOf(trigger), office);
+    }
+
+    /// <summary>The deadline for a trigger known only as a legal date (e.g. the day a service was received).</summary>
+    public Deadline Compute(StatuteRule rule, DateOnly triggerDate, OfficeTimeZone office)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(office);
+        var duration = rule.Duration ?? throw new RuleWithoutDurationException(rule);
+        var counter = new DayCounter(_calendar, _options.AllowWeekendOnlyFallback);
+
+        DateOnly last;
+        string counted;
+        if (duration.Unit == DurationUnit.Years)
+        {
+            // Same calendar date N years on; from 29 February that is 28 February in a common year.
+            last = triggerDate.AddYears(duration.Amount);
+            counted = $"{duration} from {Iso(triggerDate)}";
+        }
+        else if (duration.DayType == DayType.Calendar)
+        {
+            last = triggerDate.AddDays(duration.Amount);
+            counted = $"{duration} from {Iso(triggerDate)}";
+        }
+        else
+        {
+            last = triggerDate;
+            for (var workingDays = 0; workingDays < duration.Amount;)
+            {
+                last = last.AddDays(1);
+                if (counter.IsWorkingDay(last))
+                {
+                    workingDays++;
+                }
+            }
+
+            counted = $"{duration} from {Iso(triggerDate)}{counter.DescribeSkipped()}";
+        }
+
+        var moved = false;
+        var moveNote = "";
+        if (duration.DayType == DayType.Calendar && _options.MoveCalendarDeadlinesToNextWorkingDay && !counter.IsWorkingDay(last))
+        {
+            var original = last;
+            var why = counter.Describe(original);
+            do
+            {
+                last = last.AddDays(1);
+            }
+            while (!counter.IsWorkingDay(last));
+
+            moved = true;
+            moveNote = $"; {Iso(original)} is {why}, moved to the next working day";
+        }
+
+        var fallbackNote = counter.FallbackYears.Count == 0
+            ? ""
+            : $". Warning: no holiday calendar is loaded for {string.Join(", ", counter.FallbackYears)}; "
+              + "only weekends were skipped there (weekend-only fallback allowed by setting)";
+
+        return new Deadline
+        {
+            RuleId = rule.Id,
+            RuleSetVersion = rule.RuleSetVersion,
+            Citation = rule.Citation,
+            TriggerDate = triggerDate,
+            DueDate = last,
+            DueInstant = office.StartOf(last.AddDays(1)),
+            Office = office,
+            Duration = duration,
+            MovedToNextWorkingDay = moved,
+            WeekendOnlyFallbackYears = counter.FallbackYears,
+            Explanation = $"{counted}{moveNote}; ends {Iso(last)} 23:59 {office.Code}{fallbackNote}",
+        };
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Answers "is this a working day" for one computation, noting fallbacks and what was skipped.</summary>
+    private sealed class DayCounter(LegalCalendar calendar, bool allowWeekendOnlyFallback)
+    {
+        private readonly SortedSet<int> _fallbackYears = [];
+        private int _holidays;
+        private int _collectiveLeave;
+
+        public IReadOnlyList<int> FallbackYears => [.. _fallbackYears];
+
+        public bool IsWorkingDay(DateOnly date)
+        {
+            if (LegalCalendar.IsWeekend(date))
+            {
+                return false;
+            }
+
+            if (!calendar.IsLoaded(date.Year) && allowWeekendOnlyFallback)
+            {
+                _fallbackYears.Add(date.Year);
+                return true;
+            }
+
+            switch (calendar.HolidayOn(date)?.Kind)
+            {
+                case HolidayKind.NationalHoliday:
+                    _holidays++;
+                    return false;
+                case HolidayKind.CollectiveLeave:
+                    _collectiveLeave++;
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        public string Describe(DateOnly date) =>
+            LegalCalendar.IsWeekend(date) ? $"a {date.DayOfWeek}"
+            : calendar.HolidayOn(date) is { } holiday
+                ? $"{(holiday.Kind == HolidayKind.CollectiveLeave ? "collective leave" : "a national holiday")} ({holiday.Name})"
+                : "not a working day";
+
+        public string DescribeSkipped()
+        {
+            var parts = new List<string> { "weekends" };
+            if (_holidays > 0)
+            {
+                parts.Add(Plural(_holidays, "national holiday"));
+            }
+
+            if (_collectiveLeave > 0)
+            {
+                parts.Add(Plural(_collectiveLeave, "collective-leave day"));
+            }
+
+            return $" (not counting {string.Join(", ", parts.Take(parts.Count - 1))}{(parts.Count > 1 ? " and " : "")}{parts[^1]})";
+        }
+
+        private static string Plural(int count, string noun) =>
+            string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+    }
+}

@@ -1,0 +1,27 @@
+namespace Ombudsman.Workflows.Statute;
+
+/// <summary>Settings for the statute rules and the legal calendar (configuration section "Statute").</summary>
+public sealed class StatuteOptions
+{
+    public const string SectionName = "Statute";
+
+    /// <summary>
+    /// An extra directory of data files loaded after the shipped ones, laid out like the shipped data:
+    /// <c>rulesets/*.json</c> and <c>holidays/*.json</c>. Lets an administrator add a holiday year or a rule-set
+    /// version without a release. Null for none; a directory that does not exist fails start-up.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// When a working-day count reaches a year with no holiday calendar loaded, count weekends only instead of
+    /// failing, and report it on the deadline. Off by default: the system never guesses holidays silently.
+    /// </summary>
+    public bool AllowWeekendOnlyFallback { get; set; }
+
+    /// <summary>
+    /// Move the last day of a calendar-day (or year) rule to the next working day when it falls on a weekend,
+    /// holiday or collective leave. Off by default, as STATUTE.md asks (the move applies to working-day rules,
+    /// whose last day is a working day by construction).
+    /// </summary>
+    public bool MoveCalendarDeadlinesToNextWorkingDay { get; set; }
+}

@@ -1,0 +1,38 @@
+namespace Ombudsman.Workflows.Statute;
+
+/// <summary>One row of the statute table (P1-P11, O1-O12) as loaded from a rule-set file.</summary>
+public sealed record StatuteRule
+{
+    /// <summary>Stable id from the product table, e.g. "P5" or "O3".</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Version of the rule set this rule was loaded from; a case pins it at intake.</summary>
+    public required string RuleSetVersion { get; init; }
+
+    public required ComplaintPath Path { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The law the rule enforces, e.g. "UU 25/2009 art. 45(1)"; shown wherever the deadline is.</summary>
+    public required string Citation { get; init; }
+
+    /// <summary>Machine name of the event that starts the clock, e.g. "complaint-received".</summary>
+    public required string Trigger { get; init; }
+
+    /// <summary>The same event in words, e.g. "the complaint was received".</summary>
+    public required string ClockStarts { get; init; }
+
+    /// <summary>The time limit, or null when the rule has none (see <see cref="NoDurationReason"/>).</summary>
+    public RuleDuration? Duration { get; init; }
+
+    /// <summary>Why the rule has no duration, e.g. "set in the decision"; null when it has one.</summary>
+    public string? NoDurationReason { get; init; }
+
+    /// <summary>What happens when the time limit passes.</summary>
+    public required string Consequence { get; init; }
+
+    public required RuleBasis Basis { get; init; }
+
+    /// <summary>The duration in words, or the reason there is none.</summary>
+    public string DurationText => Duration?.ToString() ?? NoDurationReason ?? "none";
+}
