@@ -116,6 +116,42 @@ public sealed class OrchestrationContext
         return EventOrTimeout<T>.Expired();
     }
 
+    /// <summary>
+    /// Waits for the first of several named events, or for the deadline if one is given. Returns null when the
+    /// deadline passed first. The waiters that lost are removed (so they never swallow a later event) and the
+    /// deadline timer is cancelled when an event wins.
+    /// </summary>
+    public async Task<ExternalEvent?> WaitForAnyEventAsync(IReadOnlyCollection<string> eventNames, DateTimeOffset? dueAt = null, DeadlineInfo? deadline = null)
+    {
+        if (eventNames.Count == 0)
+        {
+            throw new ArgumentException("At least one event name is needed.", nameof(eventNames));
+        }
+
+        var waiters = eventNames.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Source: RegisterWaiter(name))).ToList();
+        var timer = dueAt is { } due ? CreateTimer(due, deadline) : null;
+        var candidates = waiters.Select(w => (Task)w.Source.Task).ToList();
+        if (timer is not null)
+        {
+            candidates.Add(timer.Task);
+        }
+
+        var winner = await Task.WhenAny(candidates);
+        var won = waiters.FirstOrDefault(w => w.Source.Task == winner);
+        foreach (var waiter in waiters.Where(w => w.Source != won.Source))
+        {
+            RemoveWaiter(waiter.Name, waiter.Source);
+        }
+
+        if (won.Source is null)
+        {
+            return null;
+        }
+
+        timer?.Cancel();
+        return new ExternalEvent(won.Name, await won.Source.Task);
+    }
+
     /// <summary>Sets the custom status clients see (serialized to JSON); top-level fields can be queried.</summary>
     public void SetCustomStatus(object? status) => CustomStatusJson = DurableJson.Serialize(status);
 

@@ -451,6 +451,42 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Waiting_for_any_of_several_events_leaves_no_stale_waiter_to_swallow_a_later_event()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                var first = await ctx.WaitForAnyEventAsync(["Complete", "Withdraw"], ctx.CurrentUtcDateTime.AddDays(14), CureWindow);
+                var second = await ctx.WaitForAnyEventAsync(["Withdraw", "Decide"]);
+                return $"{first!.Name}:{first.Read<string>()} then {second!.Name}:{second.Read<string>()}";
+            }));
+
+        var id = await host.Client.StartAsync("Case");
+        await host.RunAsync();
+        await host.Client.RaiseEventAsync(id, "Complete", "all items");
+        await host.RunAsync();
+        Assert.Empty(await host.AllIndexedTimersAsync());
+        await host.Client.RaiseEventAsync(id, "Withdraw", "changed my mind");
+        await host.RunAsync();
+
+        Assert.Equal("Complete:all items then Withdraw:changed my mind", (await host.StatusAsync(id)).ReadOutput<string>());
+    }
+
+    [Fact]
+    public async Task Waiting_for_any_event_returns_null_when_the_deadline_passes_first()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+                await ctx.WaitForAnyEventAsync(["Complete"], ctx.CurrentUtcDateTime.AddDays(14), CureWindow) is null ? "overdue" : "answered"));
+
+        var id = await host.Client.StartAsync("Case");
+        await host.RunAsync();
+        await host.AdvanceAsync(TimeSpan.FromDays(15));
+
+        Assert.Equal("overdue", (await host.StatusAsync(id)).ReadOutput<string>());
+    }
+
+    [Fact]
     public async Task Nondeterministic_orchestrator_code_fails_the_instance_naming_both_sides()
     {
         // (f) The code scheduled 'CheckCompleteness' when the history was written; after a bad change it schedules 'RouteCase'.
