@@ -52,6 +52,9 @@ public sealed class OrchestrationContext
 
     internal IReadOnlyList<OrchestratorAction> UnmatchedActions => _unmatchedActions;
 
+    /// <summary>True while some durable task, timer or event waiter can still resume the code.</summary>
+    internal bool AwaitsDurableWork => _openTasks.Count > 0 || _eventWaiters.Values.Any(w => w.Count > 0);
+
     /// <summary>Calls an activity and returns its result, retrying per <paramref name="retry"/> with durable backoff timers.</summary>
     public async Task<TResult?> CallActivityAsync<TResult>(string name, object? input = null, RetryPolicy? retry = null)
     {

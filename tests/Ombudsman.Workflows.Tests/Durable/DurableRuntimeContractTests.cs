@@ -515,6 +515,24 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Orchestrator_code_awaiting_a_real_delay_fails_loudly_instead_of_hanging()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                await Task.Delay(TimeSpan.FromHours(1));
+                return "never";
+            }));
+
+        var id = await host.Client.StartAsync("Case");
+        await host.RunAsync();
+
+        var status = await host.StatusAsync(id);
+        Assert.Equal(OrchestrationStatus.Failed, status.Status);
+        Assert.Contains("outside the durable context", status.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_payload_over_64_KiB_round_trips_through_a_blob_reference()
     {
         // (g)

@@ -64,7 +64,7 @@ internal static class OrchestrationExecutor
             return Finished(context, OrchestrationStatus.Terminated, output: DurableJson.Serialize(terminatedReason));
         }
 
-        if (sync.ForeignPostSeen)
+        if (sync.ForeignPostSeen || (body is { IsCompleted: false } && !context.AwaitsDurableWork))
         {
             var error = new NonDeterminismException(
                 $"Orchestrator '{started.Name}' v{started.Version} awaited work outside the durable context (Task.Delay, Task.Run or I/O); use activities and durable timers.");
