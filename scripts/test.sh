@@ -12,6 +12,9 @@ check_bicep
 echo "==> dotnet build (warnings are errors)"
 dotnet build Ombudsman.sln --no-restore --nologo -v quiet -c Release
 
+echo "==> dotnet format --verify-no-changes (code style from .editorconfig)"
+dotnet format Ombudsman.sln --verify-no-changes --no-restore -v q
+
 echo "==> dotnet test"
 results_dir="$repo_root/TestResults"
 rm -rf "$results_dir" && mkdir -p "$results_dir"

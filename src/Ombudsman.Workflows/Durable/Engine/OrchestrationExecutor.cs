@@ -153,14 +153,14 @@ internal static class OrchestrationExecutor
 
     private static ExecutionResult Finished(
         OrchestrationContext context, OrchestrationStatus status, string? output = null, FailureDetails? failure = null, bool continueAsNew = false) => new()
-    {
-        NewActions = context.UnmatchedActions.ToList(),
-        Completion = status,
-        Output = output,
-        Failure = failure,
-        ContinuedAsNew = continueAsNew,
-        ContinueAsNewInput = context.ContinueAsNewInput,
-        CustomStatus = context.CustomStatusJson,
-        IndexFields = context.IndexFields,
-    };
+        {
+            NewActions = context.UnmatchedActions.ToList(),
+            Completion = status,
+            Output = output,
+            Failure = failure,
+            ContinuedAsNew = continueAsNew,
+            ContinueAsNewInput = context.ContinueAsNewInput,
+            CustomStatus = context.CustomStatusJson,
+            IndexFields = context.IndexFields,
+        };
 }
