@@ -62,34 +62,34 @@ internal sealed partial class NotificationSender(
                 case SendStatus.Pending when now - existing.AttemptedAt < options.PendingLease:
                     throw new NotificationInFlightException(notification.IdempotencyKey, existing.AttemptedAt + options.PendingLease);
                 case SendStatus.Pending:
-                {
-                    var reason = UncertainReason(existing);
-                    var uncertain = await records.TryReplaceAsync(existing with { Status = SendStatus.Uncertain, Reason = reason, CompletedAt = now }, cancellationToken);
-                    if (uncertain is null)
                     {
-                        existing = await records.GetAsync(notification.CaseId, notification.IdempotencyKey, cancellationToken);
-                        continue;
-                    }
+                        var reason = UncertainReason(existing);
+                        var uncertain = await records.TryReplaceAsync(existing with { Status = SendStatus.Uncertain, Reason = reason, CompletedAt = now }, cancellationToken);
+                        if (uncertain is null)
+                        {
+                            existing = await records.GetAsync(notification.CaseId, notification.IdempotencyKey, cancellationToken);
+                            continue;
+                        }
 
-                    LogUncertain(logger, notification.CaseId, notification.TemplateId, notification.IdempotencyKey, existing.AttemptedAt);
-                    return new DeliveryResult.Uncertain(reason);
-                }
+                        LogUncertain(logger, notification.CaseId, notification.TemplateId, notification.IdempotencyKey, existing.AttemptedAt);
+                        return new DeliveryResult.Uncertain(reason);
+                    }
 
                 case SendStatus.Failed:
-                {
-                    // Nothing was accepted last time, so trying again cannot mail twice.
-                    var next = leak is null
-                        ? existing with { Status = SendStatus.Pending, AttemptedAt = now, Attempts = existing.Attempts + 1, Reason = null, StatusCode = null, CompletedAt = null }
-                        : existing with { Status = SendStatus.Rejected, Reason = BlockedReason(leak), StatusCode = null, CompletedAt = now };
-                    var claimed = await records.TryReplaceAsync(next, cancellationToken);
-                    if (claimed is null)
                     {
-                        existing = await records.GetAsync(notification.CaseId, notification.IdempotencyKey, cancellationToken);
-                        continue;
-                    }
+                        // Nothing was accepted last time, so trying again cannot mail twice.
+                        var next = leak is null
+                            ? existing with { Status = SendStatus.Pending, AttemptedAt = now, Attempts = existing.Attempts + 1, Reason = null, StatusCode = null, CompletedAt = null }
+                            : existing with { Status = SendStatus.Rejected, Reason = BlockedReason(leak), StatusCode = null, CompletedAt = now };
+                        var claimed = await records.TryReplaceAsync(next, cancellationToken);
+                        if (claimed is null)
+                        {
+                            existing = await records.GetAsync(notification.CaseId, notification.IdempotencyKey, cancellationToken);
+                            continue;
+                        }
 
-                    return leak is null ? await DeliverAsync(notification, content, claimed, cancellationToken) : new DeliveryResult.Rejected(claimed.Reason!, null);
-                }
+                        return leak is null ? await DeliverAsync(notification, content, claimed, cancellationToken) : new DeliveryResult.Rejected(claimed.Reason!, null);
+                    }
 
                 default:
                     throw new InvalidOperationException($"unknown send status {existing.Status}");
