@@ -28,6 +28,9 @@ public sealed record FakeSendGridResponse
         Body = """{"errors":[{"field":null,"message":"too many requests"}]}""",
     };
 
+    /// <summary>Drops the connection after reading the request and before answering: the client never learns the outcome.</summary>
+    public static FakeSendGridResponse DropConnection() => new() { StatusCode = 0 };
+
     public static FakeSendGridResponse ServerError(int statusCode = 500) =>
         new() { StatusCode = statusCode, Body = """{"errors":[{"field":null,"message":"internal error"}]}""" };
 

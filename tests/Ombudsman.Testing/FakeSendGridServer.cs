@@ -99,6 +99,12 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             response = FakeSendGridResponse.Accepted($"fake-message-{n}");
         }
 
+        if (response.StatusCode == 0)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {

@@ -208,6 +208,61 @@ public sealed class SendGridDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_without_a_reset_header_backs_off_like_a_server_error()
+    {
+        _server.Enqueue(new FakeSendGridResponse { StatusCode = 429 });
+
+        var result = await Sender().SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None);
+
+        Assert.IsType<DeliveryResult.Delivered>(result);
+        Assert.Equal([TimeSpan.FromSeconds(2)], _waiter.Delays);
+    }
+
+    [Fact]
+    public async Task A_refused_api_key_is_not_recorded_as_the_recipients_fault_and_stays_retryable()
+    {
+        _server.Enqueue(new FakeSendGridResponse { StatusCode = 401, Body = """{"errors":[{"field":null,"message":"The provided authorization grant is invalid, expired, or revoked"}]}""" });
+        var sender = Sender();
+
+        var failure = await Assert.ThrowsAsync<EmailDeliveryFailedException>(() => sender.SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None));
+        var later = await sender.SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None);
+
+        Assert.Equal(401, failure.StatusCode);
+        Assert.Empty(_waiter.Delays);
+        Assert.IsType<DeliveryResult.Delivered>(later);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_connection_lost_after_the_request_was_sent_is_uncertain_and_never_resent()
+    {
+        _server.Enqueue(FakeSendGridResponse.DropConnection());
+        var sender = Sender();
+
+        var result = await sender.SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None);
+        var again = await sender.SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None);
+
+        Assert.IsType<DeliveryResult.Uncertain>(result);
+        Assert.Equal(result, again);
+        Assert.Single(_server.Requests);
+        Assert.Empty(_waiter.Delays);
+        Assert.Equal(SendStatus.Uncertain, Assert.Single(await _records.ListNotDeliveredAsync("PGD-2026-000042", CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task A_notification_missing_a_template_field_fails_before_anything_is_sent_or_recorded()
+    {
+        var notification = TestNotifications.FileIncomplete();
+        notification = notification with { Fields = notification.Fields.Where(f => f.Key != "Deadline").ToDictionary() };
+
+        var error = await Assert.ThrowsAsync<TemplateFieldException>(() => Sender().SendAsync(notification, CancellationToken.None));
+
+        Assert.Equal("Deadline", error.Field);
+        Assert.Empty(_server.Requests);
+        Assert.Null(await _records.GetAsync("PGD-2026-000042", notification.IdempotencyKey, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_English_speaking_complainant_gets_the_English_template()
     {
         await Sender().SendAsync(TestNotifications.FileIncomplete(language: Language.English), CancellationToken.None);
