@@ -166,11 +166,11 @@ var appSettings = [
   }
   {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.
-    name: 'SendGrid__ApiKey'
+    name: 'Email__SendGridApiKey'
     value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'
   }
   {
-    name: 'SendGrid__FromAddress'
+    name: 'Email__FromAddress'
     value: sendGridFromAddress
   }
 ]

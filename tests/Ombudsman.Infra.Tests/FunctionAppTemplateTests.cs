@@ -122,7 +122,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
 
         Assert.Equal(
             "[format('@Microsoft.KeyVault(SecretUri={0})', reference('keyVault').outputs.sendGridSecretUri.value)]",
-            settings["SendGrid__ApiKey"]);
+            settings["Email__SendGridApiKey"]);
     }
 
     [Theory]

@@ -1,0 +1,59 @@
+namespace Ombudsman.Workflows.Notifications;
+
+/// <summary>Every notification of STATUTE.md "Notifications"; each id has a file per language in Templates/.</summary>
+internal static class TemplateIds
+{
+    /// <summary>Receipt with tracking link (tanda terima), UU 25/2009 art. 44.</summary>
+    public const string ComplainantReceipt = "complainant-receipt";
+
+    /// <summary>File incomplete: what is missing and the cure deadline, UU 25/2009 art. 45(1)-(2).</summary>
+    public const string ComplainantFileIncomplete = "complainant-file-incomplete";
+
+    /// <summary>Cure reminder 7 days and 1 day before the cure deadline.</summary>
+    public const string ComplainantCureReminder = "complainant-cure-reminder";
+
+    /// <summary>Deemed withdrawn (dianggap mencabut), UU 25/2009 art. 45(3).</summary>
+    public const string ComplainantDeemedWithdrawn = "complainant-deemed-withdrawn";
+
+    /// <summary>File complete and routed (UU 25/2009 art. 46).</summary>
+    public const string ComplainantFileComplete = "complainant-file-complete";
+
+    public const string ComplainantProviderResponseReceived = "complainant-provider-response-received";
+
+    public const string ComplainantMediationScheduled = "complainant-mediation-scheduled";
+
+    public const string ComplainantMediationOutcome = "complainant-mediation-outcome";
+
+    /// <summary>Decision or final result delivered with a copy, UU 25/2009 art. 50(2), 50(9).</summary>
+    public const string ComplainantDecisionDelivered = "complainant-decision-delivered";
+
+    /// <summary>Compensation set with its payment deadline, UU 25/2009 art. 50(3)-(4).</summary>
+    public const string ComplainantCompensationSet = "complainant-compensation-set";
+
+    public const string ComplainantCompensationPaid = "complainant-compensation-paid";
+
+    public const string ComplainantCompensationOverdue = "complainant-compensation-overdue";
+
+    public const string ComplainantCaseClosed = "complainant-case-closed";
+
+    /// <summary>New case for the provider with the upload link and response deadline.</summary>
+    public const string ProviderNewCase = "provider-new-case";
+
+    public const string ProviderReminder = "provider-reminder";
+
+    public const string ProviderOverdue = "provider-overdue";
+
+    public const string ProviderDecision = "provider-decision";
+
+    /// <summary>Each morning per office: deadlines due within 3 days and overdue ones.</summary>
+    public const string StaffDigest = "staff-digest";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ComplainantReceipt, ComplainantFileIncomplete, ComplainantCureReminder, ComplainantDeemedWithdrawn,
+        ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
+        ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
+        ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed,
+        ProviderNewCase, ProviderReminder, ProviderOverdue, ProviderDecision, StaffDigest,
+    ];
+}

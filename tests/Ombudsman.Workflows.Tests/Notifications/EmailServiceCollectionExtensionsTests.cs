@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ombudsman.Testing;
+using Ombudsman.Workflows.Notifications;
+
+namespace Ombudsman.Workflows.Tests.Notifications;
+
+public sealed class EmailServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task With_an_api_key_notifications_go_through_SendGrid_at_the_configured_host()
+    {
+        await using var server = await FakeSendGridServer.StartAsync();
+        using var provider = Build(new()
+        {
+            ["Email:SendGridApiKey"] = "SG.configured",
+            ["Email:SendGridHost"] = server.Host,
+            ["Email:FromAddress"] = "pengaduan@ombudsman.test",
+        });
+
+        var result = await provider.GetRequiredService<INotificationSender>().SendAsync(TestNotifications.FileIncomplete(), CancellationToken.None);
+
+        Assert.IsType<SendGridTransport>(provider.GetRequiredService<IEmailTransport>());
+        Assert.IsType<DeliveryResult.Delivered>(result);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("Bearer SG.configured", request.Headers["Authorization"]);
+        Assert.Equal("pengaduan@ombudsman.test", request.Json!["from"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Without_an_api_key_mail_goes_to_the_pickup_directory_under_the_git_ignored_data_folder()
+    {
+        using var provider = Build([]);
+
+        var transport = Assert.IsType<PickupDirectoryTransport>(provider.GetRequiredService<IEmailTransport>());
+
+        Assert.Equal(Path.GetFullPath(Path.Combine(".data", "mail")), transport.Directory);
+        Assert.Contains(".data/", File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".gitignore")));
+        Assert.IsType<InMemorySendRecordStore>(provider.GetRequiredService<ISendRecordStore>());
+    }
+
+    [Fact]
+    public void A_configured_pickup_directory_and_storage_connection_are_used()
+    {
+        using var provider = Build(new()
+        {
+            ["Email:PickupDirectory"] = "/tmp/ombudsman-mail",
+            ["ConnectionStrings:Storage"] = "UseDevelopmentStorage=true",
+        });
+
+        Assert.Equal("/tmp/ombudsman-mail", Assert.IsType<PickupDirectoryTransport>(provider.GetRequiredService<IEmailTransport>()).Directory);
+        Assert.IsType<TableSendRecordStore>(provider.GetRequiredService<ISendRecordStore>());
+    }
+
+    [Fact]
+    public void Retry_settings_are_read_and_a_lease_shorter_than_the_longest_attempt_is_refused_at_start_up()
+    {
+        var options = EmailOptions.FromConfiguration(Configuration(new()
+        {
+            ["Email:MaxRetries"] = "2",
+            ["Email:RetryBaseDelay"] = "00:00:01",
+            ["Email:PendingLease"] = "00:30:00",
+        }));
+
+        var error = Assert.Throws<InvalidOperationException>(() => EmailOptions.FromConfiguration(Configuration(new() { ["Email:PendingLease"] = "00:01:00" })));
+
+        Assert.Equal(2, options.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.RetryBaseDelay);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.PendingLease);
+        Assert.Contains("PendingLease", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddEmailNotifications(Configuration(settings));
+        return services.BuildServiceProvider();
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+}
