@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Tests.Notifications;
 
@@ -72,12 +73,12 @@ public sealed class StaffDigestTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Wib", "2026-11-25T00:00:00Z")]
-    [InlineData("Wita", "2026-11-25T23:00:00Z")]
-    [InlineData("Wit", "2026-11-25T22:00:00Z")]
+    [InlineData("WIB", "2026-11-25T00:00:00Z")]
+    [InlineData("WITA", "2026-11-25T23:00:00Z")]
+    [InlineData("WIT", "2026-11-25T22:00:00Z")]
     public void The_next_digest_run_is_the_next_07_00_in_the_office_time_zone(string zone, string expectedUtc)
     {
-        var next = DigestSchedule.NextRun(Enum.Parse<OfficeTimeZone>(zone), Now);
+        var next = DigestSchedule.NextRun(OfficeTimeZone.FromCode(zone), Now);
 
         Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), next);
     }

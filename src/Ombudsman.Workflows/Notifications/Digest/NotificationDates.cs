@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -19,9 +20,9 @@ internal static class NotificationDates
 
     public static string DateTime(DateTimeOffset instant, OfficeTimeZone zone, Language language)
     {
-        var local = zone.ToLocal(instant);
+        var local = instant.ToOffset(zone.UtcOffset);
         return language == Language.English
-            ? $"{local.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} {zone.Label()}"
-            : $"{local.Day} {IndonesianMonths[local.Month - 1]} {local.Year} {local.ToString("HH.mm", CultureInfo.InvariantCulture)} {zone.Label()}";
+            ? $"{local.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} {zone.Code}"
+            : $"{local.Day} {IndonesianMonths[local.Month - 1]} {local.Year} {local.ToString("HH.mm", CultureInfo.InvariantCulture)} {zone.Code}";
     }
 }

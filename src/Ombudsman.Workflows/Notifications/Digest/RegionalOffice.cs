@@ -1,3 +1,5 @@
+using Ombudsman.Workflows.Statute;
+
 namespace Ombudsman.Workflows.Notifications;
 
 /// <summary>A regional office (perwakilan) as the staff digest needs it.</summary>
