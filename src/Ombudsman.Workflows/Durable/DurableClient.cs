@@ -21,11 +21,11 @@ public sealed class DurableClient
         version ??= _engine.Registry.LatestVersion(name);
         if (_engine.Registry.FindOrchestration(name, version) is null)
         {
-            throw new InvalidOperationException($"Orchestration '{name}' v{version} is not registered.");
+            throw new OrchestrationNotRegisteredException(name, version);
         }
 
         instanceId ??= DurableEngine.NewId();
-        ValidateInstanceId(instanceId);
+        InstanceIds.Validate(instanceId);
         var execution = DurableEngine.NewId();
         var started = new ExecutionStarted(name, version, execution, DurableJson.Serialize(input))
         {
@@ -36,7 +36,7 @@ public sealed class DurableClient
             var existing = await _engine.Storage.Instances.GetAsync(instanceId, cancellationToken);
             if (existing is not null && existing.Name != name)
             {
-                throw new InvalidOperationException($"Instance '{instanceId}' already exists and runs '{existing.Name}', not '{name}'.");
+                throw new InstanceIdConflictException(instanceId, existing.Name, name);
             }
         }
 
@@ -104,12 +104,4 @@ public sealed class DurableClient
 
     private static string ValueText(JsonValue value) =>
         value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-
-    private static void ValidateInstanceId(string instanceId)
-    {
-        if (instanceId.Length is 0 or > 200 || instanceId.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c)))
-        {
-            throw new ArgumentException($"Instance id '{instanceId}' must be 1-200 characters without / \\ # ? | or control characters.", nameof(instanceId));
-        }
-    }
 }

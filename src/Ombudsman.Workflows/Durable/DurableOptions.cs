@@ -21,6 +21,15 @@ public sealed class DurableOptions
     /// <summary>A due timer whose TimerFired was enqueued this long ago and is still indexed is enqueued again.</summary>
     public TimeSpan TimerRedeliveryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the standalone host scans for outbox rows a crashed host left (a scan of the instances table).</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Entries read per page by a sweep.</summary>
+    public int SweepPageSize { get; set; } = 500;
+
+    /// <summary>Pages one deadline sweep reads at most before the next sweep carries on.</summary>
+    public int MaxSweepPages { get; set; } = 200;
+
     /// <summary>Outbox rows older than this are taken to be left by a crashed host and are dispatched by the sweeper.</summary>
     public TimeSpan OutboxSweepAge { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -59,7 +59,7 @@ public sealed class DurableRegistry
     internal string LatestVersion(string name) =>
         _orchestrations.TryGetValue(name, out var versions) && versions.Count > 0
             ? versions.Keys.Last()
-            : throw new InvalidOperationException($"No orchestration named '{name}' is registered.");
+            : throw new OrchestrationNotRegisteredException(name, "(any)");
 
     internal OrchestratorFunction? FindOrchestration(string name, string version) =>
         _orchestrations.TryGetValue(name, out var versions) && versions.TryGetValue(version, out var function) ? function : null;

@@ -15,7 +15,8 @@ public sealed class OrchestrationContext
     private readonly List<OrchestratorAction> _unmatchedActions = [];
     private readonly Dictionary<int, OpenTask> _openTasks = [];
     private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _eventWaiters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<string?>> _bufferedEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<(long Arrival, string? Payload)>> _bufferedEvents = new(StringComparer.Ordinal);
+    private long _arrivals;
     private readonly Dictionary<string, string> _indexFields = new(StringComparer.Ordinal);
     private int _nextTaskId;
     private int _guidCounter;
@@ -83,7 +84,9 @@ public sealed class OrchestrationContext
     public async Task<TResult?> CallSubOrchestrationAsync<TResult>(string name, object? input = null, string? instanceId = null, string? version = null)
     {
         var id = _nextTaskId++;
-        var childId = instanceId ?? $"{InstanceId}:{id}";
+        // Task ids restart with each execution (continue-as-new), so the default child id names the execution too.
+        var childId = instanceId ?? $"{InstanceId}:{ExecutionId[..8]}:{id}";
+        InstanceIds.Validate(childId);
         var result = await Schedule(new StartSubOrchestrationAction(id, name, version ?? string.Empty, childId, DurableJson.Serialize(input)), name);
         return DurableJson.Deserialize<TResult>(result);
     }
@@ -129,6 +132,16 @@ public sealed class OrchestrationContext
         if (eventNames.Count == 0)
         {
             throw new ArgumentException("At least one event name is needed.", nameof(eventNames));
+        }
+
+        // An event that already arrived wins at once: the earliest of those buffered, and only that one is taken.
+        var earliest = eventNames
+            .Where(name => _bufferedEvents.TryGetValue(name, out var queue) && queue.Count > 0)
+            .OrderBy(name => _bufferedEvents[name].Peek().Arrival)
+            .FirstOrDefault();
+        if (earliest is not null)
+        {
+            return new ExternalEvent(earliest, _bufferedEvents[earliest].Dequeue().Payload);
         }
 
         var waiters = eventNames.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Source: RegisterWaiter(name))).ToList();
@@ -236,10 +249,10 @@ public sealed class OrchestrationContext
 
         if (!_bufferedEvents.TryGetValue(name, out var buffer))
         {
-            _bufferedEvents[name] = buffer = new Queue<string?>();
+            _bufferedEvents[name] = buffer = new Queue<(long, string?)>();
         }
 
-        buffer.Enqueue(payload);
+        buffer.Enqueue((_arrivals++, payload));
     }
 
     private Task<string?> Schedule(OrchestratorAction action, string name)
@@ -262,9 +275,9 @@ public sealed class OrchestrationContext
     private TaskCompletionSource<string?> RegisterWaiter(string name)
     {
         var source = new TaskCompletionSource<string?>();
-        if (_bufferedEvents.TryGetValue(name, out var buffer) && buffer.TryDequeue(out var payload))
+        if (_bufferedEvents.TryGetValue(name, out var buffer) && buffer.TryDequeue(out var buffered))
         {
-            source.SetResult(payload);
+            source.SetResult(buffered.Payload);
             return source;
         }
 

@@ -51,7 +51,8 @@ public abstract class DurableRuntimeContractTests
         var runs = 0;
         await using var host = await HostAsync(r => r
             .AddActivity<int, int>("Count", (_, _) => Task.FromResult(Interlocked.Increment(ref runs)))
-            .AddOrchestration<int, int>("Once", "1", async (ctx, _) => await ctx.CallActivityAsync<int>("Count")));
+            .AddOrchestration<int, int>("Once", "1", async (ctx, _) => await ctx.CallActivityAsync<int>("Count"))
+            .AddOrchestration<int, int>("Other", "1", (_, x) => Task.FromResult(x)));
 
         var first = await host.Client.StartAsync("Once", 1, instanceId: "case-1");
         var second = await host.Client.StartAsync("Once", 2, instanceId: "case-1");
@@ -60,7 +61,7 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal(first, second);
         Assert.Equal(1, runs);
         Assert.Equal("1", (await host.StatusAsync("case-1")).Input);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => host.Client.StartAsync("Chain-not-registered", 1, instanceId: "case-1"));
+        await Assert.ThrowsAsync<InstanceIdConflictException>(() => host.Client.StartAsync("Other", 1, instanceId: "case-1"));
     }
 
     [Fact]
@@ -176,7 +177,58 @@ public abstract class DurableRuntimeContractTests
         await host.RunAsync();
 
         Assert.Equal("parent:MEDIATION", (await host.StatusAsync(id)).ReadOutput<string>());
-        Assert.Equal(OrchestrationStatus.Completed, (await host.StatusAsync($"{id}:0")).Status);
+        var child = Assert.Single((await host.HistoryAsync(id)).OfType<SubOrchestrationCreated>()).InstanceId;
+        Assert.Equal(OrchestrationStatus.Completed, (await host.StatusAsync(child)).Status);
+    }
+
+    [Fact]
+    public async Task Each_execution_after_continue_as_new_starts_its_own_sub_orchestration()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<int, int>("Child", "1", (_, n) => Task.FromResult(n * 10))
+            .AddOrchestration<int, int>("Parent", "1", async (ctx, n) =>
+            {
+                var fromChild = await ctx.CallSubOrchestrationAsync<int>("Child", n);
+                if (n < 2)
+                {
+                    ctx.ContinueAsNew(n + 1);
+                }
+
+                return fromChild;
+            }));
+
+        var id = await host.Client.StartAsync("Parent", 0);
+        await host.RunAsync();
+
+        var status = await host.StatusAsync(id);
+        Assert.Equal(OrchestrationStatus.Completed, status.Status);
+        Assert.Equal(20, status.ReadOutput<int>());
+    }
+
+    [Fact]
+    public async Task A_child_id_taken_by_another_instance_fails_the_call_instead_of_hanging()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<int, int>("Child", "1", (_, n) => Task.FromResult(n))
+            .AddOrchestration<string, string>("Waiter", "1", async (ctx, _) => await ctx.WaitForExternalEvent<string>("Never") ?? string.Empty)
+            .AddOrchestration<int, string>("Parent", "1", async (ctx, n) =>
+            {
+                try
+                {
+                    await ctx.CallSubOrchestrationAsync<int>("Child", n, instanceId: "taken");
+                    return "started";
+                }
+                catch (TaskFailedException e)
+                {
+                    return e.Failure.ErrorType;
+                }
+            }));
+
+        await host.Client.StartAsync("Waiter", instanceId: "taken");
+        var id = await host.Client.StartAsync("Parent", 1);
+        await host.RunAsync();
+
+        Assert.Equal("InstanceIdConflict", (await host.StatusAsync(id)).ReadOutput<string>());
     }
 
     [Fact]
@@ -487,6 +539,107 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Two_events_that_arrived_before_the_wait_are_both_kept_when_waiting_for_any()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                await ctx.WaitForExternalEvent<string>("Go");
+                var first = await ctx.WaitForAnyEventAsync(["Complete", "Withdraw"]);
+                var second = await ctx.WaitForAnyEventAsync(["Complete", "Withdraw"]);
+                return $"{first!.Name}, {second!.Name}";
+            }));
+
+        var id = await host.Client.StartAsync("Case");
+        await host.Client.RaiseEventAsync(id, "Complete");
+        await host.Client.RaiseEventAsync(id, "Withdraw");
+        await host.RunAsync();
+        await host.Client.RaiseEventAsync(id, "Go");
+        await host.RunAsync();
+
+        Assert.Equal("Complete, Withdraw", (await host.StatusAsync(id)).ReadOutput<string>());
+    }
+
+    [Fact]
+    public async Task An_event_redelivered_after_continue_as_new_is_not_applied_again()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<int, int>("Counter", "1", async (ctx, n) =>
+            {
+                ctx.SetCustomStatus(new { count = n });
+                await ctx.WaitForExternalEvent<string>("Add");
+                ctx.ContinueAsNew(n + 1);
+                return n;
+            }));
+        var id = await host.Client.StartAsync("Counter", 0);
+        await host.RunAsync();
+
+        // The host applies the event, then dies before deleting the message: it is delivered again later.
+        await host.Client.RaiseEventAsync(id, "Add");
+        var delivery = Assert.Single(await host.Storage.OrchestratorQueue.ReceiveAsync(32, TimeSpan.FromMinutes(5), CancellationToken.None));
+        await host.Engine.HandleAsync(QueueKind.Orchestrator, delivery.Id, delivery.Body, delivery.DequeueCount, CancellationToken.None);
+        await host.Storage.OrchestratorQueue.AbandonAsync(delivery, TimeSpan.Zero, CancellationToken.None);
+        await host.RunAsync();
+
+        Assert.Equal(1, (await host.StatusAsync(id)).ReadCustomStatus<CountStatus>()!.Count);
+    }
+
+    [Fact]
+    public async Task A_version_no_longer_registered_leaves_the_instance_running_and_poisons_the_message()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var storage = await Factory.CreateAsync(clock);
+        await using (var before = await HostAsync(r => r.AddOrchestration<string, string>("Case", "1", async (ctx, _) => await ctx.WaitForExternalEvent<string>("Decide") ?? string.Empty), storage, clock))
+        {
+            await before.Client.StartAsync("Case", instanceId: "old");
+            await before.RunAsync();
+        }
+
+        // A bad deploy dropped v1 while a case still runs on it.
+        await using var after = await HostAsync(
+            r => r.AddOrchestration<string, string>("Case", "2", (_, _) => Task.FromResult<string?>("v2")), storage, clock, o => o.RetryBackoff = TimeSpan.Zero);
+        await after.Client.RaiseEventAsync("old", "Decide", "granted");
+        await after.RunAsync();
+
+        var status = await after.StatusAsync("old");
+        Assert.Equal(OrchestrationStatus.Running, status.Status);
+        Assert.Contains("v1 is not registered", status.Poison!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_that_dies_after_creating_an_instance_is_recovered_by_the_outbox_sweeper_alone()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var storage = await Factory.CreateAsync(clock);
+        var dying = new DyingQueue(storage.OrchestratorQueue);
+        await using var host = await HostAsync(r => r.AddOrchestration<int, int>("Case", "1", (_, x) => Task.FromResult(x + 1)), storage with { OrchestratorQueue = dying }, clock);
+
+        dying.DieOnNextSend = true;
+        await Assert.ThrowsAsync<IOException>(() => host.Client.StartAsync("Case", 41, instanceId: "orphan"));
+        await host.RunAsync();
+        Assert.Equal(OrchestrationStatus.Pending, (await host.StatusAsync("orphan")).Status);
+
+        // No message exists for this instance: only the sweeper can finish the start.
+        await host.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(42, (await host.StatusAsync("orphan")).ReadOutput<int>());
+    }
+
+    [Fact]
+    public async Task A_failing_message_near_the_queue_size_limit_still_reaches_the_poison_queue()
+    {
+        await using var host = await HostAsync(r => r.AddOrchestration<string, string>("Case", "1", (_, s) => Task.FromResult(s)), configure: o => o.RetryBackoff = TimeSpan.Zero);
+
+        // An event for an instance that does not exist, with a payload just under the inline message limit.
+        var payload = new string('x', 40 * 1024);
+        await host.Engine.SendToOrchestratorAsync(new OrchestratorMessage("ghost", null, new EventRaised("Evidence", DurableJson.Serialize(payload)) { MessageId = "m1" }), CancellationToken.None);
+        await host.RunAsync();
+
+        var poisoned = Assert.Single(await host.Storage.OrchestratorPoisonQueue.ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Contains("ghost", poisoned.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nondeterministic_orchestrator_code_fails_the_instance_naming_both_sides()
     {
         // (f) The code scheduled 'CheckCompleteness' when the history was written; after a bad change it schedules 'RouteCase'.
@@ -611,6 +764,8 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal(OrchestrationStatus.Running, status.Status);
         Assert.Empty(await host.Storage.OrchestratorQueue.ReceiveAsync(32, TimeSpan.Zero, CancellationToken.None));
     }
+
+    private sealed record CountStatus(int Count);
 
     private static List<string> Normalize(IEnumerable<HistoryEvent> history) =>
         history.Where(e => e is not OrchestratorStarted)

@@ -86,19 +86,14 @@ internal sealed partial class DurableEngine(
             var snapshot = await storage.Instances.LoadAsync(message.InstanceId, cancellationToken)
                 ?? throw new InstanceNotFoundException(message.InstanceId);
 
-            // Finish what an earlier step committed but did not send, before anything new happens (order is kept).
-            foreach (var leftover in snapshot.Outbox.OrderBy(b => b.CreatedAt))
-            {
-                await DispatchOutboxAsync(message.InstanceId, leftover, cancellationToken);
-            }
-
+            await DispatchLeftoversAsync(snapshot, cancellationToken);
             if (WhyIgnored(snapshot, message) is { } reason)
             {
                 LogIgnored(logger, message.InstanceId, message.Event.Describe(), reason);
-                if (message.Event is TimerFired fired && snapshot.Timers.All(t => t.TimerId != fired.TaskId))
+                if (message.Event is TimerFired fired && !snapshot.Timers.Any(t => t.TimerId == fired.TaskId && t.ExecutionId == message.ExecutionId && t.FireAt == fired.FireAt))
                 {
                     // A fired or cancelled timer's index row may have been re-added by a late outbox: remove it.
-                    await storage.Deadlines.RemoveAsync(message.InstanceId, fired.TaskId, fired.FireAt, cancellationToken);
+                    await storage.Deadlines.RemoveAsync(message.InstanceId, message.ExecutionId ?? string.Empty, fired.TaskId, fired.FireAt, cancellationToken);
                 }
 
                 return;
@@ -150,6 +145,27 @@ internal sealed partial class DurableEngine(
         await SendToOrchestratorAsync(new OrchestratorMessage(message.InstanceId, message.ExecutionId, result with { MessageId = messageId }), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends outbox batches an earlier step committed but did not finish sending (its host died), before the new step.
+    /// A batch younger than <see cref="DurableOptions.OutboxSweepAge"/> is left to the host still sending it. A batch that
+    /// fails is logged and left for the sweeper: it must not block every later message of the instance.
+    /// </summary>
+    private async Task DispatchLeftoversAsync(InstanceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - _options.OutboxSweepAge;
+        foreach (var leftover in snapshot.Outbox.Where(b => b.CreatedAt < cutoff).OrderBy(b => b.Id, StringComparer.Ordinal))
+        {
+            try
+            {
+                await DispatchOutboxAsync(snapshot.Record.InstanceId, leftover, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogOutboxFailed(logger, e, snapshot.Record.InstanceId, leftover.Id);
+            }
+        }
+    }
+
     /// <summary>Creates an instance and its start message in one commit; false if it already existed.</summary>
     public async Task<bool> CreateInstanceAsync(OrchestratorMessage start, CancellationToken cancellationToken)
     {
@@ -168,13 +184,14 @@ internal sealed partial class DurableEngine(
             ParentInstanceId = started.ParentInstanceId,
             ParentTaskId = started.ParentTaskId,
         };
-        var batch = new OutboxBatch(NewId(), now, [new SendToOrchestrator(start)]);
+        var batch = new OutboxBatch(OutboxId(0), now, [new SendToOrchestrator(start)]);
         try
         {
             await storage.Instances.CommitAsync(new StepCommit { Record = record, ExpectedETag = null, Outbox = batch }, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
+            LogAlreadyExists(logger, start.InstanceId);
             return false;
         }
 
@@ -186,24 +203,36 @@ internal sealed partial class DurableEngine(
         SendAsync(storage.OrchestratorQueue, message, message.InstanceId, cancellationToken);
 
     /// <summary>Enqueues TimerFired for due timers and dispatches outbox batches a crashed host left behind.</summary>
-    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken) =>
+        new(await SweepDeadlinesAsync(cancellationToken), await SweepOutboxAsync(cancellationToken));
+
+    /// <summary>
+    /// Claims each due deadline (ETag-guarded, so two sweepers do not both fire it) and enqueues its TimerFired.
+    /// One bad entry is logged and skipped; it never stops the others from firing.
+    /// </summary>
+    public async Task<int> SweepDeadlinesAsync(CancellationToken cancellationToken)
     {
-        const int page = 500;
         var now = clock.GetUtcNow();
+        var page = _options.SweepPageSize;
         var fired = 0;
-        for (var round = 0; round < 10_000; round++)
+        for (var round = 0; round < _options.MaxSweepPages; round++)
         {
             var due = await storage.Deadlines.QueryDueAsync(now, now - _options.TimerRedeliveryAfter, page, cancellationToken);
             foreach (var entry in due)
             {
-                if (!await storage.Deadlines.TryClaimAsync(entry, now, cancellationToken))
+                try
                 {
-                    continue;
+                    if (await storage.Deadlines.TryClaimAsync(entry, now, cancellationToken))
+                    {
+                        var fire = new TimerFired(entry.TimerId, entry.FireAt) { MessageId = $"{entry.InstanceId}|{entry.ExecutionId}|{entry.TimerId}|fired" };
+                        await SendToOrchestratorAsync(new OrchestratorMessage(entry.InstanceId, entry.ExecutionId, fire), cancellationToken);
+                        fired++;
+                    }
                 }
-
-                var fire = new TimerFired(entry.TimerId, entry.FireAt) { MessageId = $"{entry.InstanceId}|{entry.ExecutionId}|{entry.TimerId}|fired" };
-                await SendToOrchestratorAsync(new OrchestratorMessage(entry.InstanceId, entry.ExecutionId, fire), cancellationToken);
-                fired++;
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogSweepItemFailed(logger, e, entry.InstanceId, entry.TimerId);
+                }
             }
 
             if (due.Count < page)
@@ -212,13 +241,28 @@ internal sealed partial class DurableEngine(
             }
         }
 
-        var leftovers = await storage.Instances.FindOutboxAsync(now - _options.OutboxSweepAge, page, cancellationToken);
+        return fired;
+    }
+
+    /// <summary>Dispatches outbox batches older than <see cref="DurableOptions.OutboxSweepAge"/>: a crash left them.</summary>
+    public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken)
+    {
+        var leftovers = await storage.Instances.FindOutboxAsync(clock.GetUtcNow() - _options.OutboxSweepAge, _options.SweepPageSize, cancellationToken);
+        var dispatched = 0;
         foreach (var (instanceId, batch) in leftovers)
         {
-            await DispatchOutboxAsync(instanceId, batch, cancellationToken);
+            try
+            {
+                await DispatchOutboxAsync(instanceId, batch, cancellationToken);
+                dispatched++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogOutboxFailed(logger, e, instanceId, batch.Id);
+            }
         }
 
-        return new SweepResult(fired, leftovers.Count);
+        return dispatched;
     }
 
     internal async Task DispatchOutboxAsync(string instanceId, OutboxBatch batch, CancellationToken cancellationToken)
@@ -234,13 +278,13 @@ internal sealed partial class DurableEngine(
                     await SendAsync(storage.ActivityQueue, a.Message, a.Message.InstanceId, cancellationToken);
                     break;
                 case StartInstance start:
-                    await CreateInstanceAsync(start.Message, cancellationToken);
+                    await StartChildAsync(start.Message, cancellationToken);
                     break;
                 case IndexDeadline index:
                     await storage.Deadlines.UpsertAsync(index.Entry, cancellationToken);
                     break;
                 case RemoveDeadline remove:
-                    await storage.Deadlines.RemoveAsync(remove.InstanceId, remove.TimerId, remove.FireAt, cancellationToken);
+                    await storage.Deadlines.RemoveAsync(remove.InstanceId, remove.ExecutionId, remove.TimerId, remove.FireAt, cancellationToken);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown outbox message {item.GetType().Name}.");
@@ -248,6 +292,29 @@ internal sealed partial class DurableEngine(
         }
 
         await storage.Instances.DeleteOutboxAsync(instanceId, batch.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a sub-orchestration. If its id is taken by another instance (not this very start, re-sent), the parent is
+    /// told the child failed, so it never waits for a child that will not answer.
+    /// </summary>
+    private async Task StartChildAsync(OrchestratorMessage start, CancellationToken cancellationToken)
+    {
+        if (await CreateInstanceAsync(start, cancellationToken))
+        {
+            return;
+        }
+
+        var started = (ExecutionStarted)start.Event;
+        var existing = await storage.Instances.GetAsync(start.InstanceId, cancellationToken);
+        if (existing is null || existing.ExecutionId == started.ExecutionId || started.ParentInstanceId is not { } parent || started.ParentTaskId is not { } task)
+        {
+            return;
+        }
+
+        var failure = new FailureDetails("InstanceIdConflict", $"Sub-orchestration instance id '{start.InstanceId}' is already used by another instance ('{existing.Name}').");
+        var failed = new SubOrchestrationFailed(task, failure) { MessageId = $"{start.InstanceId}|{started.ExecutionId}|conflict" };
+        await SendToOrchestratorAsync(new OrchestratorMessage(parent, null, failed), cancellationToken);
     }
 
     private static string? WhyIgnored(InstanceSnapshot snapshot, OrchestratorMessage message)
@@ -269,7 +336,7 @@ internal sealed partial class DurableEngine(
             return "the execution has already started";
         }
 
-        if (e.MessageId is not null && snapshot.History.Any(h => h.MessageId == e.MessageId))
+        if (e.MessageId is not null && (snapshot.History.Any(h => h.MessageId == e.MessageId) || record.CarriedMessageIds.Contains(e.MessageId)))
         {
             return "the message was already applied (duplicate delivery)";
         }
@@ -324,16 +391,9 @@ internal sealed partial class DurableEngine(
             newEvents.Add(message.Event);
         }
 
-        var function = registry.FindOrchestration(record.Name, record.Version);
-        var result = function is null
-            ? new ExecutionResult
-            {
-                NewActions = [],
-                Completion = OrchestrationStatus.Failed,
-                Failure = new FailureDetails("OrchestrationNotRegistered", $"Orchestration '{record.Name}' v{record.Version} is not registered on this host."),
-                IndexFields = new Dictionary<string, string>(),
-            }
-            : OrchestrationExecutor.Execute(function, started, record.InstanceId, snapshot.History, newEvents);
+        // A missing version is a deploy problem, not the case's: the message is retried (then poisoned), never the instance failed.
+        var function = registry.FindOrchestration(record.Name, record.Version) ?? throw new OrchestrationNotRegisteredException(record.Name, record.Version);
+        var result = OrchestrationExecutor.Execute(function, started, record.InstanceId, snapshot.History, newEvents);
 
         var step = new StepBuilder(snapshot, newEvents, now, registry);
         if (message.Event is TimerFired timerFired)
@@ -354,6 +414,7 @@ internal sealed partial class DurableEngine(
             CustomStatus = result.CustomStatus ?? record.CustomStatus,
             IndexFields = indexFields,
             HistoryChunks = record.HistoryChunks + 1,
+            Steps = record.Steps + 1,
         };
 
         if (result.Completion is null)
@@ -377,8 +438,15 @@ internal sealed partial class DurableEngine(
                 MessageId = StartMessageId(record.InstanceId, execution),
             };
             step.Send(new SendToOrchestrator(new OrchestratorMessage(record.InstanceId, execution, restarted)));
+            // Messages without an execution id (events, terminate) could be redelivered after the history that
+            // recorded them is gone: carry their ids into the new execution so they are still recognised.
+            var carried = snapshot.History.Concat(newEvents)
+                .Where(h => h is EventRaised or ExecutionTerminated && h.MessageId is not null)
+                .Select(h => h.MessageId!)
+                .TakeLast(InstanceRecord.MaxCarriedMessageIds)
+                .ToList();
             return step.Build(
-                updated with { ExecutionId = execution, Status = OrchestrationStatus.Pending, Input = result.ContinueAsNewInput, HistoryChunks = 0 },
+                updated with { ExecutionId = execution, Status = OrchestrationStatus.Pending, Input = result.ContinueAsNewInput, HistoryChunks = 0, CarriedMessageIds = carried },
                 newExecution: true);
         }
 
@@ -415,11 +483,12 @@ internal sealed partial class DurableEngine(
             ["at"] = now,
             ["body"] = body,
         };
-        await storage.PoisonQueue(kind).SendAsync(record.ToJsonString(), cancellationToken);
         if (instanceId is not null)
         {
             await storage.Instances.RecordPoisonAsync(instanceId, new PoisonRecord(messageId, kind.ToString(), reason, (int)dequeueCount, now), cancellationToken);
         }
+
+        await storage.PoisonQueue(kind).SendAsync(await _codec.EncodeAsync(record, instanceId ?? "unknown", cancellationToken), cancellationToken);
 
         LogPoisoned(logger, error, kind, messageId, instanceId, dequeueCount);
     }
@@ -430,6 +499,9 @@ internal sealed partial class DurableEngine(
     internal static string StartMessageId(string instanceId, string executionId) => $"{instanceId}|{executionId}|start";
 
     internal static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Outbox ids follow the instance's step count, so leftovers are sent in the order they were written.</summary>
+    internal static string OutboxId(long step) => step.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} from the {Queue} queue failed (delivery {DequeueCount}); it will be retried")]
     private static partial void LogRetry(ILogger logger, Exception error, QueueKind queue, string messageId, long dequeueCount);
@@ -445,6 +517,15 @@ internal sealed partial class DurableEngine(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Activity} of instance {InstanceId} task {TaskId} failed")]
     private static partial void LogActivityFailed(ILogger logger, Exception error, string activity, string instanceId, int taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox batch {BatchId} of instance {InstanceId} could not be sent; the sweeper retries it")]
+    private static partial void LogOutboxFailed(ILogger logger, Exception error, string instanceId, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The due timer {TimerId} of instance {InstanceId} could not be fired; the next sweep tries again")]
+    private static partial void LogSweepItemFailed(ILogger logger, Exception error, string instanceId, int timerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} already exists; the start was not repeated")]
+    private static partial void LogAlreadyExists(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} of {Orchestration} failed: {Failure}")]
     private static partial void LogInstanceFailed(ILogger logger, string instanceId, string orchestration, string failure);

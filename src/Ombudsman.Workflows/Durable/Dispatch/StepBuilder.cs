@@ -58,7 +58,7 @@ internal sealed class StepBuilder(InstanceSnapshot snapshot, IEnumerable<History
     {
         if (snapshot.Timers.FirstOrDefault(t => t.TimerId == timerId) is { } timer && _removedTimers.Add(timerId))
         {
-            _outbox.Add(new RemoveDeadline(snapshot.Record.InstanceId, timerId, timer.FireAt));
+            _outbox.Add(new RemoveDeadline(snapshot.Record.InstanceId, timer.ExecutionId, timerId, timer.FireAt));
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class StepBuilder(InstanceSnapshot snapshot, IEnumerable<History
             ExpectedETag = snapshot.ETag,
             AppendHistory = newExecution ? [] : _history,
             NewExecution = newExecution,
-            Outbox = _outbox.Count == 0 ? null : new OutboxBatch(DurableEngine.NewId(), now, _outbox),
+            Outbox = _outbox.Count == 0 ? null : new OutboxBatch(DurableEngine.OutboxId(record.Steps), now, _outbox),
             AddTimers = [.. _addedTimers.Values],
             RemoveTimers = [.. _removedTimers],
         };

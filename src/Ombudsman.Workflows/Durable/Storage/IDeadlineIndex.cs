@@ -5,7 +5,7 @@ internal interface IDeadlineIndex
 {
     Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken);
 
-    Task RemoveAsync(string instanceId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken);
+    Task RemoveAsync(string instanceId, string executionId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken);
 
     /// <summary>Entries due in [from, to), matching every given index field; plain timers only when asked.</summary>
     Task<IReadOnlyList<DeadlineEntry>> QueryAsync(

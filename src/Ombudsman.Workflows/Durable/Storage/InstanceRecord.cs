@@ -36,6 +36,14 @@ internal sealed record InstanceRecord
     /// <summary>How many history chunks (one per step) the current execution has.</summary>
     public int HistoryChunks { get; init; }
 
+    /// <summary>Steps committed over all executions; orders the outbox.</summary>
+    public long Steps { get; init; }
+
+    /// <summary>Ids of events applied in the previous execution (continue-as-new), still recognised as duplicates.</summary>
+    public IReadOnlyList<string> CarriedMessageIds { get; init; } = [];
+
+    public const int MaxCarriedMessageIds = 200;
+
     public bool IsTerminal => Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated;
 
     public InstanceStatus ToStatus() => new()

@@ -20,4 +20,4 @@ internal sealed record StartInstance(OrchestratorMessage Message) : OutboxMessag
 
 internal sealed record IndexDeadline(DeadlineEntry Entry) : OutboxMessage;
 
-internal sealed record RemoveDeadline(string InstanceId, int TimerId, DateTimeOffset FireAt) : OutboxMessage;
+internal sealed record RemoveDeadline(string InstanceId, string ExecutionId, int TimerId, DateTimeOffset FireAt) : OutboxMessage;

@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 namespace Ombudsman.Workflows.Durable.Storage.Azure;
 
 /// <summary>
-/// The deadlines index: PartitionKey is the due date (yyyyMMdd, UTC) and RowKey "{due ticks}|{instance}|{timer}",
+/// The deadlines index: PartitionKey is the due date (yyyyMMdd, UTC) and RowKey "{due ticks}|{instance}|{execution}|{timer}",
 /// so "what is due by now" and "what falls due this week" are range scans over a few partitions.
 /// </summary>
 internal sealed class AzureDeadlineIndex(TableClient table) : IDeadlineIndex
@@ -16,7 +16,7 @@ internal sealed class AzureDeadlineIndex(TableClient table) : IDeadlineIndex
 
     public async Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(Day(entry.FireAt), Row(entry.InstanceId, entry.TimerId, entry.FireAt))
+        var row = new TableEntity(Day(entry.FireAt), Row(entry.InstanceId, entry.ExecutionId, entry.TimerId, entry.FireAt))
         {
             ["InstanceId"] = entry.InstanceId,
             ["ExecutionId"] = entry.ExecutionId,
@@ -35,11 +35,11 @@ internal sealed class AzureDeadlineIndex(TableClient table) : IDeadlineIndex
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task RemoveAsync(string instanceId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
+    public async Task RemoveAsync(string instanceId, string executionId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(Day(fireAt), Row(instanceId, timerId, fireAt), ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(Day(fireAt), Row(instanceId, executionId, timerId, fireAt), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -74,7 +74,7 @@ internal sealed class AzureDeadlineIndex(TableClient table) : IDeadlineIndex
 
     public async Task<bool> TryClaimAsync(DeadlineEntry entry, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(Day(entry.FireAt), Row(entry.InstanceId, entry.TimerId, entry.FireAt)) { ["ClaimedAt"] = claimedAt };
+        var patch = new TableEntity(Day(entry.FireAt), Row(entry.InstanceId, entry.ExecutionId, entry.TimerId, entry.FireAt)) { ["ClaimedAt"] = claimedAt };
         try
         {
             await table.UpdateEntityAsync(patch, new ETag(entry.ETag!), TableUpdateMode.Merge, cancellationToken);
@@ -114,6 +114,6 @@ internal sealed class AzureDeadlineIndex(TableClient table) : IDeadlineIndex
 
     private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Row(string instanceId, int timerId, DateTimeOffset fireAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcTicks:D19}|{instanceId}|{timerId:D8}");
+    private static string Row(string instanceId, string executionId, int timerId, DateTimeOffset fireAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcTicks:D19}|{instanceId}|{executionId}|{timerId:D8}");
 }

@@ -162,15 +162,28 @@ internal sealed class AzureInstanceStore(TableClient table, IPayloadStore payloa
 
     public async Task RecordPoisonAsync(string instanceId, PoisonRecord poison, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(instanceId, StateRow) { ["Poison"] = Serialize(poison) };
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            // A merge without an ETag keeps every other property, so it cannot undo a step committed meanwhile.
-            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // The message named an instance that does not exist; the poison queue still has it.
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRow, cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return; // The message named an instance that does not exist; the poison queue still has it.
+            }
+
+            // Read-modify-write under the ETag, so a step committed meanwhile is neither undone nor mixed with a stale value.
+            var state = row.Value!;
+            state.Remove("Poison");
+            state.Remove("PoisonRef");
+            await _text.SetAsync(state, "Poison", Serialize(poison), BlobPrefix(instanceId), cancellationToken);
+            try
+            {
+                await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 10)
+            {
+                // A step committed in between: read again.
+            }
         }
     }
 
@@ -233,12 +246,12 @@ internal sealed class AzureInstanceStore(TableClient table, IPayloadStore payloa
             ["Status"] = r.Status.ToString(),
             ["CreatedAt"] = r.CreatedAt,
             ["LastUpdatedAt"] = r.LastUpdatedAt,
-            ["Failure"] = r.Failure is null ? null : Serialize(r.Failure),
             ["IndexFields"] = Serialize(r.IndexFields),
             ["ParentInstanceId"] = r.ParentInstanceId,
             ["ParentTaskId"] = r.ParentTaskId,
-            ["Poison"] = r.Poison is null ? null : Serialize(r.Poison),
             ["HistoryChunks"] = r.HistoryChunks,
+            ["Steps"] = r.Steps,
+            ["CarriedMessageIds"] = r.CarriedMessageIds.Count == 0 ? null : Serialize(r.CarriedMessageIds),
         };
         foreach (var (name, value) in r.IndexFields)
         {
@@ -248,6 +261,8 @@ internal sealed class AzureInstanceStore(TableClient table, IPayloadStore payloa
         await _text.SetAsync(e, "Input", r.Input, BlobPrefix(r.InstanceId), cancellationToken);
         await _text.SetAsync(e, "Output", r.Output, BlobPrefix(r.InstanceId), cancellationToken);
         await _text.SetAsync(e, "CustomStatus", r.CustomStatus, BlobPrefix(r.InstanceId), cancellationToken);
+        await _text.SetAsync(e, "Failure", r.Failure is null ? null : Serialize(r.Failure), BlobPrefix(r.InstanceId), cancellationToken);
+        await _text.SetAsync(e, "Poison", r.Poison is null ? null : Serialize(r.Poison), BlobPrefix(r.InstanceId), cancellationToken);
         return e;
     }
 
@@ -263,12 +278,14 @@ internal sealed class AzureInstanceStore(TableClient table, IPayloadStore payloa
         Input = await _text.GetAsync(e, "Input", cancellationToken),
         Output = await _text.GetAsync(e, "Output", cancellationToken),
         CustomStatus = await _text.GetAsync(e, "CustomStatus", cancellationToken),
-        Failure = e.GetString("Failure") is { } failure ? Deserialize<FailureDetails>(failure) : null,
+        Failure = await _text.GetAsync(e, "Failure", cancellationToken) is { } failure ? Deserialize<FailureDetails>(failure) : null,
         IndexFields = Deserialize<Dictionary<string, string>>(e.GetString("IndexFields") ?? "{}"),
         ParentInstanceId = e.GetString("ParentInstanceId"),
         ParentTaskId = e.GetInt32("ParentTaskId"),
-        Poison = e.GetString("Poison") is { } poison ? Deserialize<PoisonRecord>(poison) : null,
+        Poison = await _text.GetAsync(e, "Poison", cancellationToken) is { } poison ? Deserialize<PoisonRecord>(poison) : null,
         HistoryChunks = e.GetInt32("HistoryChunks") ?? 0,
+        Steps = e.GetInt64("Steps") ?? 0,
+        CarriedMessageIds = e.GetString("CarriedMessageIds") is { } carried ? Deserialize<List<string>>(carried) : [],
     };
 
     private async Task<OutboxBatch> ReadOutboxAsync(TableEntity row, CancellationToken cancellationToken) => new(

@@ -6,24 +6,27 @@ namespace Ombudsman.Workflows.Durable.Storage.InMemory;
 internal sealed class InMemoryDeadlineIndex : IDeadlineIndex
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string, int), DeadlineEntry> _entries = [];
+    private readonly Dictionary<(string, string, int), DeadlineEntry> _entries = [];
     private long _etag;
 
     public Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _entries[(entry.InstanceId, entry.TimerId)] = entry with { ETag = NextETag() };
+            _entries[(entry.InstanceId, entry.ExecutionId, entry.TimerId)] = entry with { ETag = NextETag() };
         }
 
         return Task.CompletedTask;
     }
 
-    public Task RemoveAsync(string instanceId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
+    public Task RemoveAsync(string instanceId, string executionId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _entries.Remove((instanceId, timerId));
+            if (_entries.TryGetValue((instanceId, executionId, timerId), out var entry) && entry.FireAt == fireAt)
+            {
+                _entries.Remove((instanceId, executionId, timerId));
+            }
         }
 
         return Task.CompletedTask;
@@ -62,12 +65,12 @@ internal sealed class InMemoryDeadlineIndex : IDeadlineIndex
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue((entry.InstanceId, entry.TimerId), out var current) || current.ETag != entry.ETag)
+            if (!_entries.TryGetValue((entry.InstanceId, entry.ExecutionId, entry.TimerId), out var current) || current.ETag != entry.ETag)
             {
                 return Task.FromResult(false);
             }
 
-            _entries[(entry.InstanceId, entry.TimerId)] = current with { ClaimedAt = claimedAt, ETag = NextETag() };
+            _entries[(entry.InstanceId, entry.ExecutionId, entry.TimerId)] = current with { ClaimedAt = claimedAt, ETag = NextETag() };
             return Task.FromResult(true);
         }
     }
