@@ -42,7 +42,7 @@ internal sealed class OperationCount
     {
         public Task UpsertAsync(DeadlineEntry entry, CancellationToken ct) { c.Add(); return inner.UpsertAsync(entry, ct); }
 
-        public Task RemoveAsync(string instanceId, int timerId, DateTimeOffset fireAt, CancellationToken ct) { c.Add(); return inner.RemoveAsync(instanceId, timerId, fireAt, ct); }
+        public Task RemoveAsync(string instanceId, string executionId, int timerId, DateTimeOffset fireAt, CancellationToken ct) { c.Add(); return inner.RemoveAsync(instanceId, executionId, timerId, fireAt, ct); }
 
         public Task<IReadOnlyList<DeadlineEntry>> QueryAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyDictionary<string, string> indexFields, bool deadlinesOnly, int max, CancellationToken ct) { c.Add(); return inner.QueryAsync(from, to, indexFields, deadlinesOnly, max, ct); }
 
