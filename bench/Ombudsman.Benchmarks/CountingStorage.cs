@@ -49,11 +49,6 @@ internal sealed class OperationCount
         public Task<IReadOnlyList<DeadlineEntry>> QueryDueAsync(DateTimeOffset now, DateTimeOffset claimedBefore, int max, CancellationToken ct) { c.Add(); return inner.QueryDueAsync(now, claimedBefore, max, ct); }
 
         public Task<bool> TryClaimAsync(DeadlineEntry entry, DateTimeOffset claimedAt, CancellationToken ct) { c.Add(); return inner.TryClaimAsync(entry, claimedAt, ct); }
-
-        public Task RemoveAsync(string instanceId, string executionId, int timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
-        {
-            throw new NotImplementedException();
-        }
     }
 
     private sealed class CountingQueue(IWorkQueue inner, OperationCount c) : IWorkQueue
