@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
@@ -62,6 +64,7 @@ internal static class FunctionAppHost
             }
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
