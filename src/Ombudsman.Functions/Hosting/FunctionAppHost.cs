@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
@@ -53,19 +51,7 @@ internal static class FunctionAppHost
 
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
         AddDurable(services, configuration, mode, workflows);
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
-            {
-                var code = Problems.DefaultCodeOf(status);
-                context.ProblemDetails.Extensions["code"] = code;
-                context.ProblemDetails.Type = Problems.TypeOf(code);
-            }
-        });
-        services.AddExceptionHandler<DomainExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddOpenApi();
@@ -77,8 +63,7 @@ internal static class FunctionAppHost
             app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseProblemHandling();
         app.UseRateLimiter();
 
         app.MapOpenApi();
