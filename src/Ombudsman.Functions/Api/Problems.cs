@@ -7,7 +7,7 @@ namespace Ombudsman.Functions.Api;
 /// The one place RFC 9457 problem+json bodies are made: <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>, a stable
 /// <c>code</c>, and for validation <c>errors</c> [{field, code, message}]. Codes are listed in docs/API.md.
 /// </summary>
-public static class Problems
+internal static class Problems
 {
     /// <summary>The <c>type</c> URI of a problem code; stable, so clients may switch on it as on <c>code</c>.</summary>
     public static string TypeOf(string code) => "urn:ombudsman:problem:" + code;

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Clock;
 
 /// <summary>Settings of section "Clock".</summary>
-public sealed class ClockOptions
+internal sealed class ClockOptions
 {
     public const string SectionName = "Clock";
 

@@ -4,7 +4,7 @@ namespace Ombudsman.Functions.Clock;
 /// A clock that only moves when told to (<c>Clock:Mode=Manual</c>), for demos and end-to-end tests: 30 days of statutory
 /// deadlines pass in one request. Starts at the time given, and never goes backwards.
 /// </summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _now = start.ToUniversalTime();

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>Whether a caller may act on a case's files, and as which party. A refusal is answered 404: a stranger never learns the case exists.</summary>
-public sealed record CaseAccessDecision(bool Allowed, EvidenceParty Party, bool Late = false)
+internal sealed record CaseAccessDecision(bool Allowed, EvidenceParty Party, bool Late = false)
 {
     public static CaseAccessDecision Denied { get; } = new(false, EvidenceParty.Complainant);
 

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>A file's record and its content, streamed from storage; dispose to release the connection.</summary>
-public sealed class EvidenceDownload(EvidenceRecord record, Stream content) : IAsyncDisposable
+internal sealed class EvidenceDownload(EvidenceRecord record, Stream content) : IAsyncDisposable
 {
     public EvidenceRecord Record { get; } = record;
 

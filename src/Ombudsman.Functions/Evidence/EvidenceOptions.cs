@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>Settings of section "Evidence".</summary>
-public sealed class EvidenceOptions
+internal sealed class EvidenceOptions
 {
     public const string SectionName = "Evidence";
 

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>Who handed a file in.</summary>
-public enum EvidenceParty
+internal enum EvidenceParty
 {
     Complainant,
     Provider,

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>What is recorded of one stored file (kept as the blob's metadata, so it exists exactly when the file does).</summary>
-public sealed record EvidenceRecord
+internal sealed record EvidenceRecord
 {
     public required string CaseId { get; init; }
 

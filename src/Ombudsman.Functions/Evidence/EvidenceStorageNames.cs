@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>The evidence containers (settings "StorageNames", like the runtime's names; infra/bicep/modules/names.bicep has the same defaults).</summary>
-public sealed record EvidenceStorageNames
+internal sealed record EvidenceStorageNames
 {
     /// <summary>Files from complainants and staff.</summary>
     public string EvidenceContainer { get; init; } = "evidence";

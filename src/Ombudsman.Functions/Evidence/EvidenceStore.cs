@@ -18,7 +18,7 @@ namespace Ombudsman.Functions.Evidence;
 /// computed, its type is recognised from its first bytes, and it becomes visible only when the block list is committed
 /// with If-None-Match: * (write once). A refused upload commits nothing, so no partial file is ever visible.
 /// </summary>
-public sealed partial class EvidenceStore
+internal sealed partial class EvidenceStore
 {
     private const string CaseIdKey = "caseid";
     private const string EvidenceIdKey = "evidenceid";

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Evidence;
 
 /// <summary>One file to store: where it belongs, who hands it in, and its content as a stream (read once, never buffered whole).</summary>
-public sealed record EvidenceUpload
+internal sealed record EvidenceUpload
 {
     public required string CaseId { get; init; }
 

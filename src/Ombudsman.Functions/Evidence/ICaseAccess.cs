@@ -5,7 +5,7 @@ namespace Ombudsman.Functions.Evidence;
 /// (tracking token, provider capability link, staff of the case's office). The case APIs (issue 5 parts 1, 3, 4) implement it;
 /// until then <see cref="DevelopmentCaseAccess"/> (Development only) or <see cref="NoCaseAccess"/> is registered.
 /// </summary>
-public interface ICaseAccess
+internal interface ICaseAccess
 {
     ValueTask<CaseAccessDecision> CheckAsync(HttpContext context, string caseId, EvidenceAction action, CancellationToken cancellationToken);
 }

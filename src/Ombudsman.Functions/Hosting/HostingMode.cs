@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.Hosting;
 
 /// <summary>Which front door drives the durable runtime.</summary>
-public enum HostingMode
+internal enum HostingMode
 {
     /// <summary>No Functions host: the app runs the built-in queue pumps and deadline sweeper itself.</summary>
     Standalone,

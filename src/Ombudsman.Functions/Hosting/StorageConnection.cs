@@ -11,7 +11,7 @@ namespace Ombudsman.Functions.Hosting;
 /// <c>Storage:blobServiceUri</c> / <c>queueServiceUri</c> / <c>tableServiceUri</c> with the managed identity
 /// (<see cref="DefaultAzureCredential"/>) in Azure, as infra/bicep/main.bicep sets them.
 /// </summary>
-internal sealed record StorageConnection(TableServiceClient Tables, QueueServiceClient Queues, BlobServiceClient Blobs, bool UsesIdentity)
+internal sealed record StorageConnection(TableServiceClient Tables, QueueServiceClient Queues, BlobServiceClient Blobs)
 {
     public const string ConnectionStringName = "Storage";
     public const string SectionName = "Storage";
@@ -25,8 +25,7 @@ internal sealed record StorageConnection(TableServiceClient Tables, QueueService
             return new StorageConnection(
                 new TableServiceClient(connectionString),
                 new QueueServiceClient(connectionString, queueOptions),
-                new BlobServiceClient(connectionString),
-                UsesIdentity: false);
+                new BlobServiceClient(connectionString));
         }
 
         var section = configuration.GetSection(SectionName);
@@ -44,7 +43,6 @@ internal sealed record StorageConnection(TableServiceClient Tables, QueueService
         return new StorageConnection(
             new TableServiceClient(new Uri(table), credential),
             new QueueServiceClient(new Uri(queue), credential, queueOptions),
-            new BlobServiceClient(new Uri(blob), credential),
-            UsesIdentity: true);
+            new BlobServiceClient(new Uri(blob), credential));
     }
 }

@@ -1,7 +1,7 @@
 namespace Ombudsman.Functions.RateLimiting;
 
 /// <summary>Settings of section "RateLimiting:PublicIntake": a fixed window per client IP.</summary>
-public sealed class PublicIntakeLimitOptions
+internal sealed class PublicIntakeLimitOptions
 {
     public const string SectionName = "RateLimiting:PublicIntake";
 
