@@ -99,6 +99,5 @@ internal static class StatuteEndpoints
         }),
     };
 
-    private static IResult Problem(int status, string code, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static IResult Problem(int status, string code, string title, string detail) => Problems.Result(status, code, title, detail);
 }

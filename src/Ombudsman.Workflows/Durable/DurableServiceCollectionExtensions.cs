@@ -24,6 +24,7 @@ public static class DurableServiceCollectionExtensions
         services.TryAddSingleton<DurableEngine>();
         services.TryAddSingleton(sp => new DurableClient(sp.GetRequiredService<DurableEngine>()));
         services.TryAddSingleton(sp => new DurableDriver(sp.GetRequiredService<DurableEngine>()));
+        services.TryAddSingleton(sp => new DurableDispatcher(sp.GetRequiredService<DurableEngine>()));
         return services;
     }
 

@@ -3,11 +3,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ombudsman.Testing;
 
 namespace Ombudsman.Functions.Tests.Api;
 
-/// <summary>The real function app (Program) with the statute wiring, started as its own process on a loopback port.</summary>
-public sealed partial class ProgramStatuteWiringTests
+/// <summary>The real function app (Program) with the statute wiring, started as its own process on a loopback port, on Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class ProgramStatuteWiringTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -17,7 +19,7 @@ public sealed partial class ProgramStatuteWiringTests
     [Fact]
     public async Task The_function_app_lists_the_statute_rules()
     {
-        await using var app = FunctionApp.Start();
+        await using var app = FunctionApp.Start(Storage());
 
         var address = await app.Listening.Task.WaitAsync(StartTimeout);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
@@ -32,13 +34,30 @@ public sealed partial class ProgramStatuteWiringTests
     public async Task Invalid_statute_data_stops_the_function_app_at_start_up()
     {
         var missing = Path.Combine(Path.GetTempPath(), "statute-missing-" + Guid.NewGuid().ToString("N"));
-        await using var app = FunctionApp.Start($"--Statute:DataDirectory={missing}");
+        await using var app = FunctionApp.Start([.. Storage(), $"--Statute:DataDirectory={missing}"]);
 
         await app.Process.WaitForExitAsync().WaitAsync(StartTimeout);
 
         Assert.NotEqual(0, app.Process.ExitCode);
         Assert.Contains($"{missing}: configuration: field 'Statute:DataDirectory': the directory does not exist", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Azurite, with names of this test's own so nothing is shared with other tests.</summary>
+    private string[] Storage()
+    {
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        return
+        [
+            $"--ConnectionStrings:Storage={azurite.ConnectionString}",
+            $"--StorageNames:InstancesTable={prefix}Instances",
+            $"--StorageNames:DeadlinesTable={prefix}Deadlines",
+            $"--StorageNames:OrchestratorQueue={prefix}-orchestrator",
+            $"--StorageNames:ActivityQueue={prefix}-activity",
+            $"--StorageNames:PayloadsContainer={prefix}-payloads",
+            $"--StorageNames:EvidenceContainer={prefix}-evidence",
+            $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+        ];
     }
 
     /// <summary>Ombudsman.Functions.dll from this test's output folder, run with dotnet; killed on dispose.</summary>

@@ -134,6 +134,7 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("rule-set-not-found", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("urn:ombudsman:problem:rule-set-not-found", problem.RootElement.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Ombudsman.Workflows.Errors;
+
+namespace Ombudsman.Functions.Api;
+
+/// <summary>
+/// The one place RFC 9457 problem+json bodies are made: <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>, a stable
+/// <c>code</c>, and for validation <c>errors</c> [{field, code, message}]. Codes are listed in docs/API.md.
+/// </summary>
+internal static class Problems
+{
+    /// <summary>The <c>type</c> URI of a problem code; stable, so clients may switch on it as on <c>code</c>.</summary>
+    public static string TypeOf(string code) => "urn:ombudsman:problem:" + code;
+
+    /// <summary>The HTTP status each kind of domain refusal maps to.</summary>
+    public static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Validation => StatusCodes.Status400BadRequest,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        DomainErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        DomainErrorKind.RuleViolated => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
+    };
+
+    /// <summary>A problem result with a stable code and, optionally, the fields at fault.</summary>
+    public static IResult Result(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null) =>
+        Results.Problem(Details(status, code, title, detail, errors));
+
+    /// <summary>400 <c>validation-failed</c> with every field at fault.</summary>
+    public static IResult Validation(IReadOnlyList<FieldError> errors, string detail = "The request has invalid or missing fields.") =>
+        Result(StatusCodes.Status400BadRequest, "validation-failed", "Validation failed", detail, errors);
+
+    /// <summary>404 with a code; also what a caller gets for a case it may not see.</summary>
+    public static IResult NotFound(string code, string detail) =>
+        Result(StatusCodes.Status404NotFound, code, "Not found", detail);
+
+    /// <summary>The problem a domain exception stands for.</summary>
+    public static ProblemDetails From(DomainException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var status = StatusOf(exception.Kind);
+        return Details(status, exception.Code, TitleOf(status), exception.Message, exception.Errors);
+    }
+
+    public static ProblemDetails Details(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = TypeOf(code),
+            Title = title,
+            Status = status,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }).ToArray();
+        }
+
+        return problem;
+    }
+
+    /// <summary>A short title per status, for problems raised from exceptions.</summary>
+    public static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Bad request",
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Content too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status422UnprocessableEntity => "Refused by rule",
+        StatusCodes.Status429TooManyRequests => "Too many requests",
+        _ => "Error",
+    };
+
+    /// <summary>The code a bare status gets when nothing more specific was said (e.g. an unknown route).</summary>
+    public static string DefaultCodeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad-request",
+        StatusCodes.Status401Unauthorized => "unauthenticated",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not-found",
+        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status413PayloadTooLarge => "request-too-large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+        StatusCodes.Status429TooManyRequests => "rate-limited",
+        >= 500 => "internal-error",
+        _ => "error",
+    };
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Xml;
+using Ombudsman.Functions.Api;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Errors;
+
+namespace Ombudsman.Functions.Clock;
+
+/// <summary>
+/// Development-only clock control: GET /api/dev/clock and POST /api/dev/clock/advance. Mapped only with a
+/// <see cref="ManualClock"/>; otherwise the routes do not exist (404).
+/// </summary>
+internal static class ClockEndpoints
+{
+    public static IEndpointRouteBuilder MapClockEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/dev/clock").WithTags("Development clock");
+        group.MapGet("/", (ManualClock clock) => Results.Ok(new ClockReading(clock.GetUtcNow(), 0)))
+            .WithSummary("The manual clock's current time.");
+        group.MapPost("/advance", AdvanceAsync)
+            .WithSummary("Advances the manual clock by an ISO 8601 duration (body {\"by\":\"P31D\"} or ?by=P31D), then fires due deadlines.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> AdvanceAsync(HttpRequest request, ManualClock clock, DurableDriver driver, string? by, CancellationToken cancellationToken)
+    {
+        by ??= await ReadByFromBodyAsync(request, cancellationToken);
+        var duration = ParseDuration(by);
+        var now = clock.Advance(duration);
+
+        // What fell due runs now, so the caller sees its consequences in the next response.
+        var handled = await driver.RunUntilIdleAsync(cancellationToken: cancellationToken);
+        return Results.Ok(new ClockReading(now, handled));
+    }
+
+    private static async Task<string?> ReadByFromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || !request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("by", out var value)
+                && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException e)
+        {
+            throw new DomainException(DomainErrorKind.Validation, "malformed-request", $"The body is not JSON: {e.Message}", "by");
+        }
+    }
+
+    private static TimeSpan ParseDuration(string? by)
+    {
+        if (string.IsNullOrWhiteSpace(by))
+        {
+            throw DomainException.Validation([new FieldError("by", "duration-required", "Give 'by' as an ISO 8601 duration, e.g. P31D or PT2H.")]);
+        }
+
+        TimeSpan duration;
+        try
+        {
+            duration = XmlConvert.ToTimeSpan(by);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw DomainException.Validation([new FieldError("by", "invalid-duration", $"'{by}' is not an ISO 8601 duration such as P31D or PT2H.")]);
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            throw DomainException.Validation([new FieldError("by", "invalid-duration", "The clock only moves forward: the duration must be positive.")]);
+        }
+
+        return duration;
+    }
+
+    /// <summary>The clock's time, and how many durable messages ran because of the move.</summary>
+    internal sealed record ClockReading(DateTimeOffset Now, int MessagesHandled);
+}

@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Workflows.Errors;
+
+namespace Ombudsman.Functions.Evidence;
+
+/// <summary>
+/// Upload and download of a case's files. Uploads are streamed (multipart/form-data read section by section, or a raw
+/// body), never buffered whole; who may act, and as which party, is decided by <see cref="ICaseAccess"/>.
+/// </summary>
+internal static class EvidenceEndpoints
+{
+    /// <summary>Room for multipart boundaries and headers around the file.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/cases/{caseId}/evidence").WithTags("Evidence");
+        group.MapPost("/", UploadAsync)
+            .RequireRateLimiting(RateLimitPolicies.PublicIntake)
+            .WithSummary("Uploads one file (multipart/form-data with one file part, or the raw body with ?fileName=); optional ?evidenceId= makes a retry safe (write once).")
+            .Produces<EvidenceRecord>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/", ListAsync)
+            .WithSummary("The case's files: name, type, size, SHA-256, who handed each in and when.")
+            .Produces<IReadOnlyList<EvidenceRecord>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{evidenceId}", DownloadAsync)
+            .WithSummary("Streams one file; the Repr-Digest header carries its SHA-256.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{evidenceId}/link", LinkAsync)
+            .WithSummary("A short-lived read-only URL (SAS) of one file.")
+            .Produces<EvidenceLink>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        HttpContext context, string caseId, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Upload, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        var request = context.Request;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Our own count refuses at the evidence limit; Kestrel's default (about 28.6 MiB) must not refuse first.
+            limit.MaxRequestBodySize = store.MaxBytes + MultipartOverhead;
+        }
+
+        if (request.ContentLength > store.MaxBytes + MultipartOverhead)
+        {
+            throw new DomainException(DomainErrorKind.TooLarge, "evidence-too-large", $"A file may have at most {store.MaxBytes} bytes.", "file");
+        }
+
+        EvidenceRecord record;
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            record = await UploadMultipartAsync(request, mediaType, caseId, evidenceId, decision, store, cancellationToken);
+        }
+        else
+        {
+            record = await store.UploadAsync(
+                new EvidenceUpload
+                {
+                    CaseId = caseId,
+                    EvidenceId = evidenceId,
+                    Party = decision.Party,
+                    FileName = fileName ?? string.Empty,
+                    Content = request.Body,
+                    DeclaredLength = request.ContentLength,
+                    Late = decision.Late,
+                },
+                cancellationToken);
+        }
+
+        return Results.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/evidence/{record.EvidenceId}", record);
+    }
+
+    private static async Task<EvidenceRecord> UploadMultipartAsync(
+        HttpRequest request, MediaTypeHeaderValue mediaType, string caseId, string? evidenceId, CaseAccessDecision decision, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            throw new DomainException(DomainErrorKind.Validation, "malformed-request", "The multipart body has no boundary.", "file");
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value;
+            if (string.IsNullOrEmpty(name))
+            {
+                name = HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+            }
+
+            return await store.UploadAsync(
+                new EvidenceUpload
+                {
+                    CaseId = caseId,
+                    EvidenceId = evidenceId,
+                    Party = decision.Party,
+                    FileName = name ?? string.Empty,
+                    Content = section.Body,
+                    Late = decision.Late,
+                },
+                cancellationToken);
+        }
+
+        throw DomainException.Validation([new FieldError("file", "file-required", "The multipart body has no file part.")]);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, string caseId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
+        return decision.Allowed ? Results.Ok(await store.ListAsync(caseId, cancellationToken)) : CaseNotFound(caseId);
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        var download = await store.OpenReadAsync(caseId, evidenceId, cancellationToken);
+        if (download is null)
+        {
+            return EvidenceNotFound(evidenceId);
+        }
+
+        context.Response.RegisterForDisposeAsync(download);
+        context.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(download.Record.Sha256))}:";
+        return Results.Stream(download.Content, download.Record.ContentType, download.Record.FileName);
+    }
+
+    private static async Task<IResult> LinkAsync(
+        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        return await store.CreateLinkAsync(caseId, evidenceId, cancellationToken) is { } link ? Results.Ok(link) : EvidenceNotFound(evidenceId);
+    }
+
+    private static IResult CaseNotFound(string caseId) => Problems.NotFound("case-not-found", $"No case '{caseId}' that you may see.");
+
+    private static IResult EvidenceNotFound(string evidenceId) => Problems.NotFound("evidence-not-found", $"The case has no file '{evidenceId}'.");
+}

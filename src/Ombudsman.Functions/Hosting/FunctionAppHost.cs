@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Clock;
+using Ombudsman.Functions.CustomHandler;
+using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Durable.Storage.Azure;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Functions.Hosting;
+
+/// <summary>
+/// The composition root of the function app, shared by Program and the tests: one app, two front doors. With
+/// FUNCTIONS_CUSTOMHANDLER_PORT (set by the Functions host) it listens on 127.0.0.1:that port and serves the host's
+/// invocations; without it, it runs the durable runtime's own queue pumps and deadline sweeper.
+/// </summary>
+internal static class FunctionAppHost
+{
+    public const string CustomHandlerPortKey = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>Builds the app from command-line arguments and the usual configuration sources.</summary>
+    /// <param name="args">Command-line arguments (also how tests pass settings).</param>
+    /// <param name="workflows">Orchestrations and activities registered after every feature's (tests and tools).</param>
+    public static WebApplication Build(string[] args, Action<DurableRegistry>? workflows = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configuration = builder.Configuration;
+        var mode = ModeOf(configuration, out var port);
+        if (mode == HostingMode.CustomHandler)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        }
+
+        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
+        var clockEndpoints = ClockEndpointsEnabled(clock, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(new HostingModeInfo(mode));
+        if (clock.IsManual)
+        {
+            var manual = new ManualClock(clock.Start ?? DateTimeOffset.UtcNow);
+            services.AddSingleton(manual);
+            services.AddSingleton<TimeProvider>(manual);
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
+        services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
+        AddDurable(services, configuration, mode, workflows);
+        services.AddProblemHandling();
+        services.AddOmbudsmanRateLimiting(configuration);
+        services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        if (mode == HostingMode.CustomHandler)
+        {
+            // Every request comes through the Functions host on loopback; the client is in X-Forwarded-For.
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
+        }
+
+        app.UseProblemHandling();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapStatuteEndpoints();
+        app.MapEvidenceEndpoints();
+        if (clockEndpoints)
+        {
+            app.MapClockEndpoints();
+        }
+
+        if (mode == HostingMode.CustomHandler)
+        {
+            app.MapInvocationEndpoints();
+        }
+
+        return app;
+    }
+
+    private static void AddDurable(IServiceCollection services, IConfiguration configuration, HostingMode mode, Action<DurableRegistry>? workflows)
+    {
+        var storage = StorageConnection.FromConfiguration(configuration);
+        var names = configuration.GetSection("StorageNames").Get<AzureStorageNames>() ?? new AzureStorageNames();
+        services.AddDurableRuntime(DurableModules.Compose(workflows), options => configuration.GetSection("Durable").Bind(options));
+        services.AddAzureDurableStorage(storage.Tables, storage.Queues, storage.Blobs, names);
+        if (mode == HostingMode.Standalone)
+        {
+            services.AddDurableWorker();
+        }
+    }
+
+    private static HostingMode ModeOf(IConfiguration configuration, out int port)
+    {
+        port = 0;
+        var setting = configuration[CustomHandlerPortKey];
+        if (string.IsNullOrEmpty(setting))
+        {
+            return HostingMode.Standalone;
+        }
+
+        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+        {
+            throw new InvalidOperationException($"{CustomHandlerPortKey} must be a TCP port number, was '{setting}'.");
+        }
+
+        return HostingMode.CustomHandler;
+    }
+
+    /// <summary>
+    /// The clock endpoints exist only with a manual clock, and a manual clock only in Development or when
+    /// Clock:EnableEndpoints says so explicitly: a frozen clock nobody can move would stop every deadline.
+    /// </summary>
+    private static bool ClockEndpointsEnabled(ClockOptions clock, IHostEnvironment environment)
+    {
+        if (!clock.IsManual)
+        {
+            if (!string.Equals(clock.Mode, "System", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Clock:Mode must be System or Manual, was '{clock.Mode}'.");
+            }
+
+            return false;
+        }
+
+        if (!environment.IsDevelopment() && !clock.EnableEndpoints)
+        {
+            throw new InvalidOperationException(
+                $"Clock:Mode=Manual is for development: the environment is {environment.EnvironmentName}. Set Clock:EnableEndpoints=true to allow it here.");
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Ombudsman.Functions.Tests.Evidence;
+using Ombudsman.Functions.Tests.Hosting;
+using Ombudsman.Testing;
+
+namespace Ombudsman.Functions.Tests.Api;
+
+/// <summary>Public intake is rate-limited per client (issue 5, requirement 9): past the limit, 429 problem+json with Retry-After.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RateLimitingTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_third_upload_in_a_window_of_two_is_refused_with_429_and_stores_nothing()
+    {
+        await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last?.Dispose();
+            using var content = new ByteArrayContent(Files.Pdf());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            last = await app.Client.PostAsync(new Uri($"/api/cases/case-9/evidence?fileName=f{i}.pdf&evidenceId=rate-limit-{i}", UriKind.Relative), content);
+            statuses.Add(last.StatusCode);
+        }
+
+        using var refused = last!;
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var stillReadable = await app.Client.GetAsync(new Uri("/api/cases/case-9/evidence/rate-limit-0", UriKind.Relative));
+        var stored = await app.Container(app.EvidenceNames.EvidenceContainer).GetBlobsAsync().ToListAsync();
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("rate-limited", problem.RootElement.GetProperty("code").GetString());
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3600));
+        Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode);
+        Assert.Equal(2, stored.Count);
+    }
+
+    [Fact]
+    public async Task Behind_the_functions_host_each_forwarded_client_has_its_own_allowance()
+    {
+        // The host proxies every request from loopback; the client's address is the X-Forwarded-For it adds.
+        await using var app = await TestApp.StartAsync(
+            azurite,
+            [$"FUNCTIONS_CUSTOMHANDLER_PORT={FreePort.Next()}", "RateLimiting:PublicIntake:PermitLimit=1", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
+
+        var first = await UploadFromAsync(app, "203.0.113.10", 1);
+        var second = await UploadFromAsync(app, "203.0.113.11", 2);
+        var firstAgain = await UploadFromAsync(app, "203.0.113.10", 3);
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.Created, second);
+        Assert.Equal(HttpStatusCode.TooManyRequests, firstAgain);
+    }
+
+    private static async Task<HttpStatusCode> UploadFromAsync(TestApp app, string clientAddress, int n)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/case-9/evidence?fileName=f{n}.pdf", UriKind.Relative))
+        {
+            Content = new ByteArrayContent(Files.Pdf()),
+        };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        using var response = await app.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+}

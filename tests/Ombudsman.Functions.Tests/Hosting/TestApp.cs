@@ -1,0 +1,98 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Hosting;
+using Ombudsman.Testing;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Durable.Storage.Azure;
+
+namespace Ombudsman.Functions.Tests.Hosting;
+
+/// <summary>
+/// The real composition (<see cref="FunctionAppHost"/>) on Kestrel at a free loopback port, on the shared Azurite, with
+/// storage names of its own so tests never see each other's queues, tables or blobs. Stopped on dispose.
+/// </summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    private TestApp(WebApplication app, AzuriteFixture azurite, string prefix)
+    {
+        App = app;
+        Azurite = azurite;
+        Names = AzureStorageNames.WithPrefix(prefix);
+        EvidenceNames = new EvidenceStorageNames { EvidenceContainer = prefix + "-evidence", ProviderDocumentsContainer = prefix + "-provider-documents" };
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public WebApplication App { get; }
+
+    public AzuriteFixture Azurite { get; }
+
+    public AzureStorageNames Names { get; }
+
+    public EvidenceStorageNames EvidenceNames { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public DurableClient Durable => Service<DurableClient>();
+
+    /// <summary>Starts the app with these settings (key=value) on top of the test defaults: Development, Azurite, quiet logs.</summary>
+    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null)
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var names = AzureStorageNames.WithPrefix(prefix);
+        var given = settings?.ToList() ?? [];
+        var args = new List<string>
+        {
+            "--environment=Development",
+            $"--ConnectionStrings:Storage={azurite.ConnectionString}",
+            $"--StorageNames:InstancesTable={names.InstancesTable}",
+            $"--StorageNames:DeadlinesTable={names.DeadlinesTable}",
+            $"--StorageNames:OrchestratorQueue={names.OrchestratorQueue}",
+            $"--StorageNames:ActivityQueue={names.ActivityQueue}",
+            $"--StorageNames:PayloadsContainer={names.PayloadsContainer}",
+            $"--StorageNames:EvidenceContainer={prefix}-evidence",
+            $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+            "--Logging:LogLevel:Default=Warning",
+            "--Durable:SweepInterval=00:00:00.200",
+            "--Durable:MaxPollDelay=00:00:00.200",
+        };
+        if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal) || s.StartsWith("FUNCTIONS_CUSTOMHANDLER_PORT=", StringComparison.Ordinal)))
+        {
+            args.Add("--urls=http://127.0.0.1:0");
+        }
+
+        args.AddRange(given.Select(s => "--" + s));
+        var app = FunctionAppHost.Build([.. args], workflows);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new TestApp(app, azurite, prefix);
+    }
+
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public QueueClient Queue(string name) =>
+        new QueueServiceClient(Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(name);
+
+    public BlobContainerClient Container(string name) => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(name);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
