@@ -152,6 +152,34 @@ public sealed class OrchestrationContext
         return new ExternalEvent(won.Name, await won.Source.Task);
     }
 
+    /// <summary>
+    /// Waits for the first of several named events or the first of several timers created earlier. The event
+    /// waiters that lost are removed; the timers are left alone: the caller owns them and cancels them when the
+    /// step they guard is done. This lets one deadline be raced across many waits (reminders, refused events)
+    /// without being recreated. Cancelled timers are ignored.
+    /// </summary>
+    public async Task<EventOrTimer> WaitForAnyEventOrTimerAsync(IReadOnlyCollection<string> eventNames, IReadOnlyCollection<DurableTimer> timers)
+    {
+        var live = timers.Where(t => !t.Task.IsCanceled).ToList();
+        if (eventNames.Count == 0 && live.Count == 0)
+        {
+            throw new ArgumentException("At least one event name or live timer is needed.", nameof(eventNames));
+        }
+
+        var waiters = eventNames.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Source: RegisterWaiter(name))).ToList();
+        var candidates = waiters.Select(w => (Task)w.Source.Task).Concat(live.Select(t => t.Task)).ToList();
+        var winner = await Task.WhenAny(candidates);
+        var won = waiters.FirstOrDefault(w => w.Source.Task == winner);
+        foreach (var waiter in waiters.Where(w => w.Source != won.Source))
+        {
+            RemoveWaiter(waiter.Name, waiter.Source);
+        }
+
+        return won.Source is null
+            ? new EventOrTimer { Timer = live.First(t => t.Task == winner) }
+            : new EventOrTimer { Event = new ExternalEvent(won.Name, await won.Source.Task) };
+    }
+
     /// <summary>Sets the custom status clients see (serialized to JSON); top-level fields can be queried.</summary>
     public void SetCustomStatus(object? status) => CustomStatusJson = DurableJson.Serialize(status);
 

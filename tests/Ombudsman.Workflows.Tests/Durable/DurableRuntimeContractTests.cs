@@ -487,6 +487,58 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task One_timer_raced_across_several_waits_fires_once_and_no_event_is_swallowed()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                var cure = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(30), CureWindow);
+                var reminder = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(23));
+                var timers = new List<DurableTimer> { reminder, cure };
+                var seen = new List<string>();
+                while (true)
+                {
+                    var next = await ctx.WaitForAnyEventOrTimerAsync(["Note", "Cure"], timers);
+                    if (next.Timer == reminder)
+                    {
+                        // A fired timer stays completed: the caller drops it from what it waits on.
+                        timers.Remove(reminder);
+                        seen.Add("reminder");
+                    }
+                    else if (next.Timer == cure)
+                    {
+                        seen.Add("expired");
+                        return string.Join(",", seen);
+                    }
+                    else if (next.Event!.Name == "Note")
+                    {
+                        seen.Add("note:" + next.Event.Read<string>());
+                    }
+                    else
+                    {
+                        cure.Cancel();
+                        seen.Add("cured");
+                        return string.Join(",", seen);
+                    }
+                }
+            }));
+
+        var expires = await host.Client.StartAsync("Case", instanceId: "expires");
+        var cured = await host.Client.StartAsync("Case", instanceId: "cured");
+        await host.RunAsync();
+        await host.Client.RaiseEventAsync(expires, "Note", "a");
+        await host.Client.RaiseEventAsync(cured, "Note", "b");
+        await host.AdvanceAsync(TimeSpan.FromDays(24));
+        await host.Client.RaiseEventAsync(cured, "Cure");
+        await host.RunAsync();
+        await host.AdvanceAsync(TimeSpan.FromDays(7));
+
+        Assert.Equal("note:a,reminder,expired", (await host.StatusAsync(expires)).ReadOutput<string>());
+        Assert.Equal("note:b,reminder,cured", (await host.StatusAsync(cured)).ReadOutput<string>());
+        Assert.Empty(await host.AllIndexedTimersAsync());
+    }
+
+    [Fact]
     public async Task Nondeterministic_orchestrator_code_fails_the_instance_naming_both_sides()
     {
         // (f) The code scheduled 'CheckCompleteness' when the history was written; after a bad change it schedules 'RouteCase'.
