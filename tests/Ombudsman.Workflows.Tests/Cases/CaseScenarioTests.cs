@@ -69,7 +69,14 @@ public abstract class CaseScenarioTests
         var told = host.Notifier.Single(NotificationTemplates.FileIncomplete, NotificationRecipient.Complainant);
         Assert.Equal(("2026-04-01", "signature; copy of the service receipt"), (told.Data["deadline"], told.Data["missingItems"]));
 
-        await host.AdvanceDaysAsync(30);
+        // Reminders 7 days and 1 day before the end of 1 April WIB: 25 March and 31 March, 17:00 UTC.
+        await host.AdvanceDaysAsync(23);
+        Assert.DoesNotContain(NotificationTemplates.CureReminder7Days, host.Notifier.Templates(NotificationRecipient.Complainant));
+        await host.AdvanceDaysAsync(1);
+        Assert.Equal("2026-04-01", host.Notifier.Single(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant).Data["deadline"]);
+        Assert.DoesNotContain(NotificationTemplates.CureReminder1Day, host.Notifier.Templates(NotificationRecipient.Complainant));
+        await host.AdvanceDaysAsync(6);
+        host.Notifier.Single(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant);
         Assert.Equal(CaseStage.CureWindow, (await host.StatusAsync(id)).Stage);
         await host.ActAsync(id, CaseEvents.CureSubmitted, By(TheComplainant, "signed form and receipt attached"));
 
