@@ -14,6 +14,7 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// </summary>
 internal sealed class CaseWorkflowContext
 {
+    private const int DeadlineComputeDays = 30;
     private static readonly RetryPolicy ActivityRetry = new() { MaxAttempts = 5, FirstDelay = TimeSpan.FromMinutes(1) };
     private readonly List<CaseTimer> _timers = [];
     private readonly HashSet<string> _sentKeys = new(StringComparer.Ordinal);
@@ -63,18 +64,16 @@ internal sealed class CaseWorkflowContext
     public async Task<CaseTimer> StartDeadlineAsync(
         string ruleId, string kind, Func<CaseTimer, Task>? onExpired = null, DateOnly? fixedDueDate = null, DateTimeOffset? from = null)
     {
-        var deadline = await Orchestration.CallActivityAsync<CaseDeadline>(
-            CaseActivityNames.ComputeDeadline,
-            new DeadlineRequest
-            {
-                RuleSetVersion = Status.RuleSetVersion!,
-                RuleId = ruleId,
-                Kind = kind,
-                OfficeTimeZone = Complaint.Office.TimeZoneCode,
-                TriggerAt = from ?? Now,
-                FixedDueDate = fixedDueDate,
-            },
-            ActivityRetry);
+        var request = new DeadlineRequest
+        {
+            RuleSetVersion = Status.RuleSetVersion!,
+            RuleId = ruleId,
+            Kind = kind,
+            OfficeTimeZone = Complaint.Office.TimeZoneCode,
+            TriggerAt = from ?? Now,
+            FixedDueDate = fixedDueDate,
+        };
+        var deadline = await ComputeDeadlineAsync(request);
         var timer = new CaseTimer
         {
             Timer = Orchestration.CreateTimer(
@@ -96,6 +95,36 @@ internal sealed class CaseWorkflowContext
         });
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.");
         return timer;
+    }
+
+    /// <summary>
+    /// Computes a deadline, retrying daily while it cannot be computed (typically a working-day count reaching a
+    /// year whose holiday calendar is not loaded yet): staff are told each day, the case waits rather than fails,
+    /// and events that arrive meanwhile are kept for the stage. After a month the failure fails the instance.
+    /// </summary>
+    private async Task<CaseDeadline> ComputeDeadlineAsync(DeadlineRequest request)
+    {
+        for (var day = 1; ; day++)
+        {
+            try
+            {
+                return (await Orchestration.CallActivityAsync<CaseDeadline>(CaseActivityNames.ComputeDeadline, request))!;
+            }
+            catch (TaskFailedException e) when (day < DeadlineComputeDays)
+            {
+                Record(CaseActor.System, $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.Failure.Message}");
+                await NotifyAsync(
+                    NotificationTemplates.StaffEscalation,
+                    NotificationRecipient.Staff,
+                    $"deadline-unavailable-{request.Kind}-{_timerSequence}-{day}",
+                    new Dictionary<string, string>
+                    {
+                        ["ruleId"] = request.RuleId,
+                        ["consequence"] = "the deadline could not be computed: " + e.Failure.Message,
+                    });
+                await Orchestration.CreateTimer(Now.AddDays(1)).Task;
+            }
+        }
     }
 
     /// <summary>A reminder timer; not a deadline, so it is neither listed on the case nor for staff.</summary>

@@ -33,7 +33,11 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
     public DurableClient Client => Host.Client;
 
     public static async Task<CaseScenarioHost> CreateAsync(
-        Func<FakeTimeProvider, Task<DurableStorage>> storage, Action<DurableRegistry>? register = null, FakeTimeProvider? clock = null, DurableStorage? existing = null)
+        Func<FakeTimeProvider, Task<DurableStorage>> storage,
+        Action<DurableRegistry>? register = null,
+        FakeTimeProvider? clock = null,
+        DurableStorage? existing = null,
+        Action<StatuteOptions>? statute = null)
     {
         clock ??= new FakeTimeProvider(Filing);
         var notifier = new RecordingCaseNotifier();
@@ -44,7 +48,7 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
             register ?? (r => r.AddCaseWorkflows()),
             addServices: services =>
             {
-                services.AddStatute();
+                services.AddStatute(statute);
                 services.AddSingleton<ICaseNotifier>(notifier);
                 services.AddSingleton<ICaseNotificationLedger>(ledger);
                 services.AddCaseWorkflows();

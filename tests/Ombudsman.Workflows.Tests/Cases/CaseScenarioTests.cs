@@ -365,7 +365,7 @@ public abstract class CaseScenarioTests
         host.AssertEachStepNotifiedOnce();
     }
 
-    [Fact] // UU 25/2009 art. 40: the complainant may withdraw at any stage; nothing of the case fires afterwards
+    [Fact] // STATUTE.md stages: any stage -> closed, withdrawn by the complainant; nothing of the case fires afterwards
     public async Task Complainant_withdrawing_mid_examination_cancels_every_timer_and_nothing_fires_later()
     {
         await using var host = await HostAsync();
