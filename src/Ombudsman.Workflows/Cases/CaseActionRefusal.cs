@@ -5,6 +5,7 @@ public sealed record CaseActionRefusal(string Code, string Reason)
 {
     public const string UnknownAction = "unknown-action";
     public const string NotValidInStage = "action-not-valid-in-stage";
+    public const string NotValidOnPath = "action-not-valid-on-path";
     public const string ActorNotAllowed = "actor-not-allowed";
     public const string DetailsMissing = "action-details-missing";
     public const string CaseNotFound = "case-not-found";

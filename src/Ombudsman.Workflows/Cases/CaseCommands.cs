@@ -22,7 +22,7 @@ public sealed class CaseCommands
     public async Task SubmitAsync(string caseId, string eventName, CaseAction action, CancellationToken cancellationToken = default)
     {
         var status = await CurrentAsync(caseId, eventName, cancellationToken);
-        if (CaseStageRules.Check(status.Stage, eventName, action) is { } refusal)
+        if (CaseStageRules.Check(status.Stage, status.Path, eventName, action) is { } refusal)
         {
             throw new CaseActionRefusedException(caseId, eventName, refusal);
         }

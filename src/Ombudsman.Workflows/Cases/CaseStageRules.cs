@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Cases;
 
@@ -56,11 +57,15 @@ public static class CaseStageRules
         [CaseEvents.CloseCase] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Powers of the Ombudsman (UU 37/2008 art. 28-31) that a provider's complaint unit does not have.</summary>
+    private static readonly FrozenSet<string> OmbudsmanOnly =
+        new[] { CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The events a stage accepts.</summary>
     public static IReadOnlySet<string> AllowedIn(CaseStage stage) => ByStage[stage];
 
     /// <summary>Null when the action is acceptable now; otherwise why not.</summary>
-    public static CaseActionRefusal? Check(CaseStage stage, string eventName, CaseAction? action)
+    public static CaseActionRefusal? Check(CaseStage stage, ComplaintPath path, string eventName, CaseAction? action)
     {
         if (!Senders.TryGetValue(eventName, out var roles))
         {
@@ -76,6 +81,11 @@ public static class CaseStageRules
         {
             var allowed = ByStage[stage].Count == 0 ? "none" : string.Join(", ", ByStage[stage].Order(StringComparer.Ordinal));
             return new(CaseActionRefusal.NotValidInStage, $"'{eventName}' is not valid while the case is in stage {stage}; valid now: {allowed}.");
+        }
+
+        if (path == ComplaintPath.Provider && OmbudsmanOnly.Contains(eventName))
+        {
+            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is an Ombudsman power (UU 37/2008 art. 28-31), not part of a complaint to the provider.");
         }
 
         if (!roles.Contains(action.Actor.Role))

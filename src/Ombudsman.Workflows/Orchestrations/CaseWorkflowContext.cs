@@ -291,7 +291,7 @@ internal sealed class CaseWorkflowContext
         }
 
         var actor = action?.Actor ?? CaseActor.System;
-        if (CaseStageRules.Check(Status.Stage, received.Name, action) is { } refusal)
+        if (CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action) is { } refusal)
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}");
             return null;

@@ -41,6 +41,19 @@ public sealed class CaseCommandsTests
         Assert.Equal(CaseStage.CompletenessCheck, (await host.StatusAsync(id)).Stage);
     }
 
+    [Fact] // UU 37/2008 art. 28-31: clarification requests and summonses are the Ombudsman's powers
+    public async Task Clarification_request_on_a_complaint_to_the_provider_is_refused()
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+
+        var refused = await Assert.ThrowsAsync<CaseActionRefusedException>(() => host.ActAsync(id, CaseEvents.ClarificationRequested, By(Staff)));
+
+        Assert.Equal(CaseActionRefusal.NotValidOnPath, refused.Code);
+        Assert.Equal(0, (await host.StatusAsync(id)).ClarificationRequests);
+    }
+
     [Fact]
     public async Task Incomplete_without_the_missing_items_is_refused()
     {
