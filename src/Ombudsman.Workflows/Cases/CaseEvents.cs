@@ -15,6 +15,18 @@ public static class CaseEvents
     /// <summary>Provider: its response (or an answer to a clarification request) was submitted.</summary>
     public const string ProviderResponseSubmitted = "provider-response-submitted";
 
+    /// <summary>Complainant or staff: documents the complainant needs as proof were asked of the provider (P3).</summary>
+    public const string EvidenceRequested = "evidence-requested";
+
+    /// <summary>Provider or staff: the documents asked for were handed over (P3).</summary>
+    public const string EvidenceProvided = "evidence-provided";
+
+    /// <summary>Staff: the draft examination result went to the reporter, who may respond in 14 days (O8).</summary>
+    public const string DraftResultIssued = "draft-result-issued";
+
+    /// <summary>Complainant or staff: the reporter's response to the draft result (O8).</summary>
+    public const string DraftResultResponse = "draft-result-response";
+
     /// <summary>Staff: a clarification request went to the reported party (O5).</summary>
     public const string ClarificationRequested = "clarification-requested";
 
@@ -54,7 +66,8 @@ public static class CaseEvents
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        FileComplete, FileIncomplete, CureSubmitted, ProviderResponseSubmitted, ClarificationRequested, SummonsMissed,
+        FileComplete, FileIncomplete, CureSubmitted, ProviderResponseSubmitted, EvidenceRequested, EvidenceProvided,
+        DraftResultIssued, DraftResultResponse, ClarificationRequested, SummonsMissed,
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase,
     ];

@@ -25,7 +25,8 @@ public static class CaseStageRules
         [CaseStage.Routing] = [],
         [CaseStage.Examination] =
         [
-            CaseEvents.ProviderResponseSubmitted, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
+            CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,
+            CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
             CaseEvents.MediationRequested, CaseEvents.DecisionIssued, .. AnyOpenStage,
         ],
         [CaseStage.Mediation] = [CaseEvents.MediationOutcome, .. AnyOpenStage],
@@ -43,6 +44,10 @@ public static class CaseStageRules
         [CaseEvents.FileIncomplete] = StaffOnly,
         [CaseEvents.CureSubmitted] = ComplainantOrStaff,
         [CaseEvents.ProviderResponseSubmitted] = ProviderOrStaff,
+        [CaseEvents.EvidenceRequested] = ComplainantOrStaff,
+        [CaseEvents.EvidenceProvided] = ProviderOrStaff,
+        [CaseEvents.DraftResultIssued] = StaffOnly,
+        [CaseEvents.DraftResultResponse] = ComplainantOrStaff,
         [CaseEvents.ClarificationRequested] = StaffOnly,
         [CaseEvents.SummonsMissed] = StaffOnly,
         [CaseEvents.MediationRequested] = Anyone,
@@ -57,9 +62,11 @@ public static class CaseStageRules
         [CaseEvents.CloseCase] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Powers of the Ombudsman (UU 37/2008 art. 28-31) that a provider's complaint unit does not have.</summary>
-    private static readonly FrozenSet<string> OmbudsmanOnly =
-        new[] { CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
+    private static readonly FrozenSet<string> OmbudsmanOnly = new[]
+    {
+        CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed, CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse,
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The events a stage accepts.</summary>
     public static IReadOnlySet<string> AllowedIn(CaseStage stage) => ByStage[stage];
@@ -85,7 +92,7 @@ public static class CaseStageRules
 
         if (path == ComplaintPath.Provider && OmbudsmanOnly.Contains(eventName))
         {
-            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is an Ombudsman power (UU 37/2008 art. 28-31), not part of a complaint to the provider.");
+            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
         }
 
         if (!roles.Contains(action.Actor.Role))

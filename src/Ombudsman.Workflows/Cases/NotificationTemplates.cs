@@ -14,6 +14,8 @@ public static class NotificationTemplates
     public const string ProviderReminder = "provider-reminder";
     public const string ProviderOverdue = "provider-overdue";
     public const string ProviderResponseReceived = "provider-response-received";
+    /// <summary>To the reporter: the draft examination result, to respond to within 14 days (O8).</summary>
+    public const string DraftResult = "draft-result";
     public const string MediationScheduled = "mediation-scheduled";
     public const string MediationOutcome = "mediation-outcome";
     public const string DecisionDelivered = "decision-delivered";

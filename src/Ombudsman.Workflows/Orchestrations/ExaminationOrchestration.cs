@@ -4,9 +4,10 @@ using Ombudsman.Workflows.Cases;
 namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
-/// Examination (UU 25/2009 art. 47-49; UU 37/2008 art. 28-31): provider response, clarification requests with
-/// their 14-day deadline and one second request (O5), the summons count with the third-miss flag (O6), mediation on
-/// request, and the decision or final result. The provider path's decision deadline (P8) runs throughout.
+/// Examination (UU 25/2009 art. 47-49; UU 37/2008 art. 28-31): provider response, evidence the provider must hand
+/// over (P3), clarification requests with their 14-day deadline and one second request (O5), the summons count with
+/// the third-miss flag (O6), the draft result the reporter may answer in 14 days (O8), mediation on request, and the
+/// decision or final result. The provider path's decision deadline (P8) runs throughout.
 /// </summary>
 internal static class ExaminationOrchestration
 {
@@ -14,12 +15,27 @@ internal static class ExaminationOrchestration
     {
         wf.Enter(CaseStage.Examination);
         CaseTimer? clarification = null;
+        CaseTimer? evidence = null;
+        CaseTimer? draft = null;
         while (true)
         {
             var signal = await wf.WaitAsync();
             if (signal.Expired is { } expired && expired == clarification)
             {
                 clarification = await ClarificationUnansweredAsync(wf, expired);
+                continue;
+            }
+
+            if (signal.Expired is { } unanswered && unanswered == draft)
+            {
+                draft = null;
+                wf.Record(CaseActor.System, $"No response to the draft result ({unanswered.Deadline!.Citation}): the final result may be issued.");
+                await wf.NotifyAsync(
+                    NotificationTemplates.StaffEscalation,
+                    NotificationRecipient.Staff,
+                    unanswered.Key,
+                    new Dictionary<string, string> { ["consequence"] = "no response to the draft result: issue the final result" },
+                    unanswered.Deadline);
                 continue;
             }
 
@@ -39,6 +55,45 @@ internal static class ExaminationOrchestration
                         $"provider-response-{wf.Status.Timeline.Count}");
                     break;
 
+                case CaseEvents.EvidenceRequested when evidence is null:
+                    evidence = await wf.StartDeadlineAsync("P3", "evidence-request", async t =>
+                    {
+                        evidence = null;
+                        await wf.OverdueAsync(t, "documents not handed over to the complainant in time", escalate: false);
+                        await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, t.Key, deadline: t.Deadline);
+                    });
+                    await wf.NotifyAsync(
+                        NotificationTemplates.ProviderReminder,
+                        NotificationRecipient.Provider,
+                        evidence.Key,
+                        new Dictionary<string, string> { ["request"] = "evidence request", ["documents"] = signal.Action!.Note ?? "" },
+                        evidence.Deadline);
+                    break;
+
+                case CaseEvents.EvidenceProvided:
+                    wf.Complete(evidence);
+                    evidence = null;
+                    break;
+
+                case CaseEvents.DraftResultIssued when draft is null:
+                    draft = await wf.StartDeadlineAsync("O8", "draft-result-response");
+                    await wf.NotifyAsync(
+                        NotificationTemplates.DraftResult,
+                        NotificationRecipient.Complainant,
+                        draft.Key,
+                        new Dictionary<string, string> { ["draft"] = signal.Action!.Note ?? "" },
+                        draft.Deadline);
+                    break;
+
+                case CaseEvents.DraftResultResponse:
+                    wf.Complete(draft);
+                    draft = null;
+                    break;
+
+                case CaseEvents.EvidenceRequested or CaseEvents.DraftResultIssued:
+                    wf.Record(CaseActor.System, $"'{signal.EventName}' is already running; no new deadline started.");
+                    break;
+
                 case CaseEvents.ClarificationRequested when clarification is null:
                     clarification = await RequestClarificationAsync(wf, isSecond: false);
                     break;
@@ -52,8 +107,11 @@ internal static class ExaminationOrchestration
                     break;
 
                 case CaseEvents.MediationRequested:
+                    // Deadlines whose expiry examination handles itself stop here; mediation only waits for its own.
                     wf.Complete(clarification);
                     clarification = null;
+                    wf.Complete(draft);
+                    draft = null;
                     var mediation = await MediationOrchestration.RunAsync(wf);
                     if (mediation == MediationResult.Agreed)
                     {
@@ -71,6 +129,8 @@ internal static class ExaminationOrchestration
                     break;
 
                 case CaseEvents.DecisionIssued:
+                    wf.Complete(evidence);
+                    wf.Complete(draft);
                     wf.Complete(clarification);
                     wf.Complete(decisionDeadline);
                     return new ExaminationResult { Decision = signal.Action };

@@ -317,6 +317,49 @@ public abstract class CaseScenarioTests
         host.AssertEachStepNotifiedOnce();
     }
 
+    [Fact] // PO 48/2020 practice (O8): no reply to the draft result in 14 days, the final result may be issued
+    public async Task Draft_result_unanswered_in_14_days_lets_staff_issue_the_final_result()
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(EventInJanuary).Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+        await host.ActAsync(id, CaseEvents.DraftResultIssued, By(Staff, "Maladministration found: undue delay."));
+
+        var draft = Assert.Single((await host.StatusAsync(id)).OpenDeadlines);
+        Assert.Equal(("O8", new DateOnly(2026, 3, 16), "PO 48/2020 practice, kept as policy"), (draft.RuleId, draft.DueDate, draft.Citation));
+        Assert.Equal("2026-03-16", host.Notifier.Single(NotificationTemplates.DraftResult, NotificationRecipient.Complainant).Data["deadline"]);
+
+        await host.AdvanceDaysAsync(15);
+
+        var status = await host.StatusAsync(id);
+        Assert.Equal(CaseStage.Examination, status.Stage);
+        Assert.Empty(status.OpenDeadlines);
+        Assert.Contains(status.Timeline, e => e.What.Contains("No response to the draft result", StringComparison.Ordinal));
+        host.Notifier.Single(NotificationTemplates.StaffEscalation, NotificationRecipient.Staff);
+        Assert.False(status.Overdue);
+    }
+
+    [Fact] // UU 25/2009 art. 43: documents asked of the provider and not handed over in 14 days are flagged overdue
+    public async Task Evidence_not_handed_over_in_14_days_is_flagged_overdue_and_handing_it_over_in_time_is_not()
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+        await host.ActAsync(id, CaseEvents.EvidenceRequested, By(TheComplainant, "copy of the application register"));
+        Assert.Equal(["P3", "P8"], (await host.StatusAsync(id)).OpenDeadlines.Select(d => d.RuleId).Order());
+        await host.AdvanceDaysAsync(5);
+        await host.ActAsync(id, CaseEvents.EvidenceProvided, By(TheProvider));
+        await host.ActAsync(id, CaseEvents.EvidenceRequested, By(TheComplainant, "copy of the fee receipt"));
+
+        await host.AdvanceDaysAsync(15);
+
+        var status = await host.StatusAsync(id);
+        Assert.Equal((true, false), (status.Overdue, status.Escalated));
+        Assert.Equal(["P3"], status.OverdueRules);
+        Assert.Equal("UU 25/2009 art. 43", host.Notifier.Single(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider).Data["citation"]);
+        host.AssertEachStepNotifiedOnce();
+    }
+
     [Fact] // UU 37/2008 art. 31: the third missed summons flags a forced appearance
     public async Task Third_missed_summons_flags_forced_appearance()
     {
