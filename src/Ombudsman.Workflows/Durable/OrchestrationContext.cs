@@ -134,14 +134,9 @@ public sealed class OrchestrationContext
             throw new ArgumentException("At least one event name is needed.", nameof(eventNames));
         }
 
-        // An event that already arrived wins at once: the earliest of those buffered, and only that one is taken.
-        var earliest = eventNames
-            .Where(name => _bufferedEvents.TryGetValue(name, out var queue) && queue.Count > 0)
-            .OrderBy(name => _bufferedEvents[name].Peek().Arrival)
-            .FirstOrDefault();
-        if (earliest is not null)
+        if (TakeEarliestBuffered(eventNames) is { } arrived)
         {
-            return new ExternalEvent(earliest, _bufferedEvents[earliest].Dequeue().Payload);
+            return arrived;
         }
 
         var waiters = eventNames.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Source: RegisterWaiter(name))).ToList();
@@ -166,6 +161,39 @@ public sealed class OrchestrationContext
 
         timer?.Cancel();
         return new ExternalEvent(won.Name, await won.Source.Task);
+    }
+
+    /// <summary>
+    /// Waits for the first of several named events or the first of several timers created earlier. The event
+    /// waiters that lost are removed; the timers are left alone: the caller owns them and cancels them when the
+    /// step they guard is done. This lets one deadline be raced across many waits (reminders, refused events)
+    /// without being recreated. Cancelled timers are ignored.
+    /// </summary>
+    public async Task<EventOrTimer> WaitForAnyEventOrTimerAsync(IReadOnlyCollection<string> eventNames, IReadOnlyCollection<DurableTimer> timers)
+    {
+        var live = timers.Where(t => !t.Task.IsCanceled).ToList();
+        if (eventNames.Count == 0 && live.Count == 0)
+        {
+            throw new ArgumentException("At least one event name or live timer is needed.", nameof(eventNames));
+        }
+
+        if (TakeEarliestBuffered(eventNames) is { } arrived)
+        {
+            return new EventOrTimer { Event = arrived };
+        }
+
+        var waiters = eventNames.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Source: RegisterWaiter(name))).ToList();
+        var candidates = waiters.Select(w => (Task)w.Source.Task).Concat(live.Select(t => t.Task)).ToList();
+        var winner = await Task.WhenAny(candidates);
+        var won = waiters.FirstOrDefault(w => w.Source.Task == winner);
+        foreach (var waiter in waiters.Where(w => w.Source != won.Source))
+        {
+            RemoveWaiter(waiter.Name, waiter.Source);
+        }
+
+        return won.Source is null
+            ? new EventOrTimer { Timer = live.First(t => t.Task == winner) }
+            : new EventOrTimer { Event = new ExternalEvent(won.Name, await won.Source.Task) };
     }
 
     /// <summary>Sets the custom status clients see (serialized to JSON); top-level fields can be queried.</summary>
@@ -270,6 +298,19 @@ public sealed class OrchestrationContext
             _unmatchedActions.Add(new CancelTimerAction(timer.Id));
             open.Source.TrySetCanceled();
         }
+    }
+
+    /// <summary>
+    /// An event that already arrived wins a wait for several names at once: the earliest of those buffered, and only
+    /// that one is taken (registering a waiter per name would take one from every name and lose the others).
+    /// </summary>
+    private ExternalEvent? TakeEarliestBuffered(IEnumerable<string> eventNames)
+    {
+        var earliest = eventNames
+            .Where(name => _bufferedEvents.TryGetValue(name, out var queue) && queue.Count > 0)
+            .OrderBy(name => _bufferedEvents[name].Peek().Arrival)
+            .FirstOrDefault();
+        return earliest is null ? null : new ExternalEvent(earliest, _bufferedEvents[earliest].Dequeue().Payload);
     }
 
     private TaskCompletionSource<string?> RegisterWaiter(string name)

@@ -561,6 +561,31 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Two_events_that_arrived_before_a_wait_on_events_or_timers_are_both_kept()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                var deadline = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(30), CureWindow);
+                await ctx.WaitForExternalEvent<string>("Go");
+                var first = await ctx.WaitForAnyEventOrTimerAsync(["Complete", "Withdraw"], [deadline]);
+                var second = await ctx.WaitForAnyEventOrTimerAsync(["Complete", "Withdraw"], [deadline]);
+                deadline.Cancel();
+                return $"{first.Event!.Name}, {second.Event!.Name}";
+            }));
+
+        var id = await host.Client.StartAsync("Case");
+        await host.Client.RaiseEventAsync(id, "Complete");
+        await host.Client.RaiseEventAsync(id, "Withdraw");
+        await host.RunAsync();
+        await host.Client.RaiseEventAsync(id, "Go");
+        await host.RunAsync();
+
+        Assert.Equal("Complete, Withdraw", (await host.StatusAsync(id)).ReadOutput<string>());
+        Assert.Empty(await host.AllIndexedTimersAsync());
+    }
+
+    [Fact]
     public async Task An_event_redelivered_after_continue_as_new_is_not_applied_again()
     {
         await using var host = await HostAsync(r => r
@@ -637,6 +662,58 @@ public abstract class DurableRuntimeContractTests
 
         var poisoned = Assert.Single(await host.Storage.OrchestratorPoisonQueue.ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.Contains("ghost", poisoned.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_timer_raced_across_several_waits_fires_once_and_no_event_is_swallowed()
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                var cure = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(30), CureWindow);
+                var reminder = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(23));
+                var timers = new List<DurableTimer> { reminder, cure };
+                var seen = new List<string>();
+                while (true)
+                {
+                    var next = await ctx.WaitForAnyEventOrTimerAsync(["Note", "Cure"], timers);
+                    if (next.Timer == reminder)
+                    {
+                        // A fired timer stays completed: the caller drops it from what it waits on.
+                        timers.Remove(reminder);
+                        seen.Add("reminder");
+                    }
+                    else if (next.Timer == cure)
+                    {
+                        seen.Add("expired");
+                        return string.Join(",", seen);
+                    }
+                    else if (next.Event!.Name == "Note")
+                    {
+                        seen.Add("note:" + next.Event.Read<string>());
+                    }
+                    else
+                    {
+                        cure.Cancel();
+                        seen.Add("cured");
+                        return string.Join(",", seen);
+                    }
+                }
+            }));
+
+        var expires = await host.Client.StartAsync("Case", instanceId: "expires");
+        var cured = await host.Client.StartAsync("Case", instanceId: "cured");
+        await host.RunAsync();
+        await host.Client.RaiseEventAsync(expires, "Note", "a");
+        await host.Client.RaiseEventAsync(cured, "Note", "b");
+        await host.AdvanceAsync(TimeSpan.FromDays(24));
+        await host.Client.RaiseEventAsync(cured, "Cure");
+        await host.RunAsync();
+        await host.AdvanceAsync(TimeSpan.FromDays(7));
+
+        Assert.Equal("note:a,reminder,expired", (await host.StatusAsync(expires)).ReadOutput<string>());
+        Assert.Equal("note:b,reminder,cured", (await host.StatusAsync(cured)).ReadOutput<string>());
+        Assert.Empty(await host.AllIndexedTimersAsync());
     }
 
     [Fact]

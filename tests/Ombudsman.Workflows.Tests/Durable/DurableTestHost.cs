@@ -12,7 +12,12 @@ internal sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public DurableTestHost(DurableStorage storage, FakeTimeProvider clock, Action<DurableRegistry> register, Action<DurableOptions>? configure = null)
+    public DurableTestHost(
+        DurableStorage storage,
+        FakeTimeProvider clock,
+        Action<DurableRegistry> register,
+        Action<DurableOptions>? configure = null,
+        Action<IServiceCollection>? addServices = null)
     {
         Storage = storage;
         Clock = clock;
@@ -21,6 +26,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(storage);
         services.AddDurableRuntime(register, configure);
+        addServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<DurableEngine>();
         Client = _services.GetRequiredService<DurableClient>();
@@ -36,6 +42,9 @@ internal sealed class DurableTestHost : IAsyncDisposable
     public DurableClient Client { get; }
 
     public DurableDriver Driver { get; }
+
+    /// <summary>The host's services, for what the test registered beside the runtime.</summary>
+    public IServiceProvider Services => _services;
 
     public Task<int> RunAsync() => Driver.RunUntilIdleAsync();
 

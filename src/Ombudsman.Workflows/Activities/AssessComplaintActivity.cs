@@ -1,0 +1,33 @@
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Activities;
+
+/// <summary>
+/// Intake checks: pins the rule set in force on the filing date and applies P1 (UU 25/2009 art. 42(1)-(2)) or
+/// O1 (UU 37/2008 art. 24). An activity because it reads the statute data, which may change between replays.
+/// </summary>
+internal sealed class AssessComplaintActivity(RuleSetCatalog catalog, FilingWindow filingWindow, ReportLimit reportLimit)
+    : IActivity<IntakeRequest, IntakeAssessment>
+{
+    public Task<IntakeAssessment> RunAsync(IntakeRequest input, CancellationToken cancellationToken)
+    {
+        var complaint = input.Complaint;
+        var zone = complaint.Office.TimeZone;
+        var version = catalog.InForceOn(zone.DateOf(input.ReceivedAt)).Version;
+        var assessment = new IntakeAssessment { RuleSetVersion = version };
+        if (complaint.Path == ComplaintPath.Provider && complaint.ServiceReceivedOn is { } served)
+        {
+            var check = filingWindow.Check(served, input.ReceivedAt, zone, version);
+            assessment = assessment with { FiledLate = check.IsLate, Explanation = check.Explanation };
+        }
+        else if (complaint.Path == ComplaintPath.Ombudsman && complaint.EventOn is { } happened)
+        {
+            var check = reportLimit.Check(happened, input.ReceivedAt, zone, version);
+            assessment = assessment with { ReportTooLate = check.IsLate, Explanation = check.Explanation };
+        }
+
+        return Task.FromResult(assessment);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ombudsman.Workflows.Activities;
+
+/// <summary>Registered names of the case activities.</summary>
+internal static class CaseActivityNames
+{
+    public const string AssessComplaint = "AssessComplaint";
+    public const string ComputeDeadline = "ComputeCaseDeadline";
+    public const string SendNotification = "SendCaseNotification";
+}

@@ -1,0 +1,43 @@
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Activities;
+
+/// <summary>
+/// Computes a case deadline from the case's pinned rule set. Done in an activity, not in orchestrator code, so
+/// the result is recorded in history: an administrator adding or amending a holiday year later changes new
+/// deadlines but can never make a running case's replay compute a different due date (a non-determinism failure).
+/// </summary>
+internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCalculator calculator)
+    : IActivity<DeadlineRequest, CaseDeadline>
+{
+    public Task<CaseDeadline> RunAsync(DeadlineRequest input, CancellationToken cancellationToken)
+    {
+        var rule = catalog.Get(input.RuleSetVersion)[input.RuleId];
+        var zone = OfficeTimeZone.FromCode(input.OfficeTimeZone);
+        if (input.FixedDueDate is { } fixedDue)
+        {
+            return Task.FromResult(new CaseDeadline
+            {
+                RuleId = rule.Id,
+                Kind = input.Kind,
+                Citation = rule.Citation,
+                DueDate = fixedDue,
+                DueAt = zone.StartOf(fixedDue.AddDays(1)),
+                Explanation = $"set in the decision: ends {fixedDue:yyyy-MM-dd} 23:59 {zone.Code}",
+            });
+        }
+
+        var deadline = calculator.Compute(rule, input.TriggerAt, zone);
+        return Task.FromResult(new CaseDeadline
+        {
+            RuleId = deadline.RuleId,
+            Kind = input.Kind,
+            Citation = deadline.Citation,
+            DueDate = deadline.DueDate,
+            DueAt = deadline.DueInstant,
+            Explanation = deadline.Explanation,
+        });
+    }
+}

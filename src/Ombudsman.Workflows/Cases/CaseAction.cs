@@ -1,0 +1,34 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>
+/// The payload of every case event: who acted, and the details that event needs (checked by
+/// <see cref="CaseStageRules"/>). When it happened is the orchestration's time of the step, never the caller's clock.
+/// </summary>
+public sealed record CaseAction
+{
+    public required CaseActor Actor { get; init; }
+
+    /// <summary>Free text: what was submitted, said or decided.</summary>
+    public string? Note { get; init; }
+
+    /// <summary><see cref="CaseEvents.FileIncomplete"/>: the items the complainant must supply (UU 25/2009 art. 42(3)).</summary>
+    public IReadOnlyList<string>? MissingItems { get; init; }
+
+    /// <summary><see cref="CaseEvents.MediationOutcome"/>.</summary>
+    public MediationResult? MediationResult { get; init; }
+
+    /// <summary>Decision or adjudication: compensation in rupiah (UU 25/2009 art. 50(3)).</summary>
+    public decimal? CompensationAmount { get; init; }
+
+    /// <summary>Decision or adjudication: the last day to pay the compensation (office-local date).</summary>
+    public DateOnly? PaymentDueDate { get; init; }
+
+    /// <summary>Ombudsman final result (LHP): maladministration found.</summary>
+    public bool? Maladministration { get; init; }
+
+    /// <summary>Ombudsman final result (LHP): corrective actions the reported party must carry out (O10).</summary>
+    public IReadOnlyList<string>? CorrectiveActions { get; init; }
+
+    /// <summary><see cref="CaseEvents.CloseCase"/>: Rejected or NoAuthority.</summary>
+    public CaseClosedReason? ClosedReason { get; init; }
+}

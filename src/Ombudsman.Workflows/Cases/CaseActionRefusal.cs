@@ -1,0 +1,13 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>Why an action is not accepted: a stable code for clients and a reason for people.</summary>
+public sealed record CaseActionRefusal(string Code, string Reason)
+{
+    public const string UnknownAction = "unknown-action";
+    public const string NotValidInStage = "action-not-valid-in-stage";
+    public const string NotValidOnPath = "action-not-valid-on-path";
+    public const string ActorNotAllowed = "actor-not-allowed";
+    public const string DetailsMissing = "action-details-missing";
+    public const string CaseNotFound = "case-not-found";
+    public const string CaseNotOpen = "case-not-open";
+}

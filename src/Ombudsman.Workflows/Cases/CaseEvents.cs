@@ -1,0 +1,74 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>Names of the external events a case accepts; each carries a <see cref="CaseAction"/>.</summary>
+public static class CaseEvents
+{
+    /// <summary>Staff: the file is complete (P5 / O4 answered).</summary>
+    public const string FileComplete = "file-complete";
+
+    /// <summary>Staff: the file is incomplete; <see cref="CaseAction.MissingItems"/> lists what is missing.</summary>
+    public const string FileIncomplete = "file-incomplete";
+
+    /// <summary>Complainant: the missing items were supplied within the cure window.</summary>
+    public const string CureSubmitted = "cure-submitted";
+
+    /// <summary>Provider: its response (or an answer to a clarification request) was submitted.</summary>
+    public const string ProviderResponseSubmitted = "provider-response-submitted";
+
+    /// <summary>Complainant or staff: documents the complainant needs as proof were asked of the provider (P3).</summary>
+    public const string EvidenceRequested = "evidence-requested";
+
+    /// <summary>Provider or staff: the documents asked for were handed over (P3).</summary>
+    public const string EvidenceProvided = "evidence-provided";
+
+    /// <summary>Staff: the draft examination result went to the reporter, who may respond in 14 days (O8).</summary>
+    public const string DraftResultIssued = "draft-result-issued";
+
+    /// <summary>Complainant or staff: the reporter's response to the draft result (O8).</summary>
+    public const string DraftResultResponse = "draft-result-response";
+
+    /// <summary>Staff: a clarification request went to the reported party (O5).</summary>
+    public const string ClarificationRequested = "clarification-requested";
+
+    /// <summary>Staff: a summoned person did not appear (O6).</summary>
+    public const string SummonsMissed = "summons-missed";
+
+    /// <summary>A party or staff: mediation or conciliation is asked for (O7).</summary>
+    public const string MediationRequested = "mediation-requested";
+
+    /// <summary>Staff: the outcome of a mediation round; <see cref="CaseAction.MediationResult"/>.</summary>
+    public const string MediationOutcome = "mediation-outcome";
+
+    /// <summary>Staff: the special adjudication decision with amount and payment deadline (O12).</summary>
+    public const string AdjudicationDecision = "adjudication-decision";
+
+    /// <summary>Staff: the decision (provider path) or final examination result (Ombudsman path) was issued.</summary>
+    public const string DecisionIssued = "decision-issued";
+
+    /// <summary>Staff: the decision was delivered to the complainant with a copy (P9, P11).</summary>
+    public const string DecisionDelivered = "decision-delivered";
+
+    /// <summary>The compensation was paid.</summary>
+    public const string PaymentConfirmed = "payment-confirmed";
+
+    /// <summary>Provider or staff: the corrective actions were carried out (O10).</summary>
+    public const string CorrectiveActionsReported = "corrective-actions-reported";
+
+    /// <summary>Provider or staff: the recommendation was implemented (O11).</summary>
+    public const string RecommendationImplemented = "recommendation-implemented";
+
+    /// <summary>Complainant: withdraws the complaint, at any stage.</summary>
+    public const string Withdraw = "withdraw";
+
+    /// <summary>Staff: close the case as rejected or without authority, with reason.</summary>
+    public const string CloseCase = "close-case";
+
+    /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        FileComplete, FileIncomplete, CureSubmitted, ProviderResponseSubmitted, EvidenceRequested, EvidenceProvided,
+        DraftResultIssued, DraftResultResponse, ClarificationRequested, SummonsMissed,
+        MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
+        CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase,
+    ];
+}

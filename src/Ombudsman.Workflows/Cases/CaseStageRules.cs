@@ -1,0 +1,121 @@
+using System.Collections.Frozen;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>
+/// The one table of which events each stage accepts and who may send them. <see cref="CaseCommands"/> checks it
+/// before raising an event, and the orchestrator checks it again on arrival (an event can race a stage change),
+/// so the two can never disagree.
+/// </summary>
+public static class CaseStageRules
+{
+    private static readonly CaseRole[] StaffOnly = [CaseRole.Staff];
+    private static readonly CaseRole[] ComplainantOrStaff = [CaseRole.Complainant, CaseRole.Staff];
+    private static readonly CaseRole[] ProviderOrStaff = [CaseRole.Provider, CaseRole.Staff];
+    private static readonly CaseRole[] Anyone = [CaseRole.Complainant, CaseRole.Provider, CaseRole.Staff];
+
+    private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase];
+
+    private static readonly FrozenDictionary<CaseStage, FrozenSet<string>> ByStage = new Dictionary<CaseStage, string[]>
+    {
+        [CaseStage.Received] = [],
+        [CaseStage.CompletenessCheck] = [CaseEvents.FileComplete, CaseEvents.FileIncomplete, .. AnyOpenStage],
+        [CaseStage.CureWindow] = [CaseEvents.CureSubmitted, .. AnyOpenStage],
+        [CaseStage.Routing] = [],
+        [CaseStage.Examination] =
+        [
+            CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,
+            CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
+            CaseEvents.MediationRequested, CaseEvents.DecisionIssued, .. AnyOpenStage,
+        ],
+        [CaseStage.Mediation] = [CaseEvents.MediationOutcome, .. AnyOpenStage],
+        [CaseStage.SpecialAdjudication] = [CaseEvents.AdjudicationDecision, .. AnyOpenStage],
+        [CaseStage.Delivery] = [CaseEvents.DecisionDelivered, .. AnyOpenStage],
+        [CaseStage.CompensationPayment] = [CaseEvents.PaymentConfirmed, .. AnyOpenStage],
+        [CaseStage.CorrectiveActions] = [CaseEvents.CorrectiveActionsReported, .. AnyOpenStage],
+        [CaseStage.RecommendationMonitoring] = [CaseEvents.RecommendationImplemented, .. AnyOpenStage],
+        [CaseStage.Closed] = [],
+    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal));
+
+    private static readonly FrozenDictionary<string, CaseRole[]> Senders = new Dictionary<string, CaseRole[]>
+    {
+        [CaseEvents.FileComplete] = StaffOnly,
+        [CaseEvents.FileIncomplete] = StaffOnly,
+        [CaseEvents.CureSubmitted] = ComplainantOrStaff,
+        [CaseEvents.ProviderResponseSubmitted] = ProviderOrStaff,
+        [CaseEvents.EvidenceRequested] = ComplainantOrStaff,
+        [CaseEvents.EvidenceProvided] = ProviderOrStaff,
+        [CaseEvents.DraftResultIssued] = StaffOnly,
+        [CaseEvents.DraftResultResponse] = ComplainantOrStaff,
+        [CaseEvents.ClarificationRequested] = StaffOnly,
+        [CaseEvents.SummonsMissed] = StaffOnly,
+        [CaseEvents.MediationRequested] = Anyone,
+        [CaseEvents.MediationOutcome] = StaffOnly,
+        [CaseEvents.AdjudicationDecision] = StaffOnly,
+        [CaseEvents.DecisionIssued] = StaffOnly,
+        [CaseEvents.DecisionDelivered] = StaffOnly,
+        [CaseEvents.PaymentConfirmed] = Anyone,
+        [CaseEvents.CorrectiveActionsReported] = ProviderOrStaff,
+        [CaseEvents.RecommendationImplemented] = ProviderOrStaff,
+        [CaseEvents.Withdraw] = ComplainantOrStaff,
+        [CaseEvents.CloseCase] = StaffOnly,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
+    private static readonly FrozenSet<string> OmbudsmanOnly = new[]
+    {
+        CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed, CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The events a stage accepts.</summary>
+    public static IReadOnlySet<string> AllowedIn(CaseStage stage) => ByStage[stage];
+
+    /// <summary>Null when the action is acceptable now; otherwise why not.</summary>
+    public static CaseActionRefusal? Check(CaseStage stage, ComplaintPath path, string eventName, CaseAction? action)
+    {
+        if (!Senders.TryGetValue(eventName, out var roles))
+        {
+            return new(CaseActionRefusal.UnknownAction, $"'{eventName}' is not a case action.");
+        }
+
+        if (action?.Actor is null)
+        {
+            return new(CaseActionRefusal.DetailsMissing, "Every action must say who acted (actor role and id).");
+        }
+
+        if (!ByStage[stage].Contains(eventName))
+        {
+            var allowed = ByStage[stage].Count == 0 ? "none" : string.Join(", ", ByStage[stage].Order(StringComparer.Ordinal));
+            return new(CaseActionRefusal.NotValidInStage, $"'{eventName}' is not valid while the case is in stage {stage}; valid now: {allowed}.");
+        }
+
+        if (path == ComplaintPath.Provider && OmbudsmanOnly.Contains(eventName))
+        {
+            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
+        }
+
+        if (!roles.Contains(action.Actor.Role))
+        {
+            return new(CaseActionRefusal.ActorNotAllowed, $"'{eventName}' may be sent by {string.Join(" or ", roles)}, not {action.Actor.Role}.");
+        }
+
+        return MissingDetails(eventName, action) is { } missing
+            ? new(CaseActionRefusal.DetailsMissing, $"'{eventName}' needs {missing}.")
+            : null;
+    }
+
+    private static string? MissingDetails(string eventName, CaseAction action) => eventName switch
+    {
+        CaseEvents.FileIncomplete when action.MissingItems is not { Count: > 0 } => "the missing items",
+        CaseEvents.MediationOutcome when action.MediationResult is null => "the mediation result",
+        CaseEvents.AdjudicationDecision when action.CompensationAmount is null || action.PaymentDueDate is null =>
+            "the compensation amount and the payment due date",
+        CaseEvents.DecisionIssued when (action.CompensationAmount is null) != (action.PaymentDueDate is null) =>
+            "both a compensation amount and a payment due date, or neither",
+        CaseEvents.CloseCase when action.ClosedReason is not (CaseClosedReason.Rejected or CaseClosedReason.NoAuthority) =>
+            "a closing reason of Rejected or NoAuthority",
+        CaseEvents.CloseCase or CaseEvents.Withdraw when string.IsNullOrWhiteSpace(action.Note) => "a reason in the note",
+        _ => null,
+    };
+}

@@ -1,0 +1,72 @@
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>
+/// The custom status of a case orchestration: where it stands, what is due, and what happened. The source of
+/// tracking pages and statistics; <c>stage</c>, <c>office</c> and <c>path</c> are top-level so instances can be
+/// listed by them. Mutated only by the orchestrator and republished after every change.
+/// </summary>
+public sealed record CaseStatus
+{
+    public required string CaseId { get; init; }
+
+    public required CaseStage Stage { get; set; }
+
+    public required ComplaintPath Path { get; init; }
+
+    /// <summary>Office code.</summary>
+    public required string Office { get; init; }
+
+    public required string OfficeTimeZone { get; init; }
+
+    /// <summary>The rule-set version pinned at intake; null only before intake finished.</summary>
+    public string? RuleSetVersion { get; set; }
+
+    public DateTimeOffset? ReceivedAt { get; set; }
+
+    public List<OpenDeadline> OpenDeadlines { get; init; } = [];
+
+    public List<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>P1: filed more than 30 days after the service; accepted, staff decide.</summary>
+    public bool FiledLate { get; set; }
+
+    /// <summary>Some deadline passed without the step being done.</summary>
+    public bool Overdue { get; set; }
+
+    /// <summary>Rule ids of the deadlines that passed, in order.</summary>
+    public List<string> OverdueRules { get; init; } = [];
+
+    /// <summary>An overdue deadline was escalated to the head of unit.</summary>
+    public bool Escalated { get; set; }
+
+    public string? RoutedTo { get; set; }
+
+    public int ClarificationRequests { get; set; }
+
+    /// <summary>O5: the reported party did not answer two clarification requests; treated as declining to answer.</summary>
+    public bool ClarificationDeclined { get; set; }
+
+    /// <summary>O6: unanswered summonses.</summary>
+    public int SummonsMissed { get; set; }
+
+    /// <summary>O6: three summonses missed; the Ombudsman may ask the police to bring the person.</summary>
+    public bool ForcedAppearanceFlag { get; set; }
+
+    public int MediationRounds { get; set; }
+
+    public decimal? CompensationAmount { get; set; }
+
+    public DateOnly? PaymentDueDate { get; set; }
+
+    /// <summary>P10: compensation unpaid after its deadline; the complainant may go to the Ombudsman.</summary>
+    public bool ReferredToOmbudsman { get; set; }
+
+    /// <summary>O11: the recommendation was not implemented in 60 days; the superior's name may be published.</summary>
+    public bool PublicationFlag { get; set; }
+
+    public CaseClosedReason? ClosedReason { get; set; }
+
+    public string? ClosedDetail { get; set; }
+}

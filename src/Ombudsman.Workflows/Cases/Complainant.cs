@@ -1,0 +1,15 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>The person who complains (pengadu / pelapor); identity may be kept confidential, UU 25/2009 art. 42(5).</summary>
+public sealed record Complainant
+{
+    public required string Name { get; init; }
+
+    public required string Email { get; init; }
+
+    /// <summary>When true the provider never sees the complainant's identity.</summary>
+    public bool Confidential { get; init; }
+
+    /// <summary>"id" (default) or "en".</summary>
+    public string Language { get; init; } = "id";
+}

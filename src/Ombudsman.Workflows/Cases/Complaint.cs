@@ -1,0 +1,39 @@
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>
+/// A filed complaint (pengaduan) or report (laporan): the input of the case orchestration. The instant it was
+/// received is the orchestration's start time, so the receipt and every clock that starts "from receipt" agree.
+/// </summary>
+public sealed record Complaint
+{
+    /// <summary>Complaint to the provider (UU 25/2009) or report to the Ombudsman (UU 37/2008); chosen at intake.</summary>
+    public required ComplaintPath Path { get; init; }
+
+    public required RegionalOffice Office { get; init; }
+
+    public required Complainant Complainant { get; init; }
+
+    public required Provider Provider { get; init; }
+
+    /// <summary>How the service fell short of the standard and the loss suffered.</summary>
+    public required string Description { get; init; }
+
+    public required string RemedyAsked { get; init; }
+
+    /// <summary>Provider path: the day the complainant received the service (P1 counts from it).</summary>
+    public DateOnly? ServiceReceivedOn { get; init; }
+
+    /// <summary>Ombudsman path: the day of the act or decision complained of (O1 counts from it).</summary>
+    public DateOnly? EventOn { get; init; }
+
+    /// <summary>Compensation claimed, in rupiah; a claim sends a failed mediation to special adjudication.</summary>
+    public decimal? CompensationClaim { get; init; }
+
+    /// <summary>Ombudsman path: the prior complaint to the provider (O2).</summary>
+    public PriorComplaint? PriorComplaint { get; init; }
+
+    /// <summary>Ombudsman path: staff accepted the report without a prior complaint, with a recorded reason.</summary>
+    public PriorComplaintOverride? PriorComplaintOverride { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>Asks for a rule's deadline on a case: counted from <see cref="TriggerAt"/>, or fixed by a decision.</summary>
+public sealed record DeadlineRequest
+{
+    public required string RuleSetVersion { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string OfficeTimeZone { get; init; }
+
+    public required DateTimeOffset TriggerAt { get; init; }
+
+    /// <summary>A last day set in a decision (P10, O12 payment); the rule then gives only the citation.</summary>
+    public DateOnly? FixedDueDate { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Ombudsman.Workflows.Cases;
+
+/// <summary>What intake found: the pinned rule set and the filing time-limit checks (P1, O1).</summary>
+public sealed record IntakeAssessment
+{
+    public required string RuleSetVersion { get; init; }
+
+    /// <summary>P1 (provider path): filed after 30 days; flagged, staff decide.</summary>
+    public bool FiledLate { get; init; }
+
+    /// <summary>O1 (Ombudsman path): reported after 2 years; rejected.</summary>
+    public bool ReportTooLate { get; init; }
+
+    /// <summary>How the time limit was checked, with its citation; null when there was nothing to check.</summary>
+    public string? Explanation { get; init; }
+}

@@ -1,0 +1,18 @@
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Orchestrations;
+
+/// <summary>
+/// Thrown inside a case orchestration when the case must close from whatever stage it is in (withdrawn, deemed
+/// withdrawn, rejected); <see cref="CaseOrchestration"/> catches it and runs the closure. An exception, so no
+/// stage has to check for "any stage -> closed" after every wait.
+/// </summary>
+internal sealed class CaseEndedException(CaseClosedReason reason, string detail, CaseActor actor)
+    : Exception($"Case closed: {reason}: {detail}")
+{
+    public CaseClosedReason Reason { get; } = reason;
+
+    public string Detail { get; } = detail;
+
+    public CaseActor Actor { get; } = actor;
+}

@@ -1,0 +1,124 @@
+using Ombudsman.Workflows.Activities;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Durable;
+
+namespace Ombudsman.Workflows.Orchestrations;
+
+/// <summary>
+/// The case, intake to closure: one durable orchestration instance per case (instance id = case id). Its stages
+/// are the process classes beside it, run in this instance rather than as sub-orchestrations, so every staff and
+/// party event goes to the case id and any stage can be interrupted by a withdrawal.
+/// </summary>
+public static class CaseOrchestration
+{
+    public const string Name = "Case";
+
+    /// <summary>Bump when a change would replay running cases differently (docs/CASES.md, "Versioning").</summary>
+    public const string Version = "1";
+
+    /// <summary>Index field naming the case's office, so instances and deadlines can be listed by office.</summary>
+    public const string OfficeIndexField = "office";
+
+    public static async Task<CaseOutcome?> RunAsync(OrchestrationContext context, Complaint? complaint)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(complaint);
+        context.SetIndexField(OfficeIndexField, complaint.Office.Code);
+        var wf = new CaseWorkflowContext(context, complaint);
+        try
+        {
+            await IntakeAsync(wf);
+            await CompletenessCheckOrchestration.RunAsync(wf);
+            var decisionDeadline = await RoutingOrchestration.RunAsync(wf);
+            var result = await ExaminationOrchestration.RunAsync(wf, decisionDeadline);
+            return result switch
+            {
+                { MediationAgreed: true } => await ClosureOrchestration.RunAsync(
+                    wf, CaseClosedReason.Resolved, "Settled by agreement in mediation or conciliation.", CaseActor.System),
+                { Adjudication: { } adjudication } => await AfterAdjudicationAsync(wf, adjudication),
+                _ => await AfterDecisionAsync(wf, result.Decision!),
+            };
+        }
+        catch (CaseEndedException ended)
+        {
+            return await ClosureOrchestration.RunAsync(wf, ended.Reason, ended.Detail, ended.Actor);
+        }
+    }
+
+    /// <summary>P4 receipt always; rule set pinned; P1 late filing flagged; O1 and O2 checked.</summary>
+    private static async Task IntakeAsync(CaseWorkflowContext wf)
+    {
+        var complaint = wf.Complaint;
+        wf.Status.ReceivedAt = wf.Now;
+        wf.Record(CaseActor.System, $"Complaint received at {complaint.Office.Name} ({complaint.Path} path).");
+        var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(
+            CaseActivityNames.AssessComplaint, new IntakeRequest { Complaint = complaint, ReceivedAt = wf.Now });
+        wf.Status.RuleSetVersion = assessment!.RuleSetVersion;
+        wf.Record(CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
+        await wf.NotifyAsync(
+            NotificationTemplates.Receipt,
+            NotificationRecipient.Complainant,
+            "receipt",
+            new Dictionary<string, string>
+            {
+                ["receivedAt"] = wf.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["description"] = complaint.Description,
+                ["citation"] = "UU 25/2009 art. 44",
+            });
+        wf.Record(CaseActor.System, "Receipt issued to the complainant (UU 25/2009 art. 44).");
+
+        if (assessment.FiledLate)
+        {
+            wf.Status.FiledLate = true;
+            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}");
+        }
+
+        if (complaint.Path != Statute.ComplaintPath.Ombudsman)
+        {
+            return;
+        }
+
+        if (assessment.ReportTooLate)
+        {
+            throw new CaseEndedException(CaseClosedReason.Rejected, $"Reported more than 2 years after the event (UU 37/2008 art. 24): {assessment.Explanation}", CaseActor.System);
+        }
+
+        if (complaint.PriorComplaint is { } prior)
+        {
+            wf.Record(CaseActor.System, $"Prior complaint to the provider on {CaseWorkflowContext.Iso(prior.FiledOn)}: {prior.Outcome} (UU 37/2008 art. 24(1)(c)).");
+        }
+        else if (complaint.PriorComplaintOverride is { } overridden)
+        {
+            wf.Record(overridden.DecidedBy, $"No prior complaint to the provider; precondition of UU 37/2008 art. 24(1)(c) overridden: {overridden.Reason}");
+        }
+        else
+        {
+            throw new CaseEndedException(
+                CaseClosedReason.Rejected, "No prior complaint to the provider or its superior (UU 37/2008 art. 24(1)(c)) and no recorded override.", CaseActor.System);
+        }
+    }
+
+    private static async Task<CaseOutcome> AfterAdjudicationAsync(CaseWorkflowContext wf, CaseAction adjudication)
+    {
+        await CompensationPaymentOrchestration.RunAsync(wf, adjudication, "O12");
+        return await ClosureOrchestration.RunAsync(wf, CaseClosedReason.Resolved, "Compensation set by special adjudication was paid.", CaseActor.System);
+    }
+
+    private static async Task<CaseOutcome> AfterDecisionAsync(CaseWorkflowContext wf, CaseAction decision)
+    {
+        await DecisionAndDeliveryOrchestration.DeliverAsync(wf, decision);
+        if (wf.IsProviderPath && decision.CompensationAmount is not null)
+        {
+            await CompensationPaymentOrchestration.RunAsync(wf, decision, "P10");
+            return await ClosureOrchestration.RunAsync(wf, CaseClosedReason.Resolved, "Decided; the compensation was paid.", CaseActor.System);
+        }
+
+        if (!wf.IsProviderPath && decision.CorrectiveActions is { Count: > 0 })
+        {
+            await RecommendationMonitoringOrchestration.RunAsync(wf, decision);
+            return await ClosureOrchestration.RunAsync(wf, CaseClosedReason.Resolved, "Corrective actions or recommendation carried out.", CaseActor.System);
+        }
+
+        return await ClosureOrchestration.RunAsync(wf, CaseClosedReason.Decided, "Decided and delivered.", CaseActor.System);
+    }
+}

@@ -1,0 +1,54 @@
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Orchestrations;
+
+/// <summary>
+/// Completeness check (P5, 14 days, UU 25/2009 art. 45(1); O4 verification on the Ombudsman path) and the cure
+/// window (P6, 30 days, art. 45(2)-(3); O3): reminders 7 days and 1 day before, deemed withdrawn when it passes.
+/// </summary>
+internal static class CompletenessCheckOrchestration
+{
+    public static async Task RunAsync(CaseWorkflowContext wf)
+    {
+        wf.Enter(CaseStage.CompletenessCheck);
+        var answerRule = wf.IsProviderPath ? "P5" : "O4";
+        var answer = await wf.StartDeadlineAsync(answerRule, "completeness-answer", t => wf.OverdueAsync(
+            t, "no answer on completeness in time: escalated to the head of unit, reminder to staff", escalate: true), from: wf.Status.ReceivedAt);
+        var signal = await wf.WaitAsync();
+        wf.Complete(answer);
+        if (signal.Is(CaseEvents.FileIncomplete))
+        {
+            await CureWindowAsync(wf, signal.Action!);
+        }
+
+        wf.Record(CaseActor.System, "File complete.");
+    }
+
+    private static async Task CureWindowAsync(CaseWorkflowContext wf, CaseAction incomplete)
+    {
+        wf.Enter(CaseStage.CureWindow);
+        var missing = string.Join("; ", incomplete.MissingItems!);
+        var cure = await wf.StartDeadlineAsync(wf.IsProviderPath ? "P6" : "O3", "cure-window");
+        await wf.NotifyAsync(
+            NotificationTemplates.FileIncomplete,
+            NotificationRecipient.Complainant,
+            cure.Key,
+            new Dictionary<string, string> { ["missingItems"] = missing },
+            cure.Deadline);
+        wf.StartReminder(cure, TimeSpan.FromDays(7), "cure-reminder-7d", t =>
+            wf.NotifyAsync(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
+        wf.StartReminder(cure, TimeSpan.FromDays(1), "cure-reminder-1d", t =>
+            wf.NotifyAsync(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
+
+        var signal = await wf.WaitAsync();
+        if (signal.Expired is not null)
+        {
+            throw new CaseEndedException(
+                CaseClosedReason.DeemedWithdrawn,
+                $"The file was not completed by {CaseWorkflowContext.Iso(cure.Deadline!.DueDate)}: deemed withdrawn ({cure.Deadline.Citation}).",
+                CaseActor.System);
+        }
+
+        wf.Complete(cure);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Orchestrations;
+
+/// <summary>
+/// Examination (UU 25/2009 art. 47-49; UU 37/2008 art. 28-31): provider response, evidence the provider must hand
+/// over (P3), clarification requests with their 14-day deadline and one second request (O5), the summons count with
+/// the third-miss flag (O6), the draft result the reporter may answer in 14 days (O8), mediation on request, and the
+/// decision or final result. The provider path's decision deadline (P8) runs throughout.
+/// </summary>
+internal static class ExaminationOrchestration
+{
+    public static async Task<ExaminationResult> RunAsync(CaseWorkflowContext wf, CaseTimer? decisionDeadline)
+    {
+        wf.Enter(CaseStage.Examination);
+        CaseTimer? clarification = null;
+        CaseTimer? evidence = null;
+        CaseTimer? draft = null;
+        while (true)
+        {
+            var signal = await wf.WaitAsync();
+            if (signal.Expired is { } expired && expired == clarification)
+            {
+                clarification = await ClarificationUnansweredAsync(wf, expired);
+                continue;
+            }
+
+            if (signal.Expired is { } unanswered && unanswered == draft)
+            {
+                draft = null;
+                wf.Record(CaseActor.System, $"No response to the draft result ({unanswered.Deadline!.Citation}): the final result may be issued.");
+                await wf.NotifyAsync(
+                    NotificationTemplates.StaffEscalation,
+                    NotificationRecipient.Staff,
+                    unanswered.Key,
+                    new Dictionary<string, string> { ["consequence"] = "no response to the draft result: issue the final result" },
+                    unanswered.Deadline);
+                continue;
+            }
+
+            switch (signal.EventName)
+            {
+                case CaseEvents.ProviderResponseSubmitted:
+                    if (clarification is not null)
+                    {
+                        wf.Complete(clarification);
+                        clarification = null;
+                        wf.Record(CaseActor.System, "Clarification answered (UU 37/2008 art. 28-31).");
+                    }
+
+                    await wf.NotifyAsync(
+                        NotificationTemplates.ProviderResponseReceived,
+                        NotificationRecipient.Complainant,
+                        $"provider-response-{wf.Status.Timeline.Count}");
+                    break;
+
+                case CaseEvents.EvidenceRequested when evidence is null:
+                    evidence = await wf.StartDeadlineAsync("P3", "evidence-request", async t =>
+                    {
+                        evidence = null;
+                        await wf.OverdueAsync(t, "documents not handed over to the complainant in time", escalate: false);
+                        await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, t.Key, deadline: t.Deadline);
+                    });
+                    await wf.NotifyAsync(
+                        NotificationTemplates.ProviderReminder,
+                        NotificationRecipient.Provider,
+                        evidence.Key,
+                        new Dictionary<string, string> { ["request"] = "evidence request", ["documents"] = signal.Action!.Note ?? "" },
+                        evidence.Deadline);
+                    break;
+
+                case CaseEvents.EvidenceProvided:
+                    wf.Complete(evidence);
+                    evidence = null;
+                    break;
+
+                case CaseEvents.DraftResultIssued when draft is null:
+                    draft = await wf.StartDeadlineAsync("O8", "draft-result-response");
+                    await wf.NotifyAsync(
+                        NotificationTemplates.DraftResult,
+                        NotificationRecipient.Complainant,
+                        draft.Key,
+                        new Dictionary<string, string> { ["draft"] = signal.Action!.Note ?? "" },
+                        draft.Deadline);
+                    break;
+
+                case CaseEvents.DraftResultResponse:
+                    wf.Complete(draft);
+                    draft = null;
+                    break;
+
+                case CaseEvents.EvidenceRequested or CaseEvents.DraftResultIssued:
+                    wf.Record(CaseActor.System, $"'{signal.EventName}' is already running; no new deadline started.");
+                    break;
+
+                case CaseEvents.ClarificationRequested when clarification is null:
+                    clarification = await RequestClarificationAsync(wf, isSecond: false);
+                    break;
+
+                case CaseEvents.ClarificationRequested:
+                    wf.Record(CaseActor.System, "A clarification request is already running; no new one started.");
+                    break;
+
+                case CaseEvents.SummonsMissed:
+                    await SummonsMissedAsync(wf);
+                    break;
+
+                case CaseEvents.MediationRequested:
+                    // Deadlines whose expiry examination handles itself stop here; mediation only waits for its own.
+                    wf.Complete(clarification);
+                    clarification = null;
+                    wf.Complete(draft);
+                    draft = null;
+                    var mediation = await MediationOrchestration.RunAsync(wf);
+                    if (mediation == MediationResult.Agreed)
+                    {
+                        wf.Complete(decisionDeadline);
+                        return new ExaminationResult { MediationAgreed = true };
+                    }
+
+                    if (wf.Complaint.CompensationClaim is not null)
+                    {
+                        wf.Complete(decisionDeadline);
+                        return new ExaminationResult { Adjudication = await SpecialAdjudicationOrchestration.RunAsync(wf) };
+                    }
+
+                    wf.Enter(CaseStage.Examination);
+                    break;
+
+                case CaseEvents.DecisionIssued:
+                    wf.Complete(evidence);
+                    wf.Complete(draft);
+                    wf.Complete(clarification);
+                    wf.Complete(decisionDeadline);
+                    return new ExaminationResult { Decision = signal.Action };
+
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static async Task<CaseTimer> RequestClarificationAsync(CaseWorkflowContext wf, bool isSecond)
+    {
+        wf.Status.ClarificationRequests++;
+        var timer = await wf.StartDeadlineAsync("O5", isSecond ? "clarification-second-request" : "clarification-request");
+        await wf.NotifyAsync(
+            isSecond ? NotificationTemplates.ProviderReminder : NotificationTemplates.ProviderNewCase,
+            NotificationRecipient.Provider,
+            timer.Key,
+            new Dictionary<string, string> { ["request"] = isSecond ? "second clarification request" : "clarification request" },
+            timer.Deadline);
+        return timer;
+    }
+
+    /// <summary>O5 missed: treated as declining to answer; the first time a second request goes out, the second time the flag is set.</summary>
+    private static async Task<CaseTimer?> ClarificationUnansweredAsync(CaseWorkflowContext wf, CaseTimer expired)
+    {
+        if (expired.Deadline!.Kind == "clarification-request")
+        {
+            wf.Record(CaseActor.System, $"Clarification not answered in time ({expired.Deadline.Citation}): treated as declining; second request sent, examination continues.");
+            return await RequestClarificationAsync(wf, isSecond: true);
+        }
+
+        wf.Status.ClarificationDeclined = true;
+        wf.Record(CaseActor.System, $"Second clarification request not answered ({expired.Deadline.Citation}): the reported party is taken to decline; examination continues.");
+        await wf.NotifyAsync(
+            NotificationTemplates.StaffEscalation,
+            NotificationRecipient.Staff,
+            expired.Key,
+            new Dictionary<string, string> { ["consequence"] = "clarification declined after a second request" },
+            expired.Deadline);
+        return null;
+    }
+
+    private static async Task SummonsMissedAsync(CaseWorkflowContext wf)
+    {
+        wf.Status.SummonsMissed++;
+        var count = wf.Status.SummonsMissed.ToString(CultureInfo.InvariantCulture);
+        wf.Record(CaseActor.System, $"Summons missed: {count} so far (UU 37/2008 art. 31).");
+        if (wf.Status.SummonsMissed >= 3 && !wf.Status.ForcedAppearanceFlag)
+        {
+            wf.Status.ForcedAppearanceFlag = true;
+            wf.Record(CaseActor.System, "Third summons missed: the Ombudsman may ask the police to bring the person (UU 37/2008 art. 31).");
+            await wf.NotifyAsync(
+                NotificationTemplates.StaffEscalation,
+                NotificationRecipient.Staff,
+                "summons-third-miss",
+                new Dictionary<string, string> { ["consequence"] = "forced appearance may be requested", ["citation"] = "UU 37/2008 art. 31", ["ruleId"] = "O6" });
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Orchestrations;
+
+/// <summary>
+/// Ombudsman path after a final result with corrective actions: 30 working days to carry them out (O10,
+/// PO 58/2023 art. 54); if not, a recommendation to the superior with 60 days to implement it (O11, UU 37/2008
+/// art. 38-39), after which the Ombudsman may publish the superior's name (publication flag) and escalate.
+/// </summary>
+internal static class RecommendationMonitoringOrchestration
+{
+    public static async Task RunAsync(CaseWorkflowContext wf, CaseAction finalResult)
+    {
+        wf.Enter(CaseStage.CorrectiveActions);
+        var actions = string.Join("; ", finalResult.CorrectiveActions!);
+        var corrective = await wf.StartDeadlineAsync("O10", "corrective-actions");
+        var signal = await wf.WaitAsync();
+        wf.Complete(corrective);
+        if (signal.Expired is null)
+        {
+            wf.Record(CaseActor.System, "Corrective actions carried out (PO 58/2023 art. 54).");
+            return;
+        }
+
+        await wf.OverdueAsync(corrective, "corrective actions not carried out: resolution and monitoring, then recommendation", escalate: true);
+        await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, corrective.Key, new Dictionary<string, string> { ["correctiveActions"] = actions }, corrective.Deadline);
+
+        wf.Enter(CaseStage.RecommendationMonitoring);
+        var recommendation = await wf.StartDeadlineAsync("O11", "recommendation", async t =>
+        {
+            wf.Status.PublicationFlag = true;
+            await wf.OverdueAsync(t, "recommendation not implemented in 60 days: the Ombudsman may publish the superior's name and report to the DPR and the President", escalate: true);
+        });
+        wf.Record(CaseActor.System, $"Recommendation issued to the superior of {wf.Complaint.Provider.Name} (UU 37/2008 art. 38).");
+        await wf.NotifyAsync(NotificationTemplates.RecommendationIssued, NotificationRecipient.Provider, recommendation.Key, new Dictionary<string, string> { ["correctiveActions"] = actions }, recommendation.Deadline);
+        await wf.WaitAsync();
+        wf.Complete(recommendation);
+        wf.Record(CaseActor.System, "Recommendation implemented (UU 37/2008 art. 38).");
+    }
+}

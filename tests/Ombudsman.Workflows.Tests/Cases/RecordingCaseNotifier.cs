@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Tests.Cases;
+
+/// <summary>Records every notification that reached the notifier, in order.</summary>
+internal sealed class RecordingCaseNotifier : ICaseNotifier
+{
+    private readonly ConcurrentQueue<CaseNotification> _sent = new();
+
+    public IReadOnlyList<CaseNotification> Sent => [.. _sent];
+
+    public Task NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(notification);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<string> Templates(NotificationRecipient recipient) =>
+        Sent.Where(n => n.Recipient == recipient).Select(n => n.TemplateId).ToList();
+
+    public CaseNotification Single(string templateId, NotificationRecipient recipient) =>
+        Assert.Single(Sent, n => n.TemplateId == templateId && n.Recipient == recipient);
+}
