@@ -1,3 +1,4 @@
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
 
 namespace Ombudsman.Functions.Hosting;
@@ -8,8 +9,8 @@ namespace Ombudsman.Functions.Hosting;
 /// </summary>
 internal static class DurableModules
 {
-    /// <summary>Feature registrations, in order. The case workflows (issue 4) go here.</summary>
-    private static readonly Action<DurableRegistry>[] Features = [];
+    /// <summary>Feature registrations, in order.</summary>
+    private static readonly Action<DurableRegistry>[] Features = [r => r.AddCaseWorkflows()];
 
     /// <summary>Every feature's registration, then <paramref name="extra"/> (tests and tools add their own).</summary>
     public static Action<DurableRegistry> Compose(Action<DurableRegistry>? extra = null) => registry =>

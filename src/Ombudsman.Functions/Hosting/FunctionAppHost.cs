@@ -6,6 +6,7 @@ using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Durable.Storage.Azure;
 using Ombudsman.Workflows.Statute;
@@ -24,7 +25,8 @@ internal static class FunctionAppHost
     /// <summary>Builds the app from command-line arguments and the usual configuration sources.</summary>
     /// <param name="args">Command-line arguments (also how tests pass settings).</param>
     /// <param name="workflows">Orchestrations and activities registered after every feature's (tests and tools).</param>
-    public static WebApplication Build(string[] args, Action<DurableRegistry>? workflows = null)
+    /// <param name="configureServices">Registrations applied last, so they replace the app's (tests: e.g. a recording notifier).</param>
+    public static WebApplication Build(string[] args, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var configuration = builder.Configuration;
@@ -50,11 +52,13 @@ internal static class FunctionAppHost
         }
 
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
+        services.AddCaseWorkflows();
         AddDurable(services, configuration, mode, workflows);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddOpenApi();
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         if (mode == HostingMode.CustomHandler)
