@@ -62,6 +62,8 @@ internal sealed class OperationCount
         public Task DeleteAsync(QueuedMessage message, CancellationToken ct) { c.Add(); return inner.DeleteAsync(message, ct); }
 
         public Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken ct) { c.Add(); return inner.AbandonAsync(message, visibleAfter, ct); }
+
+        public Task<QueuedMessage> RenewAsync(QueuedMessage message, TimeSpan visibility, CancellationToken ct) { c.Add(); return inner.RenewAsync(message, visibility, ct); }
     }
 
     private sealed class CountingPayloads(IPayloadStore inner, OperationCount c) : IPayloadStore

@@ -65,7 +65,33 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         Assert.Equal("reminded", status.ReadOutput<string>());
     }
 
-    private ServiceProvider Build(Action<DurableRegistry> register, int maxConcurrency)
+    [Fact]
+    public async Task An_activity_running_longer_than_the_visibility_timeout_runs_once()
+    {
+        var runs = 0;
+        await using var services = Build(
+            r => r
+                .AddActivity<string, string>("SlowExport", async (s, ct) =>
+                {
+                    Interlocked.Increment(ref runs);
+                    await Task.Delay(TimeSpan.FromSeconds(5), ct); // simulated work, longer than the 2 s visibility timeout
+                    return s ?? string.Empty;
+                })
+                .AddOrchestration<string, string>("Export", "1", async (ctx, s) => await ctx.CallActivityAsync<string>("SlowExport", s)),
+            maxConcurrency: 4,
+            visibilityTimeout: TimeSpan.FromSeconds(2));
+
+        await StartAsync(services);
+        var client = services.GetRequiredService<DurableClient>();
+        var id = await client.StartAsync("Export", "case file");
+        var status = await WaitForTerminalAsync(client, id);
+        await StopAsync(services);
+
+        Assert.Equal("case file", status.ReadOutput<string>());
+        Assert.Equal(1, runs);
+    }
+
+    private ServiceProvider Build(Action<DurableRegistry> register, int maxConcurrency, TimeSpan? visibilityTimeout = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -74,6 +100,7 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
             o.MaxConcurrency = maxConcurrency;
             o.SweepInterval = TimeSpan.FromMilliseconds(200);
             o.MaxPollDelay = TimeSpan.FromMilliseconds(200);
+            o.VisibilityTimeout = visibilityTimeout ?? o.VisibilityTimeout;
         });
         services.AddAzureDurableStorage(azurite.ConnectionString, AzureStorageNames.WithPrefix("w" + Guid.NewGuid().ToString("N")[..12]));
         services.AddDurableWorker();

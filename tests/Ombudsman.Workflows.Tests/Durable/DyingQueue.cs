@@ -25,6 +25,9 @@ internal sealed class DyingQueue(IWorkQueue inner) : IWorkQueue
 
     public Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
 
+    public Task<QueuedMessage> RenewAsync(QueuedMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
+        inner.RenewAsync(message, visibility, cancellationToken);
+
     public Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
         inner.AbandonAsync(message, visibleAfter, cancellationToken);
 }

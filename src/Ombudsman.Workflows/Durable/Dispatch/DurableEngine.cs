@@ -63,7 +63,23 @@ internal sealed partial class DurableEngine(
     public async Task<DispatchOutcome> HandleAndSettleAsync(QueueKind kind, QueuedMessage message, CancellationToken cancellationToken)
     {
         var queue = storage.Queue(kind);
-        var outcome = await HandleAsync(kind, message.Id, message.Body, message.DequeueCount, cancellationToken);
+        var held = new HeldMessage(message);
+        DispatchOutcome outcome;
+        using (var processing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var keepAlive = KeepInvisibleAsync(queue, held, processing.Token);
+            try
+            {
+                outcome = await HandleAsync(kind, message.Id, message.Body, message.DequeueCount, cancellationToken);
+            }
+            finally
+            {
+                await processing.CancelAsync();
+                await keepAlive;
+            }
+        }
+
+        message = held.Current;
         if (outcome == DispatchOutcome.Retry)
         {
             var backoff = TimeSpan.FromTicks(Math.Min(
@@ -77,6 +93,39 @@ internal sealed partial class DurableEngine(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Renews a message's invisibility at half its timeout while it is processed, so a long activity is not
+    /// delivered to a second host meanwhile. Runs on the injected clock (a fake clock in tests never renews).
+    /// </summary>
+    private async Task KeepInvisibleAsync(IWorkQueue queue, HeldMessage held, CancellationToken processing)
+    {
+        var every = _options.VisibilityTimeout / 2;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(every, clock, processing);
+                held.Current = await queue.RenewAsync(held.Current, _options.VisibilityTimeout, processing);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException or IOException or HttpRequestException)
+            {
+                // The message may now be delivered again; its second run is recognised as a duplicate by the instance.
+                LogRenewFailed(logger, e, held.Current.Id);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The message being processed, with the receipt of its latest renewal.</summary>
+    private sealed class HeldMessage(QueuedMessage message)
+    {
+        public QueuedMessage Current { get; set; } = message;
     }
 
     public async Task ProcessOrchestratorMessageAsync(OrchestratorMessage message, CancellationToken cancellationToken)
@@ -523,6 +572,9 @@ internal sealed partial class DurableEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The due timer {TimerId} of instance {InstanceId} could not be fired; the next sweep tries again")]
     private static partial void LogSweepItemFailed(ILogger logger, Exception error, string instanceId, int timerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} could not be kept invisible; it may be delivered again while it runs")]
+    private static partial void LogRenewFailed(ILogger logger, Exception error, string messageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} already exists; the start was not repeated")]
     private static partial void LogAlreadyExists(ILogger logger, string instanceId);

@@ -11,6 +11,9 @@ internal interface IWorkQueue
 
     Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a message invisible for another <paramref name="visibility"/>; the returned message carries the new receipt.</summary>
+    Task<QueuedMessage> RenewAsync(QueuedMessage message, TimeSpan visibility, CancellationToken cancellationToken);
+
     /// <summary>Gives a message back, to be delivered again after <paramref name="visibleAfter"/>.</summary>
     Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken);
 }

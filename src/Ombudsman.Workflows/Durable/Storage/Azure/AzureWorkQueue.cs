@@ -18,6 +18,12 @@ internal sealed class AzureWorkQueue(QueueClient queue) : IWorkQueue
         return received.Value.Select(m => new QueuedMessage(m.MessageId, m.MessageText, m.DequeueCount, m.PopReceipt)).ToList();
     }
 
+    public async Task<QueuedMessage> RenewAsync(QueuedMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        var updated = await queue.UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+        return message with { Receipt = updated.Value.PopReceipt };
+    }
+
     public async Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
     {
         try

@@ -60,6 +60,17 @@ internal sealed class InMemoryWorkQueue(string name, TimeProvider clock) : IWork
         return Task.CompletedTask;
     }
 
+    public Task<QueuedMessage> RenewAsync(QueuedMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var item = _items.FirstOrDefault(i => i.Id == message.Id && i.Receipt == message.Receipt)
+                ?? throw new InvalidOperationException($"Message {message.Id} is no longer held with this receipt.");
+            item.VisibleAt = clock.GetUtcNow() + visibility;
+            return Task.FromResult(message);
+        }
+    }
+
     public Task AbandonAsync(QueuedMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
     {
         lock (_gate)
