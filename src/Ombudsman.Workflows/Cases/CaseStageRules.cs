@@ -19,10 +19,11 @@ public static class CaseStageRules
 
     private static readonly FrozenDictionary<CaseStage, FrozenSet<string>> ByStage = new Dictionary<CaseStage, string[]>
     {
-        [CaseStage.Received] = [],
+        // Received and Routing are system steps; an event sent then waits for the next stage, so withdrawal is never refused.
+        [CaseStage.Received] = [.. AnyOpenStage],
         [CaseStage.CompletenessCheck] = [CaseEvents.FileComplete, CaseEvents.FileIncomplete, .. AnyOpenStage],
         [CaseStage.CureWindow] = [CaseEvents.CureSubmitted, .. AnyOpenStage],
-        [CaseStage.Routing] = [],
+        [CaseStage.Routing] = [.. AnyOpenStage],
         [CaseStage.Examination] =
         [
             CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,

@@ -16,6 +16,7 @@ public sealed class OrchestrationContext
     private readonly Dictionary<int, OpenTask> _openTasks = [];
     private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _eventWaiters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<(long Arrival, string? Payload)>> _bufferedEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _timerFiredAt = [];
     private long _arrivals;
     private readonly Dictionary<string, string> _indexFields = new(StringComparer.Ordinal);
     private int _nextTaskId;
@@ -177,6 +178,17 @@ public sealed class OrchestrationContext
             throw new ArgumentException("At least one event name or live timer is needed.", nameof(eventNames));
         }
 
+        // What already happened wins, in the order it happened: a deadline that fired before a late event arrived
+        // wins over that event, even though both were waiting when the code got here.
+        var firedFirst = live
+            .Where(t => t.Task.IsCompletedSuccessfully && _timerFiredAt.ContainsKey(t.Id))
+            .MinBy(t => _timerFiredAt[t.Id]);
+        var buffered = EarliestBuffered(eventNames);
+        if (firedFirst is not null && (buffered is null || _timerFiredAt[firedFirst.Id] < _bufferedEvents[buffered].Peek().Arrival))
+        {
+            return new EventOrTimer { Timer = firedFirst };
+        }
+
         if (TakeEarliestBuffered(eventNames) is { } arrived)
         {
             return new EventOrTimer { Event = arrived };
@@ -258,6 +270,13 @@ public sealed class OrchestrationContext
         }
     }
 
+    /// <summary>A timer fired: its place in the order of arrivals is kept, to compare with buffered events.</summary>
+    internal void FireTimer(int id)
+    {
+        _timerFiredAt[id] = _arrivals++;
+        CompleteTask(id, null);
+    }
+
     internal void FailTask(int id, FailureDetails failure)
     {
         if (_openTasks.Remove(id, out var open))
@@ -304,14 +323,13 @@ public sealed class OrchestrationContext
     /// An event that already arrived wins a wait for several names at once: the earliest of those buffered, and only
     /// that one is taken (registering a waiter per name would take one from every name and lose the others).
     /// </summary>
-    private ExternalEvent? TakeEarliestBuffered(IEnumerable<string> eventNames)
-    {
-        var earliest = eventNames
-            .Where(name => _bufferedEvents.TryGetValue(name, out var queue) && queue.Count > 0)
-            .OrderBy(name => _bufferedEvents[name].Peek().Arrival)
-            .FirstOrDefault();
-        return earliest is null ? null : new ExternalEvent(earliest, _bufferedEvents[earliest].Dequeue().Payload);
-    }
+    private ExternalEvent? TakeEarliestBuffered(IEnumerable<string> eventNames) =>
+        EarliestBuffered(eventNames) is { } earliest ? new ExternalEvent(earliest, _bufferedEvents[earliest].Dequeue().Payload) : null;
+
+    private string? EarliestBuffered(IEnumerable<string> eventNames) => eventNames
+        .Where(name => _bufferedEvents.TryGetValue(name, out var queue) && queue.Count > 0)
+        .OrderBy(name => _bufferedEvents[name].Peek().Arrival)
+        .FirstOrDefault();
 
     private TaskCompletionSource<string?> RegisterWaiter(string name)
     {

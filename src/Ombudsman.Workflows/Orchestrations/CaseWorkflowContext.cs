@@ -127,10 +127,16 @@ internal sealed class CaseWorkflowContext
         }
     }
 
-    /// <summary>A reminder timer; not a deadline, so it is neither listed on the case nor for staff.</summary>
-    public void StartReminder(CaseTimer deadline, TimeSpan before, string key, Func<CaseTimer, Task> send)
+    /// <summary>Reminders go out at this office-local time of day.</summary>
+    private static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(9);
+
+    /// <summary>
+    /// A reminder timer at 09:00 office time, <paramref name="daysBefore"/> days before the deadline's last day
+    /// (7 days before a cure window ending 1 April is 25 March). Not a deadline: neither listed on the case nor for staff.
+    /// </summary>
+    public void StartReminder(CaseTimer deadline, int daysBefore, string key, Func<CaseTimer, Task> send)
     {
-        var at = deadline.Deadline!.DueAt - before;
+        var at = Complaint.Office.TimeZone.StartOf(deadline.Deadline!.DueDate.AddDays(-daysBefore)) + ReminderTimeOfDay;
         if (at <= Now)
         {
             return;

@@ -13,7 +13,8 @@ internal static class CompletenessCheckOrchestration
         wf.Enter(CaseStage.CompletenessCheck);
         var answerRule = wf.IsProviderPath ? "P5" : "O4";
         var answer = await wf.StartDeadlineAsync(answerRule, "completeness-answer", t => wf.OverdueAsync(
-            t, "no answer on completeness in time: escalated to the head of unit, reminder to staff", escalate: true), from: wf.Status.ReceivedAt);
+            // P5 (UU 25) escalates to the head of unit; O4 (office practice) only flags the case overdue.
+            t, wf.IsProviderPath ? "no answer on completeness in time: escalated to the head of unit, reminder to staff" : "verification not decided in time: overdue", escalate: wf.IsProviderPath), from: wf.Status.ReceivedAt);
         var signal = await wf.WaitAsync();
         wf.Complete(answer);
         if (signal.Is(CaseEvents.FileIncomplete))
@@ -35,9 +36,9 @@ internal static class CompletenessCheckOrchestration
             cure.Key,
             new Dictionary<string, string> { ["missingItems"] = missing },
             cure.Deadline);
-        wf.StartReminder(cure, TimeSpan.FromDays(7), "cure-reminder-7d", t =>
+        wf.StartReminder(cure, 7, "cure-reminder-7d", t =>
             wf.NotifyAsync(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
-        wf.StartReminder(cure, TimeSpan.FromDays(1), "cure-reminder-1d", t =>
+        wf.StartReminder(cure, 1, "cure-reminder-1d", t =>
             wf.NotifyAsync(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
 
         var signal = await wf.WaitAsync();

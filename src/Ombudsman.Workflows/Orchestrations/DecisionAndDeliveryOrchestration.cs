@@ -17,7 +17,7 @@ internal static class DecisionAndDeliveryOrchestration
             await wf.OverdueAsync(t, "no decision in 60 days: escalated; sanction track", escalate: true);
             await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, t.Key, deadline: t.Deadline);
         });
-        wf.StartReminder(decision, TimeSpan.FromDays(7), "decision-reminder", t =>
+        wf.StartReminder(decision, 7, "decision-reminder", t =>
             wf.NotifyAsync(NotificationTemplates.ProviderReminder, NotificationRecipient.Provider, t.Key, deadline: decision.Deadline));
         return decision;
     }

@@ -119,8 +119,12 @@ internal static class ExaminationOrchestration
                         return new ExaminationResult { MediationAgreed = true };
                     }
 
-                    if (wf.Complaint.CompensationClaim is not null)
+                    // Special adjudication is the Ombudsman's (UU 25/2009 art. 50(5)-(7), PO 31/2018); on the provider
+                    // path compensation is part of the decision (P10), which stays due.
+                    if (wf.Complaint.CompensationClaim is not null && !wf.IsProviderPath)
                     {
+                        wf.Complete(evidence);
+                        evidence = null;
                         wf.Complete(decisionDeadline);
                         return new ExaminationResult { Adjudication = await SpecialAdjudicationOrchestration.RunAsync(wf) };
                     }

@@ -11,7 +11,7 @@ internal static class SpecialAdjudicationOrchestration
     public static async Task<CaseAction> RunAsync(CaseWorkflowContext wf)
     {
         wf.Enter(CaseStage.SpecialAdjudication);
-        var decide = await wf.StartDeadlineAsync("O12", "adjudication-decision", t => wf.OverdueAsync(t, "special adjudication not decided in time", escalate: true));
+        var decide = await wf.StartDeadlineAsync("O12", "adjudication-decision", t => wf.OverdueAsync(t, "special adjudication not decided in time", escalate: false));
         var signal = await wf.WaitAsync();
         wf.Complete(decide);
         var decision = signal.Action!;

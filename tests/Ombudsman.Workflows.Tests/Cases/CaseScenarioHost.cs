@@ -73,6 +73,8 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
 
     public Task AdvanceDaysAsync(int days) => Host.AdvanceAsync(TimeSpan.FromDays(days));
 
+    public Task AdvanceToAsync(DateTimeOffset instant) => Host.AdvanceAsync(instant - Host.Clock.GetUtcNow());
+
     public async Task<CaseStatus> StatusAsync(string caseId = "case-1") =>
         (await Host.StatusAsync(caseId)).ReadCustomStatus<CaseStatus>() ?? throw new InvalidOperationException("no case status");
 

@@ -69,13 +69,15 @@ public abstract class CaseScenarioTests
         var told = host.Notifier.Single(NotificationTemplates.FileIncomplete, NotificationRecipient.Complainant);
         Assert.Equal(("2026-04-01", "signature; copy of the service receipt"), (told.Data["deadline"], told.Data["missingItems"]));
 
-        // Reminders 7 days and 1 day before the end of 1 April WIB: 25 March and 31 March, 17:00 UTC.
-        await host.AdvanceDaysAsync(23);
+        // Reminders at 09:00 WIB 7 days and 1 day before the last day, 1 April: on 25 March and on 31 March.
+        var wib = TimeSpan.FromHours(7);
+        await host.AdvanceToAsync(new DateTimeOffset(2026, 3, 25, 8, 59, 0, wib));
         Assert.DoesNotContain(NotificationTemplates.CureReminder7Days, host.Notifier.Templates(NotificationRecipient.Complainant));
-        await host.AdvanceDaysAsync(1);
+        await host.AdvanceToAsync(new DateTimeOffset(2026, 3, 25, 9, 0, 0, wib));
         Assert.Equal("2026-04-01", host.Notifier.Single(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant).Data["deadline"]);
+        await host.AdvanceToAsync(new DateTimeOffset(2026, 3, 31, 8, 59, 0, wib));
         Assert.DoesNotContain(NotificationTemplates.CureReminder1Day, host.Notifier.Templates(NotificationRecipient.Complainant));
-        await host.AdvanceDaysAsync(6);
+        await host.AdvanceToAsync(new DateTimeOffset(2026, 3, 31, 9, 0, 0, wib));
         host.Notifier.Single(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant);
         Assert.Equal(CaseStage.CureWindow, (await host.StatusAsync(id)).Stage);
         await host.ActAsync(id, CaseEvents.CureSubmitted, By(TheComplainant, "signed form and receipt attached"));
@@ -221,6 +223,20 @@ public abstract class CaseScenarioTests
         host.Notifier.Single(NotificationTemplates.CompensationPaid, NotificationRecipient.Complainant);
         Assert.DoesNotContain(NotificationTemplates.CompensationOverdue, host.Notifier.Templates(NotificationRecipient.Complainant));
         host.AssertEachStepNotifiedOnce();
+    }
+
+    [Fact] // UU 25/2009 art. 50(1), (3): on a complaint to the provider, compensation is part of the decision, not adjudicated
+    public async Task Failed_mediation_on_a_complaint_to_the_provider_returns_to_examination_with_the_decision_still_due()
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().ClaimingCompensation(2_000_000).Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+        await host.ActAsync(id, CaseEvents.MediationRequested, By(TheComplainant));
+        await host.ActAsync(id, CaseEvents.MediationOutcome, By(Staff) with { MediationResult = MediationResult.Failed });
+
+        var examining = await host.StatusAsync(id);
+        Assert.Equal(CaseStage.Examination, examining.Stage);
+        Assert.Equal("P8", Assert.Single(examining.OpenDeadlines).RuleId);
     }
 
     [Fact] // UU 25/2009 art. 50(3)-(4): unpaid compensation, reminder, escalation, referral to the Ombudsman

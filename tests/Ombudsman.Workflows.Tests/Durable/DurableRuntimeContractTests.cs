@@ -585,6 +585,40 @@ public abstract class DurableRuntimeContractTests
         Assert.Empty(await host.AllIndexedTimersAsync());
     }
 
+    [Theory]
+    [InlineData(true, "expired")]
+    [InlineData(false, "cured")]
+    public async Task A_deadline_that_fired_before_a_late_event_arrived_wins_even_when_both_wait(bool eventAfterDeadline, string expected)
+    {
+        await using var host = await HostAsync(r => r
+            .AddOrchestration<string, string>("Case", "1", async (ctx, _) =>
+            {
+                var deadline = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(1), CureWindow);
+                await ctx.WaitForExternalEvent<string>("Busy"); // the code is elsewhere while both happen
+                var first = await ctx.WaitForAnyEventOrTimerAsync(["Cure"], [deadline]);
+                return first.Timer is not null ? "expired" : "cured";
+            }));
+        var id = await host.Client.StartAsync("Case");
+        await host.RunAsync();
+
+        if (eventAfterDeadline)
+        {
+            await host.AdvanceAsync(TimeSpan.FromDays(2));
+            await host.Client.RaiseEventAsync(id, "Cure");
+        }
+        else
+        {
+            await host.Client.RaiseEventAsync(id, "Cure");
+            await host.RunAsync();
+            await host.AdvanceAsync(TimeSpan.FromDays(2));
+        }
+
+        await host.Client.RaiseEventAsync(id, "Busy");
+        await host.RunAsync();
+
+        Assert.Equal(expected, (await host.StatusAsync(id)).ReadOutput<string>());
+    }
+
     [Fact]
     public async Task An_event_redelivered_after_continue_as_new_is_not_applied_again()
     {

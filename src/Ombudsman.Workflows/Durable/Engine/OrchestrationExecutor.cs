@@ -135,7 +135,7 @@ internal static class OrchestrationExecutor
                 context.FailTask(f.TaskId, f.Failure);
                 break;
             case TimerFired f:
-                context.CompleteTask(f.TaskId, null);
+                context.FireTimer(f.TaskId);
                 break;
             case SubOrchestrationCompleted c:
                 context.CompleteTask(c.TaskId, c.Result);
