@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
+using Ombudsman.Workflows.Durable;
 using static Ombudsman.Functions.Tests.Staff.StaffApp;
 
 namespace Ombudsman.Functions.Tests.Staff;
@@ -86,6 +87,39 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_case_goes_through_examination_and_mediation_to_closure_by_staff_actions_each_in_the_timeline()
+    {
+        await using var app = await StaffApp.StartAsync(azurite);
+        var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake);
+
+        await ActAsync(app, caseId, "file-complete", JakartaIntake, new { note = "all art. 42 items present" });
+        await app.StageAsync(caseId, JakartaExaminer, "examination");
+        await ActAsync(app, caseId, "mediation-requested", JakartaExaminer, new { note = "both parties agree to mediate" });
+        await app.StageAsync(caseId, JakartaExaminer, "mediation");
+        await ActAsync(app, caseId, "mediation-outcome", JakartaExaminer, new { mediationResult = "agreed", note = "certificate to be issued" });
+        var closed = await app.StageAsync(caseId, JakartaExaminer, "closed");
+
+        // The closure step still notifies the parties; once the workflow has ended the case takes no actions.
+        await Polling.UntilAsync(() => app.App.Durable.GetStatusAsync(caseId), s => s?.Status == OrchestrationStatus.Completed);
+        using var late = await app.SendAsync(HttpMethod.Post, $"/api/staff/cases/{caseId}/actions/close-case", JakartaHead, new { closedReason = "rejected", note = "too late" });
+
+        var byStaff = closed.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.GetProperty("actor").GetProperty("role").GetString() == "staff")
+            .Select(e => (Id: e.GetProperty("actor").GetProperty("id").GetString()!, What: e.GetProperty("what").GetString()!))
+            .ToList();
+        Assert.Equal(
+            new[]
+            {
+                ("198701-01", "file-complete: all art. 42 items present"),
+                ("198702-02", "mediation-requested: both parties agree to mediate"),
+                ("198702-02", "mediation-outcome: certificate to be issued"),
+            },
+            byStaff);
+        Assert.Equal("resolved", closed.GetProperty("closedReason").GetString());
+        Assert.Equal("case-not-open", (await ReadAsync(late, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Staff_of_another_office_get_404_for_the_case_and_its_actions_as_for_a_missing_case()
     {
         await using var app = await StaffApp.StartAsync(azurite);
@@ -146,6 +180,12 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
 
         Assert.Equal("unauthenticated", (await ReadAsync(anonymous, HttpStatusCode.Unauthorized)).GetProperty("code").GetString());
         Assert.Equal("forbidden", (await ReadAsync(noRole, HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+    }
+
+    private static async Task ActAsync(StaffApp app, string caseId, string action, string staff, object body)
+    {
+        using var response = await app.SendAsync(HttpMethod.Post, $"/api/staff/cases/{caseId}/actions/{action}", staff, body);
+        await ReadAsync(response, HttpStatusCode.Accepted);
     }
 
     private static List<string> Ids(JsonElement cases) => [.. cases.EnumerateArray().Select(c => c.GetProperty("caseId").GetString()!)];
