@@ -7,6 +7,32 @@ using Ombudsman.Workflows.Durable.Storage.InMemory;
 
 // Durable runtime benchmark: each figure on Azure Storage (Azurite on this machine) and on the in-memory store,
 // in the same run, with the ratio Azurite / in-memory. Usage: dotnet run -c Release --project bench/Ombudsman.Benchmarks [-- --quick]
+// HTTP benchmark (issue 5): dotnet run -c Release --project bench/Ombudsman.Benchmarks -- http [--quick]
+if (args.FirstOrDefault() == "http")
+{
+    var httpScale = args.Contains("--quick") ? HttpScale.Quick : HttpScale.Full;
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; scale: {httpScale}");
+    var emulator = new AzuriteFixture();
+    await emulator.InitializeAsync();
+    try
+    {
+        var figures = await new HttpBenchmark(httpScale).RunAsync(emulator);
+        Console.WriteLine();
+        Console.WriteLine("| figure | value |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (name, value) in figures)
+        {
+            Console.WriteLine($"| {name} | {Format(value)} |");
+        }
+    }
+    finally
+    {
+        await emulator.DisposeAsync();
+    }
+
+    return;
+}
+
 var scale = args.Contains("--quick") ? BenchmarkScale.Quick : BenchmarkScale.Full;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; scale: {scale}");
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Api;
@@ -42,6 +43,20 @@ internal static class Problems
         ArgumentNullException.ThrowIfNull(exception);
         var status = StatusOf(exception.Kind);
         return Details(status, exception.Code, TitleOf(status), exception.Message, exception.Errors);
+    }
+
+    /// <summary>The problem a refused case action stands for; the code is the refusal's (docs/API.md, "Staff").</summary>
+    public static ProblemDetails From(CaseActionRefusedException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var status = exception.Code switch
+        {
+            CaseActionRefusal.CaseNotFound or CaseActionRefusal.UnknownAction => StatusCodes.Status404NotFound,
+            CaseActionRefusal.ActorNotAllowed => StatusCodes.Status403Forbidden,
+            CaseActionRefusal.DetailsMissing => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return Details(status, exception.Code, status == StatusCodes.Status403Forbidden ? "Forbidden" : TitleOf(status), exception.Reason);
     }
 
     public static ProblemDetails Details(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)

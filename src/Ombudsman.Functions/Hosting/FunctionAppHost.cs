@@ -5,7 +5,9 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Functions.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Durable.Storage.Azure;
@@ -57,6 +59,7 @@ internal static class FunctionAppHost
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
+        services.AddStaffIdentity(configuration, builder.Environment);
         services.AddOpenApi();
         configureServices?.Invoke(services);
 
@@ -69,11 +72,14 @@ internal static class FunctionAppHost
 
         app.UseProblemHandling();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
         app.MapStatuteEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapStaffEndpoints();
         if (clockEndpoints)
         {
             app.MapClockEndpoints();

@@ -69,6 +69,10 @@ public static class CaseStageRules
         CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed, CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse,
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Who may send <paramref name="eventName"/> (empty for an unknown event); the API narrows staff further by staff role.</summary>
+    public static IReadOnlyList<CaseRole> SendersOf(string eventName) =>
+        Senders.TryGetValue(eventName, out var roles) ? roles : [];
+
     /// <summary>The events a stage accepts.</summary>
     public static IReadOnlySet<string> AllowedIn(CaseStage stage) => ByStage[stage];
 

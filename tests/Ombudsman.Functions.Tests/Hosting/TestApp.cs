@@ -41,7 +41,8 @@ internal sealed class TestApp : IAsyncDisposable
     public DurableClient Durable => Service<DurableClient>();
 
     /// <summary>Starts the app with these settings (key=value) on top of the test defaults: Development, Azurite, quiet logs.</summary>
-    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null)
+    public static async Task<TestApp> StartAsync(
+        AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var names = AzureStorageNames.WithPrefix(prefix);
@@ -67,7 +68,7 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         args.AddRange(given.Select(s => "--" + s));
-        var app = FunctionAppHost.Build([.. args], workflows);
+        var app = FunctionAppHost.Build([.. args], workflows, configureServices);
         try
         {
             await app.StartAsync();

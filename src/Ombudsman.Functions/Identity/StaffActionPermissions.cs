@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Functions.Identity;
+
+/// <summary>
+/// Which staff role may take which case action. Whether staff may send an event at all, and in which stage, is
+/// <see cref="CaseStageRules"/>'s alone; this only divides staff's share of it between the roles. The head of office
+/// may take every action staff may take.
+/// </summary>
+internal static class StaffActionPermissions
+{
+    private static readonly FrozenDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [StaffRoles.IntakeOfficer] =
+        [
+            CaseEvents.FileComplete, CaseEvents.FileIncomplete, CaseEvents.CureSubmitted, CaseEvents.Withdraw, CaseEvents.CloseCase,
+        ],
+        [StaffRoles.Examiner] =
+        [
+            CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,
+            CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
+            CaseEvents.MediationRequested, CaseEvents.MediationOutcome, CaseEvents.DecisionDelivered, CaseEvents.PaymentConfirmed,
+            CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationImplemented,
+        ],
+        [StaffRoles.Adjudicator] = [CaseEvents.AdjudicationDecision],
+        [StaffRoles.HeadOfOffice] = [.. CaseEvents.All],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The staff roles that may send <paramref name="eventName"/>; empty when staff may not send it at all.</summary>
+    public static IReadOnlyList<string> RolesFor(string eventName) =>
+        CaseStageRules.SendersOf(eventName).Contains(CaseRole.Staff)
+            ? StaffRoles.All.Where(r => Grants[r].Contains(eventName, StringComparer.Ordinal)).ToList()
+            : [];
+
+    public static bool MayAct(StaffMember member, string eventName)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var roles = RolesFor(eventName);
+        return member.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal));
+    }
+}

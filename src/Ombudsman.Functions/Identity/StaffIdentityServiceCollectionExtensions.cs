@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Ombudsman.Functions.Identity;
+
+/// <summary>Registers staff authentication (App Service headers in Azure, the development header locally) and the staff policy.</summary>
+internal static class StaffIdentityServiceCollectionExtensions
+{
+    /// <summary>Requires an authenticated staff member with an office and at least one staff role.</summary>
+    public const string StaffPolicy = "staff";
+
+    private const string SelectorScheme = "Staff";
+
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(StaffIdentityOptions.SectionName);
+        services.AddOptions<StaffIdentityOptions>().Configure(options =>
+        {
+            options.OfficeClaimType = section["OfficeClaimType"] is { Length: > 0 } office ? office : StaffClaimTypes.Office;
+            options.EasyAuthEnabled = section.GetValue<bool?>("EasyAuth")
+                ?? string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
+            options.DevelopmentSchemeEnabled = environment.IsDevelopment() || section.GetValue<bool>("DevelopmentScheme");
+        });
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Staff", policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(DevelopmentStaffHandler.HeaderName)
+                    && context.RequestServices.GetRequiredService<IOptions<StaffIdentityOptions>>().Value.DevelopmentSchemeEnabled
+                    ? DevelopmentStaffHandler.SchemeName
+                    : EasyAuthHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentStaffHandler>(DevelopmentStaffHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaimTypes.Id)
+                .RequireClaim(StaffClaimTypes.Office)
+                .RequireRole(StaffRoles.All));
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Ombudsman.Functions.Identity;
+
+/// <summary>
+/// The staff roles, as Entra app role values and as the development scheme spells them. A staff member may hold
+/// several; which role may take which case action is <see cref="StaffActionPermissions"/>.
+/// </summary>
+internal static class StaffRoles
+{
+    /// <summary>Receives complaints and checks the file is complete (UU 25/2009 art. 45).</summary>
+    public const string IntakeOfficer = "intake-officer";
+
+    /// <summary>Examines the case: provider response, clarification, summonses, mediation, delivery (UU 37/2008 art. 28-31).</summary>
+    public const string Examiner = "examiner";
+
+    /// <summary>Heads the office: issues decisions and final results, and may take any staff action.</summary>
+    public const string HeadOfOffice = "head-of-office";
+
+    /// <summary>Decides special adjudication on compensation (PO 31/2018).</summary>
+    public const string Adjudicator = "adjudicator";
+
+    public static IReadOnlyList<string> All { get; } = [IntakeOfficer, Examiner, HeadOfOffice, Adjudicator];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

@@ -1,0 +1,47 @@
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Functions.Staff;
+
+/// <summary>
+/// The body of a staff action: the details the action needs (checked by <see cref="CaseStageRules"/>). Who acted is
+/// the signed-in staff member, never the body; when is the workflow's time of the step.
+/// </summary>
+internal sealed record StaffActionRequest
+{
+    /// <summary>What was done, decided or said; required for close-case and withdraw (the reason).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>file-incomplete: the items the complainant must supply.</summary>
+    public IReadOnlyList<string>? MissingItems { get; init; }
+
+    /// <summary>mediation-outcome: agreed, failed or anotherRound.</summary>
+    public MediationResult? MediationResult { get; init; }
+
+    /// <summary>adjudication-decision (required) or decision-issued: compensation in rupiah.</summary>
+    public decimal? CompensationAmount { get; init; }
+
+    /// <summary>With the amount: the last day to pay (yyyy-MM-dd).</summary>
+    public DateOnly? PaymentDueDate { get; init; }
+
+    /// <summary>decision-issued on the Ombudsman path: maladministration found.</summary>
+    public bool? Maladministration { get; init; }
+
+    /// <summary>decision-issued on the Ombudsman path: corrective actions to carry out.</summary>
+    public IReadOnlyList<string>? CorrectiveActions { get; init; }
+
+    /// <summary>close-case: rejected or noAuthority.</summary>
+    public CaseClosedReason? ClosedReason { get; init; }
+
+    public CaseAction ToAction(CaseActor actor) => new()
+    {
+        Actor = actor,
+        Note = Note,
+        MissingItems = MissingItems,
+        MediationResult = MediationResult,
+        CompensationAmount = CompensationAmount,
+        PaymentDueDate = PaymentDueDate,
+        Maladministration = Maladministration,
+        CorrectiveActions = CorrectiveActions,
+        ClosedReason = ClosedReason,
+    };
+}

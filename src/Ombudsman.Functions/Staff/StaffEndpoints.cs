@@ -1,0 +1,186 @@
+using System.Globalization;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Identity;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Orchestrations;
+
+namespace Ombudsman.Functions.Staff;
+
+/// <summary>
+/// The staff side of a case: the office's cases by stage and by deadline, one case with its timeline, and actions.
+/// A staff member sees only their own office's cases; another office's case answers exactly like a missing one (404).
+/// </summary>
+internal static class StaffEndpoints
+{
+    public const string RoleNotAllowed = "role-not-allowed";
+
+    /// <summary>How far ahead the deadline list looks when <c>to</c> is not given.</summary>
+    private static readonly TimeSpan DefaultDeadlineWindow = TimeSpan.FromDays(30);
+
+    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffIdentityServiceCollectionExtensions.StaffPolicy);
+        group.MapGet("/cases", ListCasesAsync)
+            .WithSummary("The cases of my office; ?stage= narrows to one stage, ?dueBefore= (ISO 8601 instant) to cases with a deadline due before it.")
+            .Produces<IReadOnlyList<StaffCaseSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/cases/{caseId}", GetCaseAsync)
+            .WithSummary("One case of my office: stage, deadlines, flags and the timeline of who did what when.")
+            .Produces<CaseStatus>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/deadlines", ListDeadlinesAsync)
+            .WithSummary("Pending statutory deadlines of my office's cases due in [from, to) (default: now to 30 days ahead), earliest first.")
+            .Produces<IReadOnlyList<StaffDeadline>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/cases/{caseId}/actions/{action}", ActAsync)
+            .WithSummary("Takes an action on a case of my office (a case event such as file-complete, mediation-outcome, close-case) as the signed-in staff member.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, DurableClient durable, CancellationToken cancellationToken)
+    {
+        var member = Member(context);
+        var errors = new List<FieldError>();
+        var stageName = stage is null ? null : Enum.GetNames<CaseStage>().FirstOrDefault(n => string.Equals(n, stage, StringComparison.OrdinalIgnoreCase));
+        if (stage is not null && stageName is null)
+        {
+            errors.Add(new FieldError("stage", "invalid-stage", $"stage must be one of {string.Join(", ", Enum.GetNames<CaseStage>())}."));
+        }
+
+        var due = ParseInstant(dueBefore, "dueBefore", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var office = OfficeFilter(member);
+        var instances = await durable.ListInstancesAsync(
+            new InstanceQuery { IndexFields = office, CustomStatusFields = stageName is null ? new Dictionary<string, string>() : new() { ["stage"] = stageName } },
+            cancellationToken);
+        var cases = instances
+            .Where(i => i.Name == CaseOrchestration.Name)
+            .Select(i => i.ReadCustomStatus<CaseStatus>())
+            .OfType<CaseStatus>()
+            .Where(s => s.Office == member.Office);
+        if (due is { } before)
+        {
+            // The deadlines index knows what is pending; a case's published status may lag it by one step.
+            var deadlines = await durable.ListDeadlinesAsync(new DeadlineQuery { DueFrom = DateTimeOffset.MinValue, DueTo = before, IndexFields = office }, cancellationToken);
+            var dueCases = deadlines.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
+            cases = cases.Where(s => dueCases.Contains(s.CaseId));
+        }
+
+        return Results.Ok(cases
+            .Select(StaffCaseSummary.From)
+            .OrderBy(c => c.OpenDeadlines.Count > 0 ? c.OpenDeadlines[0].DueAt : DateTimeOffset.MaxValue)
+            .ThenBy(c => c.ReceivedAt)
+            .ToList());
+    }
+
+    private static async Task<IResult> GetCaseAsync(HttpContext context, string caseId, CaseCommands commands, CancellationToken cancellationToken)
+    {
+        var member = Member(context);
+        var status = await commands.GetAsync(caseId, cancellationToken);
+        return status is not null && status.Office == member.Office ? Results.Ok(status) : CaseNotFound(caseId);
+    }
+
+    private static async Task<IResult> ListDeadlinesAsync(
+        HttpContext context, string? from, string? to, DurableClient durable, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var member = Member(context);
+        var errors = new List<FieldError>();
+        var start = ParseInstant(from, "from", errors) ?? time.GetUtcNow();
+        var end = ParseInstant(to, "to", errors) ?? start + DefaultDeadlineWindow;
+        if (errors.Count == 0 && end <= start)
+        {
+            errors.Add(new FieldError("to", "invalid-range", "to must be after from."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var deadlines = await durable.ListDeadlinesAsync(new DeadlineQuery { DueFrom = start, DueTo = end, IndexFields = OfficeFilter(member) }, cancellationToken);
+        return Results.Ok(deadlines.Select(d => new StaffDeadline
+        {
+            CaseId = d.InstanceId,
+            DueAt = d.DueAt,
+            RuleId = d.Deadline.RuleId,
+            Kind = d.Deadline.Kind,
+            Citation = d.Deadline.Citation,
+            Description = d.Deadline.Description,
+        }).ToList());
+    }
+
+    private static async Task<IResult> ActAsync(
+        HttpContext context, string caseId, string action, StaffActionRequest? body, CaseCommands commands, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var member = Member(context);
+        if (!CaseEvents.All.Contains(action, StringComparer.Ordinal))
+        {
+            return Problems.NotFound(CaseActionRefusal.UnknownAction, $"'{action}' is not a case action.");
+        }
+
+        // Existence and office first: a member of another office must not learn the case exists, even by a 403.
+        var status = await commands.GetAsync(caseId, cancellationToken);
+        if (status is null || status.Office != member.Office)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        if (!StaffActionPermissions.MayAct(member, action))
+        {
+            var roles = StaffActionPermissions.RolesFor(action);
+            return Problems.Result(
+                StatusCodes.Status403Forbidden,
+                RoleNotAllowed,
+                "Role not allowed",
+                roles.Count == 0
+                    ? $"Staff do not take '{action}'."
+                    : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
+        }
+
+        var caseAction = (body ?? new StaffActionRequest()).ToAction(member.ToActor());
+        await commands.SubmitAsync(caseId, action, caseAction, cancellationToken);
+        return Results.Accepted($"/api/staff/cases/{caseId}", new
+        {
+            caseId,
+            action,
+            actor = caseAction.Actor,
+            acceptedAt = time.GetUtcNow(),
+        });
+    }
+
+    private static StaffMember Member(HttpContext context) =>
+        StaffMember.From(context.User) ?? throw new InvalidOperationException("The staff policy admitted a principal without an id, office or staff role.");
+
+    private static Dictionary<string, string> OfficeFilter(StaffMember member) => new() { [CaseOrchestration.OfficeIndexField] = member.Office };
+
+    private static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
+
+    private static DateTimeOffset? ParseInstant(string? text, string field, List<FieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new FieldError(field, "invalid-instant", $"{field} must be an ISO 8601 instant, e.g. 2026-03-16T00:00:00Z."));
+        return null;
+    }
+}
