@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Workflows.Notifications;
+
+/// <summary>Joins the case workflows to email: the case notifier, the office list and the addresses behind it.</summary>
+public static class CaseEmailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds email delivery (<see cref="EmailServiceCollectionExtensions.AddEmailNotifications"/>) and an
+    /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery) and
+    /// "Offices" (staff mailboxes, time zones).
+    /// </summary>
+    public static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEmailNotifications(configuration);
+        services.AddSingleton(CaseEmailOptions.FromConfiguration(configuration));
+        services.AddSingleton(OfficeDirectory.FromConfiguration(configuration));
+        services.AddSingleton<CaseEmailFields>();
+        services.TryAddSingleton<ICaseContacts, DurableCaseContacts>();
+        services.TryAddSingleton<IOpenDeadlineSource, DeadlineIndexOpenDeadlineSource>();
+        services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
+        return services;
+    }
+}
