@@ -11,7 +11,7 @@ public static class CaseEmailServiceCollectionExtensions
     /// <summary>
     /// Adds email delivery (<see cref="EmailServiceCollectionExtensions.AddEmailNotifications"/>) and an
     /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery) and
-    /// "Offices" (staff mailboxes, time zones).
+    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger.
     /// </summary>
     public static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +22,9 @@ public static class CaseEmailServiceCollectionExtensions
         services.TryAddSingleton<ICaseContacts, DurableCaseContacts>();
         services.TryAddSingleton<IOpenDeadlineSource, DeadlineIndexOpenDeadlineSource>();
         services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
+
+        // Replaces AddCaseWorkflows' in-process default whichever is registered first.
+        services.Replace(ServiceDescriptor.Singleton<ICaseNotificationLedger, SendRecordCaseNotificationLedger>());
         return services;
     }
 }
