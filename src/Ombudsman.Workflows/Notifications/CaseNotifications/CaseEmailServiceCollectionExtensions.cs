@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Workflows.Notifications;
@@ -22,6 +23,9 @@ public static class CaseEmailServiceCollectionExtensions
         services.TryAddSingleton<ICaseContacts, DurableCaseContacts>();
         services.TryAddSingleton<IOpenDeadlineSource, DeadlineIndexOpenDeadlineSource>();
         services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
+
+        // Starts each office's morning digest loop; the runtime needs AddStaffDigest() in its registry.
+        services.AddHostedService<StaffDigestStarter>();
 
         // Replaces AddCaseWorkflows' in-process default whichever is registered first.
         services.Replace(ServiceDescriptor.Singleton<ICaseNotificationLedger, SendRecordCaseNotificationLedger>());

@@ -32,7 +32,11 @@ internal sealed class CaseEmailHost : IAsyncDisposable
 
     public ISendRecordStore SendRecords => Host.Services.GetRequiredService<ISendRecordStore>();
 
-    public static CaseEmailHost Create(IDictionary<string, string?>? settings = null, Action<DurableRegistry>? register = null, DateTimeOffset? start = null)
+    public static CaseEmailHost Create(
+        IDictionary<string, string?>? settings = null,
+        Action<DurableRegistry>? register = null,
+        DateTimeOffset? start = null,
+        Action<IServiceCollection>? services = null)
     {
         var pickup = Directory.CreateTempSubdirectory("ombudsman-case-mail-");
         var values = new Dictionary<string, string?>
@@ -57,11 +61,12 @@ internal sealed class CaseEmailHost : IAsyncDisposable
             InMemoryDurableStorage.Create(clock),
             clock,
             register ?? (r => r.AddCaseWorkflows()),
-            addServices: services =>
+            addServices: collection =>
             {
-                services.AddStatute();
-                services.AddCaseWorkflows();
-                services.AddCaseEmail(configuration);
+                collection.AddStatute();
+                collection.AddCaseWorkflows();
+                services?.Invoke(collection);
+                collection.AddCaseEmail(configuration);
             });
         return new CaseEmailHost(host, pickup);
     }
