@@ -12,7 +12,8 @@ public static class CaseEmailServiceCollectionExtensions
     /// <summary>
     /// Adds email delivery (<see cref="EmailServiceCollectionExtensions.AddEmailNotifications"/>) and an
     /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery) and
-    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger.
+    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger. Call it after
+    /// the durable storage is registered: it adds a hosted service that starts each office's digest loop.
     /// </summary>
     public static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration)
     {
