@@ -282,12 +282,13 @@ internal sealed class CaseWorkflowContext
 
     /// <summary>
     /// The activity's result. Histories written before results existed hold a bare true/false (delivered now /
-    /// before), so replay reads those as delivered instead of failing the case.
+    /// before), so replay reads those (and an empty result) as delivered instead of failing the case.
     /// </summary>
     private static CaseNotificationResult Read(JsonElement result) => result.ValueKind switch
     {
         JsonValueKind.True => CaseNotificationResult.Delivered,
         JsonValueKind.False => CaseNotificationResult.AlreadyDelivered,
+        JsonValueKind.Undefined or JsonValueKind.Null => CaseNotificationResult.Delivered,
         _ => result.Deserialize<CaseNotificationResult>(DurableJson.Options) ?? CaseNotificationResult.Delivered,
     };
 
