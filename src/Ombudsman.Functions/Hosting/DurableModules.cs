@@ -1,5 +1,6 @@
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Notifications;
 
 namespace Ombudsman.Functions.Hosting;
 
@@ -10,7 +11,7 @@ namespace Ombudsman.Functions.Hosting;
 internal static class DurableModules
 {
     /// <summary>Feature registrations, in order.</summary>
-    private static readonly Action<DurableRegistry>[] Features = [r => r.AddCaseWorkflows()];
+    private static readonly Action<DurableRegistry>[] Features = [r => r.AddCaseWorkflows(), r => r.AddStaffDigest()];
 
     /// <summary>Every feature's registration, then <paramref name="extra"/> (tests and tools add their own).</summary>
     public static Action<DurableRegistry> Compose(Action<DurableRegistry>? extra = null) => registry =>

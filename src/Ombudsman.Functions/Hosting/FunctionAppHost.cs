@@ -11,6 +11,7 @@ using Ombudsman.Functions.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Durable.Storage.Azure;
+using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Hosting;
@@ -56,6 +57,9 @@ internal static class FunctionAppHost
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
         services.AddCaseWorkflows();
         AddDurable(services, configuration, mode, workflows);
+
+        // After the durable storage: hosted services start in order, and the digest start-up needs its tables.
+        services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));

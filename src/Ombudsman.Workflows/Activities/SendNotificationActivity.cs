@@ -7,18 +7,20 @@ namespace Ombudsman.Workflows.Activities;
 /// Hands one notification to <see cref="ICaseNotifier"/> unless its idempotency key was delivered already: an
 /// activity runs at least once, and a redelivered message must not mail a complainant twice.
 /// </summary>
-internal sealed class SendNotificationActivity(ICaseNotifier notifier, ICaseNotificationLedger ledger) : IActivity<CaseNotification, bool>
+internal sealed class SendNotificationActivity(ICaseNotifier notifier, ICaseNotificationLedger ledger) : IActivity<CaseNotification, CaseNotificationResult>
 {
-    /// <returns>True when delivered now, false when it had been delivered before.</returns>
-    public async Task<bool> RunAsync(CaseNotification input, CancellationToken cancellationToken)
+    /// <returns>What the notifier did; <see cref="CaseNotificationResult.AlreadyDelivered"/> when the ledger had the key.</returns>
+    public async Task<CaseNotificationResult> RunAsync(CaseNotification input, CancellationToken cancellationToken)
     {
         if (await ledger.WasSentAsync(input.IdempotencyKey, cancellationToken))
         {
-            return false;
+            return CaseNotificationResult.AlreadyDelivered;
         }
 
-        await notifier.NotifyAsync(input, cancellationToken);
+        var result = await notifier.NotifyAsync(input, cancellationToken);
+
+        // A final "not delivered" is settled too: a retry would get the same answer, so the key is spent.
         await ledger.MarkSentAsync(input.IdempotencyKey, cancellationToken);
-        return true;
+        return result;
     }
 }

@@ -66,6 +66,12 @@ public sealed record CaseStatus
     /// <summary>O11: the recommendation was not implemented in 60 days; the superior's name may be published.</summary>
     public bool PublicationFlag { get; set; }
 
+    /// <summary>Some notification of the case was not delivered, or may not have been; staff check and resend.</summary>
+    public bool EmailNotDelivered { get; set; }
+
+    /// <summary>Idempotency keys of the notifications that were not (or may not have been) delivered, in order.</summary>
+    public List<string> NotDeliveredNotifications { get; init; } = [];
+
     public CaseClosedReason? ClosedReason { get; set; }
 
     public string? ClosedDetail { get; set; }

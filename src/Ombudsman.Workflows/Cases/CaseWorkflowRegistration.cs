@@ -17,7 +17,7 @@ public static class CaseWorkflowRegistration
             .AddOrchestration<Complaint, CaseOutcome>(CaseOrchestration.Name, CaseOrchestration.Version, CaseOrchestration.RunAsync)
             .AddActivity<AssessComplaintActivity, IntakeRequest, IntakeAssessment>(CaseActivityNames.AssessComplaint)
             .AddActivity<ComputeDeadlineActivity, DeadlineRequest, CaseDeadline>(CaseActivityNames.ComputeDeadline)
-            .AddActivity<SendNotificationActivity, CaseNotification, bool>(CaseActivityNames.SendNotification);
+            .AddActivity<SendNotificationActivity, CaseNotification, CaseNotificationResult>(CaseActivityNames.SendNotification);
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ internal static class TemplateIds
 
     public const string ComplainantCaseClosed = "complainant-case-closed";
 
+    /// <summary>Draft examination result to the reporter, with the O8 response deadline (PO 48/2020 practice).</summary>
+    public const string ComplainantDraftResult = "complainant-draft-result";
+
     /// <summary>New case for the provider with the upload link and response deadline.</summary>
     public const string ProviderNewCase = "provider-new-case";
 
@@ -45,6 +48,14 @@ internal static class TemplateIds
 
     public const string ProviderDecision = "provider-decision";
 
+    public const string ProviderMediationOutcome = "provider-mediation-outcome";
+
+    /// <summary>Recommendation to the reported party's superior, to implement in 60 days (UU 37/2008 art. 38).</summary>
+    public const string ProviderRecommendationIssued = "provider-recommendation-issued";
+
+    /// <summary>A case needs staff now: a deadline passed, a clarification or draft went unanswered, a deadline could not be computed.</summary>
+    public const string StaffEscalation = "staff-escalation";
+
     /// <summary>Each morning per office: deadlines due within 3 days and overdue ones.</summary>
     public const string StaffDigest = "staff-digest";
 
@@ -53,7 +64,8 @@ internal static class TemplateIds
         ComplainantReceipt, ComplainantFileIncomplete, ComplainantCureReminder, ComplainantDeemedWithdrawn,
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
-        ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed,
-        ProviderNewCase, ProviderReminder, ProviderOverdue, ProviderDecision, StaffDigest,
+        ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
+        ProviderNewCase, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
+        ProviderRecommendationIssued, StaffDigest, StaffEscalation,
     ];
 }

@@ -7,7 +7,7 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// withdrawn, rejected); <see cref="CaseOrchestration"/> catches it and runs the closure. An exception, so no
 /// stage has to check for "any stage -> closed" after every wait.
 /// </summary>
-internal sealed class CaseEndedException(CaseClosedReason reason, string detail, CaseActor actor)
+internal sealed class CaseEndedException(CaseClosedReason reason, string detail, CaseActor actor, CaseDeadline? deadline = null)
     : Exception($"Case closed: {reason}: {detail}")
 {
     public CaseClosedReason Reason { get; } = reason;
@@ -15,4 +15,7 @@ internal sealed class CaseEndedException(CaseClosedReason reason, string detail,
     public string Detail { get; } = detail;
 
     public CaseActor Actor { get; } = actor;
+
+    /// <summary>The deadline whose passing ended the case (deemed withdrawal), so the complainant is told which one.</summary>
+    public CaseDeadline? Deadline { get; } = deadline;
 }

@@ -41,7 +41,7 @@ public static class CaseOrchestration
         }
         catch (CaseEndedException ended)
         {
-            return await ClosureOrchestration.RunAsync(wf, ended.Reason, ended.Detail, ended.Actor);
+            return await ClosureOrchestration.RunAsync(wf, ended.Reason, ended.Detail, ended.Actor, ended.Deadline);
         }
     }
 

@@ -254,7 +254,14 @@ internal sealed class CaseWorkflowContext
         };
         try
         {
-            await Orchestration.CallActivityAsync<bool>(CaseActivityNames.SendNotification, notification, ActivityRetry);
+            var result = Read(await Orchestration.CallActivityAsync<JsonElement>(CaseActivityNames.SendNotification, notification, ActivityRetry));
+            if (result.NeedsStaff)
+            {
+                Status.EmailNotDelivered = true;
+                Status.NotDeliveredNotifications.Add(key);
+                var what = result.Delivery == CaseNotificationDelivery.Uncertain ? "delivery uncertain" : "email not delivered";
+                Record(CaseActor.System, $"Notification {templateId} to {recipient}: {what}: {result.Reason}");
+            }
         }
         catch (TaskFailedException e)
         {
@@ -278,6 +285,18 @@ internal sealed class CaseWorkflowContext
             new Dictionary<string, string> { ["consequence"] = consequence, ["escalated"] = escalate ? "true" : "false" },
             deadline);
     }
+
+    /// <summary>
+    /// The activity's result. Histories written before results existed hold a bare true/false (delivered now /
+    /// before), so replay reads those (and an empty result) as delivered instead of failing the case.
+    /// </summary>
+    private static CaseNotificationResult Read(JsonElement result) => result.ValueKind switch
+    {
+        JsonValueKind.True => CaseNotificationResult.Delivered,
+        JsonValueKind.False => CaseNotificationResult.AlreadyDelivered,
+        JsonValueKind.Undefined or JsonValueKind.Null => CaseNotificationResult.Delivered,
+        _ => result.Deserialize<CaseNotificationResult>(DurableJson.Options) ?? CaseNotificationResult.Delivered,
+    };
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// <summary>Closure with reason: every timer is cancelled (nothing fires later) and the complainant is told.</summary>
 internal static class ClosureOrchestration
 {
-    public static async Task<CaseOutcome> RunAsync(CaseWorkflowContext wf, CaseClosedReason reason, string detail, CaseActor actor)
+    public static async Task<CaseOutcome> RunAsync(CaseWorkflowContext wf, CaseClosedReason reason, string detail, CaseActor actor, CaseDeadline? deadline = null)
     {
         wf.CancelAllTimers();
         wf.Status.ClosedReason = reason;
@@ -13,7 +13,7 @@ internal static class ClosureOrchestration
         wf.Status.Stage = CaseStage.Closed;
         wf.Record(actor, $"Case closed: {reason}. {detail}");
         var template = reason == CaseClosedReason.DeemedWithdrawn ? NotificationTemplates.DeemedWithdrawn : NotificationTemplates.CaseClosed;
-        await wf.NotifyAsync(template, NotificationRecipient.Complainant, "closed", new Dictionary<string, string> { ["reason"] = reason.ToString(), ["detail"] = detail });
+        await wf.NotifyAsync(template, NotificationRecipient.Complainant, "closed", new Dictionary<string, string> { ["reason"] = reason.ToString(), ["detail"] = detail }, deadline);
         return new CaseOutcome { CaseId = wf.CaseId, Reason = reason, Detail = detail, ClosedAt = wf.Now };
     }
 }

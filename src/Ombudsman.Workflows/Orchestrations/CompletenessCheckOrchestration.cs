@@ -47,7 +47,8 @@ internal static class CompletenessCheckOrchestration
             throw new CaseEndedException(
                 CaseClosedReason.DeemedWithdrawn,
                 $"The file was not completed by {CaseWorkflowContext.Iso(cure.Deadline!.DueDate)}: deemed withdrawn ({cure.Deadline.Citation}).",
-                CaseActor.System);
+                CaseActor.System,
+                cure.Deadline);
         }
 
         wf.Complete(cure);

@@ -18,6 +18,7 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private TestApp(WebApplication app, AzuriteFixture azurite, string prefix)
     {
+        MailDirectory = MailDirectoryFor(prefix);
         App = app;
         Azurite = azurite;
         Names = AzureStorageNames.WithPrefix(prefix);
@@ -35,6 +36,9 @@ internal sealed class TestApp : IAsyncDisposable
     public EvidenceStorageNames EvidenceNames { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The .eml pickup directory of this app (no SendGrid key in tests); deleted on dispose.</summary>
+    public string MailDirectory { get; }
 
     public HttpClient Client { get; }
 
@@ -61,6 +65,8 @@ internal sealed class TestApp : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Durable:SweepInterval=00:00:00.200",
             "--Durable:MaxPollDelay=00:00:00.200",
+            $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",
+            $"--Email:SendRecordsTable={prefix}emailsends",
         };
         if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal) || s.StartsWith("FUNCTIONS_CUSTOMHANDLER_PORT=", StringComparison.Ordinal)))
         {
@@ -95,5 +101,11 @@ internal sealed class TestApp : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
+
+    private static string MailDirectoryFor(string prefix) => Path.Combine(Path.GetTempPath(), prefix + "-mail");
 }

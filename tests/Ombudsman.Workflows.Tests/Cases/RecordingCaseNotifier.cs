@@ -10,10 +10,10 @@ internal sealed class RecordingCaseNotifier : ICaseNotifier
 
     public IReadOnlyList<CaseNotification> Sent => [.. _sent];
 
-    public Task NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
+    public Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
     {
         _sent.Enqueue(notification);
-        return Task.CompletedTask;
+        return Task.FromResult(CaseNotificationResult.Delivered);
     }
 
     public IReadOnlyList<string> Templates(NotificationRecipient recipient) =>

@@ -23,8 +23,8 @@ public sealed class SendNotificationActivityTests
         var notifier = new RecordingCaseNotifier();
         var activity = new SendNotificationActivity(notifier, new InMemoryCaseNotificationLedger());
 
-        Assert.True(await activity.RunAsync(Receipt, CancellationToken.None));
-        Assert.False(await activity.RunAsync(Receipt, CancellationToken.None));
+        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(Receipt, CancellationToken.None));
+        Assert.Equal(CaseNotificationResult.AlreadyDelivered, await activity.RunAsync(Receipt, CancellationToken.None));
 
         Assert.Single(notifier.Sent);
     }
@@ -36,7 +36,7 @@ public sealed class SendNotificationActivityTests
         var activity = new SendNotificationActivity(notifier, new InMemoryCaseNotificationLedger());
 
         await Assert.ThrowsAsync<HttpRequestException>(() => activity.RunAsync(Receipt, CancellationToken.None));
-        Assert.True(await activity.RunAsync(Receipt, CancellationToken.None));
+        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(Receipt, CancellationToken.None));
 
         Assert.Equal(1, notifier.Delivered);
     }
@@ -47,7 +47,7 @@ public sealed class SendNotificationActivityTests
 
         public int Delivered { get; private set; }
 
-        public Task NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
+        public Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
         {
             if (_calls++ == 0)
             {
@@ -55,7 +55,7 @@ public sealed class SendNotificationActivityTests
             }
 
             Delivered++;
-            return Task.CompletedTask;
+            return Task.FromResult(CaseNotificationResult.Delivered);
         }
     }
 }

@@ -1,0 +1,213 @@
+using System.Globalization;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Workflows.Notifications;
+
+/// <summary>
+/// Builds the values an email template declares from a case notification's data and the filed complaint, in the
+/// recipient's language, dates in the office's time zone. Only the fields the template declares are produced, so a
+/// provider email can never be handed the complainant's name.
+/// </summary>
+internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
+{
+    public Dictionary<string, string> Build(
+        EmailTemplate template, CaseNotification notification, Complaint complaint, string officeName, OfficeTimeZone zone, string? dashboardLink = null)
+    {
+        var context = new Context(notification, complaint, officeName, zone, template.Language, time.GetUtcNow(), links, dashboardLink);
+        return template.Fields.ToDictionary(
+            field => field,
+            field => context.Value(field) ?? throw new TemplateFieldException(template.Id, template.Language, field, TemplateFieldProblem.Missing),
+            StringComparer.Ordinal);
+    }
+
+    private sealed record Context(
+        CaseNotification Notification,
+        Complaint Complaint,
+        string OfficeName,
+        OfficeTimeZone Zone,
+        Language Language,
+        DateTimeOffset Now,
+        CaseEmailOptions Links,
+        string? DashboardLink)
+    {
+        private bool ProviderPath => Complaint.Path == ComplaintPath.Provider;
+
+        /// <summary>The value of a template field; null for a field case emails do not know (a template bug).</summary>
+        public string? Value(string field) => field switch
+        {
+            "CaseNumber" => Notification.CaseId,
+            "ComplainantName" => Complaint.Complainant.Name,
+            "ProviderName" => Complaint.Provider.Name,
+            "OfficeName" => OfficeName,
+            "ComplaintSummary" => Complaint.Description,
+            "TrackingLink" => Links.TrackingLink(Notification.CaseId),
+            "UploadLink" => Links.UploadLink(Notification.CaseId),
+            "DecisionLink" => Links.DecisionLink(Notification.CaseId),
+            "DashboardLink" => DashboardLink,
+            "Deadline" => Deadline(),
+            "DeadlineCitation" => DeadlineCitation(),
+            "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
+            "Stage" => Stage(),
+            "RequiredAction" => RequiredAction(),
+            "Consequence" => Data("consequence") ?? T(
+                "keterlambatan ini dicatat pada pengaduan dan dilaporkan kepada atasan Anda",
+                "the delay is recorded on the complaint and reported to your superior"),
+            "MissingItems" => Data("missingItems") ?? "-",
+            "DaysRemaining" => Notification.TemplateId == NotificationTemplates.CureReminder1Day ? "1" : "7",
+            "RoutedTo" => Data("routedTo") ?? "-",
+            "DraftSummary" => Data("draft") ?? "-",
+            "MediationAt" => T("akan dikonfirmasi oleh petugas kami", "to be confirmed by our staff"),
+            "MediationPlace" => OfficeName,
+            "Outcome" => Outcome(),
+            "NextStep" => NextStep(),
+            "DecidedOn" or "ClosedOn" or "PaidOn" => NotificationDates.LongDate(DigestSchedule.LocalDate(Zone, Now), Language),
+            "DecisionSummary" => DecisionSummary(),
+            "Citation" => Data("citation") ?? (ProviderPath ? "UU 25/2009 art. 50(2), 50(9)" : "UU 37/2008 art. 35-36; PO 58/2023"),
+            "Amount" => Money(Data("amount")),
+            "ClosureReason" => ClosureReason(),
+            "CorrectiveActions" => Data("correctiveActions") ?? "-",
+            "RuleId" => Data("ruleId") ?? "-",
+            _ => null,
+        };
+
+        private string? Data(string key) =>
+            Notification.Data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        private string T(string indonesian, string english) => Language == Language.English ? english : indonesian;
+
+        private string? Instant(string? iso) =>
+            iso is not null && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? NotificationDates.DateTime(at, Zone, Language)
+                : null;
+
+        private string Deadline()
+        {
+            if (Instant(Data("dueAt")) is { } due)
+            {
+                return due;
+            }
+
+            if (Data("deadline") is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return NotificationDates.LongDate(day, Language);
+            }
+
+            // The receipt goes out before the completeness deadline is computed; it states the period instead.
+            if (Notification.TemplateId == NotificationTemplates.Receipt)
+            {
+                return ProviderPath
+                    ? T("14 hari sejak pengaduan diterima", "14 days after receipt")
+                    : T("14 hari kerja sejak laporan diterima", "14 working days after receipt");
+            }
+
+            return T("tanggal yang akan kami beritahukan", "a date we will tell you");
+        }
+
+        private string DeadlineCitation()
+        {
+            if (Notification.TemplateId == NotificationTemplates.Receipt && Data("dueAt") is null)
+            {
+                return ProviderPath ? "UU 25/2009 art. 45(1)" : "UU 37/2008 art. 25";
+            }
+
+            return Data("citation") ?? (ProviderPath ? "UU 25/2009" : "UU 37/2008");
+        }
+
+        private string Stage() => Data("stage") switch
+        {
+            nameof(CaseStage.Received) => T("Diterima", "Received"),
+            nameof(CaseStage.CompletenessCheck) => T("Pemeriksaan kelengkapan berkas", "Completeness check"),
+            nameof(CaseStage.CureWindow) => T("Melengkapi berkas", "Completing the file"),
+            nameof(CaseStage.Routing) => T("Penerusan", "Routing"),
+            nameof(CaseStage.Examination) => T("Pemeriksaan", "Examination"),
+            nameof(CaseStage.Mediation) => T("Mediasi/konsiliasi", "Mediation/conciliation"),
+            nameof(CaseStage.SpecialAdjudication) => T("Ajudikasi khusus", "Special adjudication"),
+            nameof(CaseStage.Delivery) => T("Penyampaian keputusan", "Delivery of the decision"),
+            nameof(CaseStage.CompensationPayment) => T("Pembayaran ganti rugi", "Compensation payment"),
+            nameof(CaseStage.CorrectiveActions) => T("Tindakan korektif", "Corrective actions"),
+            nameof(CaseStage.RecommendationMonitoring) => T("Pemantauan rekomendasi", "Recommendation monitoring"),
+            nameof(CaseStage.Closed) => T("Ditutup", "Closed"),
+            { } other => other,
+            null => "-",
+        };
+
+        private string RequiredAction()
+        {
+            if (Notification.TemplateId == NotificationTemplates.MediationScheduled)
+            {
+                return T($"hadiri mediasi putaran {Data("round") ?? "1"}; petugas kami akan mengonfirmasi waktu dan tempatnya", $"attend mediation round {Data("round") ?? "1"}; our staff will confirm the time and place");
+            }
+
+            if (Data("amount") is { } amount)
+            {
+                return T($"bayar ganti rugi sebesar {Money(amount)} kepada pengadu", $"pay the compensation of {Money(amount)} to the complainant");
+            }
+
+            if (Data("correctiveActions") is { } actions)
+            {
+                return T($"laksanakan tindakan korektif: {actions}", $"carry out the corrective actions: {actions}");
+            }
+
+            return Data("request") switch
+            {
+                "evidence request" => T($"serahkan dokumen yang diminta: {Data("documents") ?? "-"}", $"hand over the documents asked for: {Data("documents") ?? "-"}"),
+                "clarification request" or "second clarification request" => T("jawab permintaan klarifikasi Ombudsman", "answer the Ombudsman's clarification request"),
+                _ => T("tetapkan dan sampaikan keputusan atas pengaduan ini", "decide on this complaint and deliver the decision"),
+            };
+        }
+
+        private string Outcome() => Data("result") switch
+        {
+            nameof(MediationResult.Agreed) => T("tercapai kesepakatan", "the parties agreed"),
+            nameof(MediationResult.Failed) => T("tidak tercapai kesepakatan", "no agreement was reached"),
+            { } other => other,
+            null => "-",
+        };
+
+        private string NextStep() => Data("result") == nameof(MediationResult.Agreed)
+            ? T("kesepakatan wajib dilaksanakan; pengaduan diselesaikan sesuai kesepakatan.", "the agreement must be carried out; the complaint is settled by it.")
+            : T("pemeriksaan dilanjutkan (atau ajudikasi khusus bila ganti rugi dituntut); kami akan mengabari setiap perkembangan.", "the examination continues (or special adjudication if compensation was claimed); we will report every step.");
+
+        private string DecisionSummary()
+        {
+            var parts = new List<string>();
+            if (Data("finding") is { } finding)
+            {
+                parts.Add(finding == "maladministration found" ? T("ditemukan maladministrasi", "maladministration found") : T("tidak ditemukan maladministrasi", "no maladministration found"));
+            }
+
+            if (Data("decision") is { } decision)
+            {
+                parts.Add(decision);
+            }
+
+            if (Data("amount") is { } amount)
+            {
+                parts.Add(T($"ganti rugi {Money(amount)}", $"compensation of {Money(amount)}"));
+            }
+
+            return parts.Count == 0 ? "-" : string.Join("; ", parts);
+        }
+
+        private string ClosureReason()
+        {
+            var reason = Data("reason") switch
+            {
+                nameof(CaseClosedReason.Withdrawn) => T("dicabut oleh pengadu", "withdrawn by the complainant"),
+                nameof(CaseClosedReason.Rejected) => T("ditolak", "rejected"),
+                nameof(CaseClosedReason.NoAuthority) => T("bukan kewenangan kami", "outside our authority"),
+                nameof(CaseClosedReason.Resolved) => T("selesai", "resolved"),
+                nameof(CaseClosedReason.Decided) => T("telah diputus", "decided"),
+                { } other => other,
+                null => "-",
+            };
+            return Data("detail") is { } detail ? $"{reason}: {detail}" : reason;
+        }
+
+        private static string Money(string? amount) =>
+            amount is not null && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                ? "Rp " + value.ToString("#,0.##", CultureInfo.InvariantCulture).Replace(',', '.')
+                : amount ?? "-";
+    }
+}

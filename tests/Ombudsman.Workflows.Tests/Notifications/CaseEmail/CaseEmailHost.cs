@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Durable.Storage.InMemory;
+using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
+using Ombudsman.Workflows.Tests.Cases;
+using Ombudsman.Workflows.Tests.Durable;
+
+namespace Ombudsman.Workflows.Tests.Notifications.CaseEmail;
+
+/// <summary>The case workflows on the in-memory runtime with the real email notifier, mailing to a temp pickup directory (or a fake SendGrid).</summary>
+internal sealed class CaseEmailHost : IAsyncDisposable
+{
+    public const string TrackingBase = "https://pengaduan.ombudsman.test/lacak/";
+    public const string StaffMailbox = "staf.jakarta@ombudsman.test";
+
+    private readonly DirectoryInfo _pickup;
+
+    private CaseEmailHost(DurableTestHost host, DirectoryInfo pickup)
+    {
+        Host = host;
+        _pickup = pickup;
+        Commands = host.Services.GetRequiredService<CaseCommands>();
+    }
+
+    public DurableTestHost Host { get; }
+
+    public CaseCommands Commands { get; }
+
+    public ISendRecordStore SendRecords => Host.Services.GetRequiredService<ISendRecordStore>();
+
+    public static CaseEmailHost Create(
+        IDictionary<string, string?>? settings = null,
+        Action<DurableRegistry>? register = null,
+        DateTimeOffset? start = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var pickup = Directory.CreateTempSubdirectory("ombudsman-case-mail-");
+        var values = new Dictionary<string, string?>
+        {
+            ["Email:PickupDirectory"] = pickup.FullName,
+            ["Email:TrackingBaseUrl"] = TrackingBase,
+            ["Email:UploadBaseUrl"] = "https://pengaduan.ombudsman.test/unggah/",
+            ["Offices:0:Id"] = "JKT",
+            ["Offices:0:Name"] = "Perwakilan Jakarta Raya",
+            ["Offices:0:TimeZone"] = "WIB",
+            ["Offices:0:StaffEmail"] = StaffMailbox,
+            ["Offices:0:DashboardLink"] = "https://staf.ombudsman.test/jkt/tenggat",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var clock = new FakeTimeProvider(start ?? CaseScenarioHost.Filing);
+        var host = new DurableTestHost(
+            InMemoryDurableStorage.Create(clock),
+            clock,
+            register ?? (r => r.AddCaseWorkflows()),
+            addServices: collection =>
+            {
+                collection.AddStatute();
+                collection.AddCaseWorkflows();
+                services?.Invoke(collection);
+                collection.AddCaseEmail(configuration);
+            });
+        return new CaseEmailHost(host, pickup);
+    }
+
+    public async Task<string> FileAsync(Complaint complaint, string caseId = "PGD-2026-000001")
+    {
+        await Commands.FileAsync(caseId, complaint);
+        await Host.RunAsync();
+        return caseId;
+    }
+
+    public async Task ActAsync(string caseId, string eventName, CaseAction action)
+    {
+        await Commands.SubmitAsync(caseId, eventName, action);
+        await Host.RunAsync();
+    }
+
+    public async Task<CaseStatus> StatusAsync(string caseId) =>
+        (await Host.StatusAsync(caseId)).ReadCustomStatus<CaseStatus>() ?? throw new InvalidOperationException("no case status");
+
+    /// <summary>The emails written to the pickup directory for one template, parsed.</summary>
+    public IReadOnlyList<EmlMessage> Mail(string emailTemplateId) =>
+        _pickup.GetFiles("*.eml")
+            .Select(f => EmlMessage.Parse(File.ReadAllText(f.FullName)))
+            .Where(m => m.Headers["X-Ombudsman-Template"] == emailTemplateId)
+            .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _pickup.Delete(recursive: true);
+    }
+}
