@@ -13,13 +13,13 @@ internal sealed class TimedCaseNotifier : ICaseNotifier
 
     public bool TryGetReceipt(string caseId, out long timestamp) => _receipts.TryGetValue(caseId, out timestamp);
 
-    public Task NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
+    public Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
     {
         if (notification.TemplateId == NotificationTemplates.Receipt)
         {
             _receipts.TryAdd(notification.CaseId, Stopwatch.GetTimestamp());
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(CaseNotificationResult.Delivered);
     }
 }

@@ -10,9 +10,9 @@ internal sealed class RecordingCaseNotifier : ICaseNotifier
 
     public IReadOnlyList<CaseNotification> Sent => [.. _sent];
 
-    public Task NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
+    public Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
     {
         _sent.Enqueue(notification);
-        return Task.CompletedTask;
+        return Task.FromResult(CaseNotificationResult.Delivered);
     }
 }
