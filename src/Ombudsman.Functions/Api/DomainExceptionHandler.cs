@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
 /// Turns exceptions that reach the edge into problem+json: a <see cref="DomainException"/> into its status and code,
-/// a malformed request (bad JSON, body too large for Kestrel) into 400/413; anything else stays a logged 500.
+/// a refused case action into 404/409/422 with its code, a malformed request (bad JSON, body too large for Kestrel) into 400/413; anything else stays a logged 500.
 /// </summary>
 internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
@@ -14,6 +15,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         var problem = exception switch
         {
             DomainException domain => Problems.From(domain),
+            CaseActionRefusedException refused => Problems.From(refused),
             BadHttpRequestException bad => Problems.Details(
                 bad.StatusCode,
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "malformed-request",
@@ -30,6 +32,10 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         if (exception is DomainException { Kind: DomainErrorKind.Validation or DomainErrorKind.RuleViolated } d)
         {
             LogRefused(logger, httpContext.Request.Method, httpContext.Request.Path, d.Code);
+        }
+        else if (exception is CaseActionRefusedException r)
+        {
+            LogRefused(logger, httpContext.Request.Method, httpContext.Request.Path, r.Code);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;

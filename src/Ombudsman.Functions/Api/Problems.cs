@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Api;
@@ -42,6 +43,22 @@ internal static class Problems
         ArgumentNullException.ThrowIfNull(exception);
         var status = StatusOf(exception.Kind);
         return Details(status, exception.Code, TitleOf(status), exception.Message, exception.Errors);
+    }
+
+    /// <summary>
+    /// The problem a refused case action stands for: an unknown case 404, an action the stage or a closed case does not take
+    /// 409 (field "stage"), any other refusal (actor, path, details) 422 (field "action").
+    /// </summary>
+    public static ProblemDetails From(CaseActionRefusedException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var (status, field) = exception.Code switch
+        {
+            CaseActionRefusal.CaseNotFound => (StatusCodes.Status404NotFound, "caseId"),
+            CaseActionRefusal.NotValidInStage or CaseActionRefusal.CaseNotOpen => (StatusCodes.Status409Conflict, "stage"),
+            _ => (StatusCodes.Status422UnprocessableEntity, "action"),
+        };
+        return Details(status, exception.Code, TitleOf(status), exception.Reason, [new FieldError(field, exception.Code, exception.Reason)]);
     }
 
     public static ProblemDetails Details(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)

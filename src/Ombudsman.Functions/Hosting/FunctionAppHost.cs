@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.CustomHandler;
@@ -56,6 +57,7 @@ internal static class FunctionAppHost
         AddDurable(services, configuration, mode, workflows);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
+        services.AddPublicCaseApi(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddOpenApi();
         configureServices?.Invoke(services);
@@ -74,6 +76,9 @@ internal static class FunctionAppHost
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
         app.MapStatuteEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapComplaintEndpoints();
+        app.MapTrackingEndpoints();
+        app.MapProviderEndpoints();
         if (clockEndpoints)
         {
             app.MapClockEndpoints();

@@ -36,12 +36,16 @@ internal sealed class TestApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>This app's table of complainant tokens and provider links.</summary>
+    public string AccessTokensTable { get; private init; } = "";
+
     public HttpClient Client { get; }
 
     public DurableClient Durable => Service<DurableClient>();
 
     /// <summary>Starts the app with these settings (key=value) on top of the test defaults: Development, Azurite, quiet logs.</summary>
-    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null)
+    public static async Task<TestApp> StartAsync(
+        AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? services = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var names = AzureStorageNames.WithPrefix(prefix);
@@ -57,6 +61,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:PayloadsContainer={names.PayloadsContainer}",
             $"--StorageNames:EvidenceContainer={prefix}-evidence",
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+            $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             "--Logging:LogLevel:Default=Warning",
             "--Durable:SweepInterval=00:00:00.200",
             "--Durable:MaxPollDelay=00:00:00.200",
@@ -67,7 +72,7 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         args.AddRange(given.Select(s => "--" + s));
-        var app = FunctionAppHost.Build([.. args], workflows);
+        var app = FunctionAppHost.Build([.. args], workflows, services);
         try
         {
             await app.StartAsync();
@@ -78,7 +83,7 @@ internal sealed class TestApp : IAsyncDisposable
             throw;
         }
 
-        return new TestApp(app, azurite, prefix);
+        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
     }
 
     public T Service<T>()
