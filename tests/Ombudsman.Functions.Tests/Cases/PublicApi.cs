@@ -87,6 +87,13 @@ internal static class PublicApi
     public static Task<JsonElement> UntilStageAsync(TestApp app, string token, CaseStage stage) =>
         Polling.UntilAsync(() => TrackAsync(app, token), t => t.GetProperty("stage").GetString() == JsonNamingPolicy.CamelCase.ConvertName(stage.ToString()), TimeSpan.FromSeconds(30));
 
+    /// <summary>Polls GET /api/track (at most 30 s) until the deadline of <paramref name="ruleId"/> is open (deadlines are computed by an activity).</summary>
+    public static Task<JsonElement> UntilDeadlineAsync(TestApp app, string token, string ruleId) =>
+        Polling.UntilAsync(
+            () => TrackAsync(app, token),
+            t => t.GetProperty("openDeadlines").EnumerateArray().Any(d => d.GetProperty("ruleId").GetString() == ruleId),
+            TimeSpan.FromSeconds(30));
+
     /// <summary>A staff action. The staff API is built in parallel; until it lands the tests act as staff through CaseCommands.</summary>
     public static Task StaffAsync(TestApp app, string caseId, string eventName, CaseAction? action = null) =>
         app.Service<CaseCommands>().SubmitAsync(
