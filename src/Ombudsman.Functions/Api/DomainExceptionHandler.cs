@@ -6,7 +6,7 @@ namespace Ombudsman.Functions.Api;
 
 /// <summary>
 /// Turns exceptions that reach the edge into problem+json: a <see cref="DomainException"/> into its status and code,
-/// a refused case action into its refusal code, a malformed request (bad JSON, body too large for Kestrel) into 400/413; anything else stays a logged 500.
+/// a refused case action into its status and code, a malformed request (bad JSON, body too large for Kestrel) into 400/413; anything else stays a logged 500.
 /// </summary>
 internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {

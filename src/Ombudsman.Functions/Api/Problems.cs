@@ -45,18 +45,25 @@ internal static class Problems
         return Details(status, exception.Code, TitleOf(status), exception.Message, exception.Errors);
     }
 
-    /// <summary>The problem a refused case action stands for; the code is the refusal's (docs/API.md, "Staff").</summary>
+    /// <summary>
+    /// The problem a refused case action stands for, with the refusal's code and the field at fault: an unknown case
+    /// or action 404, an actor not allowed 403, missing details 400, an action the stage or a closed case does not
+    /// take 409 (field "stage"), anything else (e.g. the wrong path) 422 (docs/API.md).
+    /// </summary>
     public static ProblemDetails From(CaseActionRefusedException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var status = exception.Code switch
+        var (status, field) = exception.Code switch
         {
-            CaseActionRefusal.CaseNotFound or CaseActionRefusal.UnknownAction => StatusCodes.Status404NotFound,
-            CaseActionRefusal.ActorNotAllowed => StatusCodes.Status403Forbidden,
-            CaseActionRefusal.DetailsMissing => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status409Conflict,
+            CaseActionRefusal.CaseNotFound => (StatusCodes.Status404NotFound, "caseId"),
+            CaseActionRefusal.UnknownAction => (StatusCodes.Status404NotFound, "action"),
+            CaseActionRefusal.ActorNotAllowed => (StatusCodes.Status403Forbidden, "actor"),
+            CaseActionRefusal.DetailsMissing => (StatusCodes.Status400BadRequest, "action"),
+            CaseActionRefusal.NotValidInStage or CaseActionRefusal.CaseNotOpen => (StatusCodes.Status409Conflict, "stage"),
+            _ => (StatusCodes.Status422UnprocessableEntity, "action"),
         };
-        return Details(status, exception.Code, status == StatusCodes.Status403Forbidden ? "Forbidden" : TitleOf(status), exception.Reason);
+        var title = status == StatusCodes.Status403Forbidden ? "Forbidden" : TitleOf(status);
+        return Details(status, exception.Code, title, exception.Reason, [new FieldError(field, exception.Code, exception.Reason)]);
     }
 
     public static ProblemDetails Details(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)

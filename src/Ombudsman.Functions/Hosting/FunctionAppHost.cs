@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.CustomHandler;
@@ -62,6 +63,7 @@ internal static class FunctionAppHost
         services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
+        services.AddPublicCaseApi(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddStaffIdentity(configuration, builder.Environment);
         services.AddOpenApi();
@@ -84,6 +86,9 @@ internal static class FunctionAppHost
         app.MapStatuteEndpoints();
         app.MapEvidenceEndpoints();
         app.MapStaffEndpoints();
+        app.MapComplaintEndpoints();
+        app.MapTrackingEndpoints();
+        app.MapProviderEndpoints();
         if (clockEndpoints)
         {
             app.MapClockEndpoints();

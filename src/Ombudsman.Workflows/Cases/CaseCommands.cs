@@ -46,7 +46,8 @@ public sealed class CaseCommands
         }
 
         var status = instance.ReadCustomStatus<CaseStatus>();
-        if (instance.Status != OrchestrationStatus.Running || status is null)
+        // Closed is published before the instance completes; the answer must not depend on which the caller sees.
+        if (instance.Status != OrchestrationStatus.Running || status is null || status.Stage == CaseStage.Closed)
         {
             var why = status?.Stage == CaseStage.Closed ? $"it is closed ({status.ClosedReason})" : $"its workflow is {instance.Status}";
             throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotOpen, $"Case '{caseId}' takes no actions: {why}."));

@@ -7,6 +7,11 @@ public sealed record Complainant
 
     public required string Email { get; init; }
 
+    /// <summary>Full address, part of the identity UU 25/2009 art. 42(3) asks for.</summary>
+    public string? Address { get; init; }
+
+    public string? Phone { get; init; }
+
     /// <summary>When true the provider never sees the complainant's identity.</summary>
     public bool Confidential { get; init; }
 

@@ -31,6 +31,15 @@ public sealed record Complaint
     /// <summary>Compensation claimed, in rupiah; a claim sends a failed mediation to special adjudication.</summary>
     public decimal? CompensationClaim { get; init; }
 
+    /// <summary>Where the complaint was made and signed (tempat penyampaian), UU 25/2009 art. 42(3).</summary>
+    public string? FiledAtPlace { get; init; }
+
+    /// <summary>The complainant's (or representative's) signature: the full name typed as a signed statement, UU 25/2009 art. 42(3).</summary>
+    public string? Signature { get; init; }
+
+    /// <summary>Filed on the complainant's behalf under a power of attorney, UU 25/2009 art. 42(2).</summary>
+    public Representative? Representative { get; init; }
+
     /// <summary>Ombudsman path: the prior complaint to the provider (O2).</summary>
     public PriorComplaint? PriorComplaint { get; init; }
 

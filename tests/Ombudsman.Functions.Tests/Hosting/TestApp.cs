@@ -40,6 +40,9 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>The .eml pickup directory of this app (no SendGrid key in tests); deleted on dispose.</summary>
     public string MailDirectory { get; }
 
+    /// <summary>This app's table of complainant tokens and provider links.</summary>
+    public string AccessTokensTable { get; private init; } = "";
+
     public HttpClient Client { get; }
 
     public DurableClient Durable => Service<DurableClient>();
@@ -62,6 +65,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:PayloadsContainer={names.PayloadsContainer}",
             $"--StorageNames:EvidenceContainer={prefix}-evidence",
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+            $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             "--Logging:LogLevel:Default=Warning",
             "--Durable:SweepInterval=00:00:00.200",
             "--Durable:MaxPollDelay=00:00:00.200",
@@ -85,7 +89,7 @@ internal sealed class TestApp : IAsyncDisposable
             throw;
         }
 
-        return new TestApp(app, azurite, prefix);
+        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
     }
 
     public T Service<T>()

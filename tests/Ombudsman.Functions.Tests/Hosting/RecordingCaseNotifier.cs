@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Ombudsman.Workflows.Cases;
 
-namespace Ombudsman.Functions.Tests.Staff;
+namespace Ombudsman.Functions.Tests.Hosting;
 
-/// <summary>Stands in for the email layer: records every case notification, so the workflow never waits on a transport.</summary>
+/// <summary>Stands in for the email layer in API tests: records every case notification and reports it delivered.</summary>
 internal sealed class RecordingCaseNotifier : ICaseNotifier
 {
     private readonly ConcurrentQueue<CaseNotification> _sent = new();

@@ -1,0 +1,31 @@
+using Azure.Data.Tables;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Evidence;
+
+namespace Ombudsman.Functions.Access;
+
+/// <summary>Registers the complainant and provider side: token store, provider links, offices, and the token-based evidence access.</summary>
+internal static class AccessServiceCollectionExtensions
+{
+    /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
+    public static IServiceCollection AddPublicCaseApi(this IServiceCollection services, IConfiguration configuration, bool developmentAccess)
+    {
+        var tableName = configuration["StorageNames:AccessTokensTable"] is { Length: > 0 } name ? name : new AccessTokenStoreOptions().TableName;
+        services.AddSingleton(new AccessTokenStoreOptions { TableName = tableName });
+        services.AddSingleton(sp => new AccessTokenStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<AccessTokenStoreOptions>()));
+        services.AddHostedService<AccessTokensInitializer>();
+        services.AddOptions<ProviderLinkOptions>().Bind(configuration.GetSection(ProviderLinkOptions.SectionName))
+            .Validate(o => o.Grace >= TimeSpan.Zero, "ProviderLinks:Grace must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<CallerAccess>();
+        services.AddSingleton<ProviderLinks>();
+        services.AddSingleton<CaseReader>();
+        services.AddSingleton(OfficeDirectory.From(configuration));
+        services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
+            sp.GetRequiredService<AccessTokenStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            developmentAccess ? new DevelopmentCaseAccess() : null));
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using Ombudsman.Functions.Api;
+
+namespace Ombudsman.Functions.Access;
+
+/// <summary>
+/// Checks the token a case request carries against the case and the party the endpoint serves. Refusals are
+/// 401 problem+json: <c>token-required</c>, <c>invalid-token</c> (unknown, revoked, another case or party: a stranger
+/// learns nothing), <c>token-expired</c>.
+/// </summary>
+internal sealed class CallerAccess(AccessTokenStore store, TimeProvider time)
+{
+    public async Task<AccessCheck> CheckAsync(HttpContext context, string? caseId, AccessParty party, CancellationToken cancellationToken)
+    {
+        var token = AccessToken.From(context.Request);
+        if (token is null)
+        {
+            return Refuse(context, "token-required", "This request needs the case's token: 'Authorization: Bearer <token>' or '?token='.");
+        }
+
+        var grant = await store.FindAsync(token, cancellationToken);
+        if (grant is null || grant.RevokedAt is not null || grant.Party != party || (caseId is not null && grant.CaseId != caseId))
+        {
+            return Refuse(context, "invalid-token", "The token is not valid for this request.");
+        }
+
+        if (grant.ExpiresAt is { } expires && time.GetUtcNow() > expires)
+        {
+            return Refuse(context, "token-expired", $"The link expired at {expires:O}; ask the office for a new one.");
+        }
+
+        return new AccessCheck(grant, null);
+    }
+
+    private static AccessCheck Refuse(HttpContext context, string code, string detail)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return new AccessCheck(
+            null,
+            Problems.Result(StatusCodes.Status401Unauthorized, code, "Unauthorized", detail, [new("token", code, detail)]));
+    }
+}
+
+/// <summary>The grant when the token is good, else the problem to answer.</summary>
+internal sealed record AccessCheck(AccessGrant? Grant, IResult? Refusal);

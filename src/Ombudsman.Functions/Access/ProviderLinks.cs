@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Errors;
+
+namespace Ombudsman.Functions.Access;
+
+/// <summary>
+/// Issues and revokes the provider's per-case capability link. A link exists once the case is routed and a response
+/// deadline runs (P8, UU 25/2009 art. 50(1); O5 clarification, UU 37/2008 art. 28-31); it expires with that deadline
+/// plus ProviderLinks:Grace. One link is active per case: issuing a new one revokes the old.
+/// </summary>
+internal sealed class ProviderLinks(AccessTokenStore store, CaseCommands cases, TimeProvider time, IOptions<ProviderLinkOptions> options)
+{
+    /// <summary>Rules whose deadline is the provider's to meet, in order of preference.</summary>
+    private static readonly string[] ResponseRules = ["P8", "O5"];
+
+    public async Task<ProviderLink> IssueAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var status = await cases.GetAsync(caseId, cancellationToken)
+            ?? throw new DomainException(DomainErrorKind.NotFound, "case-not-found", $"No case '{caseId}'.");
+        var deadline = ResponseRules
+            .Select(rule => status.OpenDeadlines.FirstOrDefault(d => d.RuleId == rule))
+            .FirstOrDefault(d => d is not null)
+            ?? throw new DomainException(
+                DomainErrorKind.Conflict,
+                "provider-link-not-available",
+                $"Case '{caseId}' has no provider response deadline running (stage {status.Stage}); a link is issued once the case is routed.");
+
+        var now = time.GetUtcNow();
+        await store.RevokeAsync(caseId, AccessParty.Provider, now, cancellationToken);
+        var expires = deadline.DueAt + options.Value.Grace;
+        var token = await store.IssueAsync(
+            new AccessGrant { CaseId = caseId, Party = AccessParty.Provider, IssuedAt = now, ExpiresAt = expires, RespondBy = deadline.DueAt },
+            cancellationToken);
+        return new ProviderLink
+        {
+            CaseId = caseId,
+            Token = token,
+            Url = $"/api/provider/cases/{Uri.EscapeDataString(caseId)}?token={token}",
+            RespondBy = deadline.DueAt,
+            RuleId = deadline.RuleId,
+            Citation = deadline.Citation,
+            ExpiresAt = expires,
+        };
+    }
+
+    /// <summary>Revokes the case's provider link(s) at once; true when one was active.</summary>
+    public async Task<bool> RevokeAsync(string caseId, CancellationToken cancellationToken) =>
+        await store.RevokeAsync(caseId, AccessParty.Provider, time.GetUtcNow(), cancellationToken) > 0;
+}

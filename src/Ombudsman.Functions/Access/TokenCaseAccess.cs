@@ -1,0 +1,31 @@
+using Ombudsman.Functions.Evidence;
+
+namespace Ombudsman.Functions.Access;
+
+/// <summary>
+/// The evidence endpoints' access hook on the case tokens: a complainant's tracking token acts as the complainant, a
+/// provider link as the provider (uploads after the response deadline are marked late). Without a token, the
+/// development scheme answers when it is enabled; otherwise nobody may.
+/// </summary>
+internal sealed class TokenCaseAccess(AccessTokenStore store, TimeProvider time, ICaseAccess? withoutToken) : ICaseAccess
+{
+    public async ValueTask<CaseAccessDecision> CheckAsync(HttpContext context, string caseId, EvidenceAction action, CancellationToken cancellationToken)
+    {
+        var token = AccessToken.From(context.Request);
+        if (token is null)
+        {
+            return withoutToken is null ? CaseAccessDecision.Denied : await withoutToken.CheckAsync(context, caseId, action, cancellationToken);
+        }
+
+        var grant = await store.FindAsync(token, cancellationToken);
+        var now = time.GetUtcNow();
+        if (grant is null || grant.CaseId != caseId || grant.RevokedAt is not null || (grant.ExpiresAt is { } expires && now > expires))
+        {
+            return CaseAccessDecision.Denied;
+        }
+
+        return grant.Party == AccessParty.Provider
+            ? CaseAccessDecision.Allow(EvidenceParty.Provider, late: grant.RespondBy is { } due && now > due)
+            : CaseAccessDecision.Allow(EvidenceParty.Complainant);
+    }
+}

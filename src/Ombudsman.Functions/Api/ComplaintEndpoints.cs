@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Options;
+using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Functions.Api;
+
+/// <summary>
+/// The complainant's side (issue 5, requirement 1): file a complaint (UU 25/2009 art. 42), the receipt (art. 44) as JSON
+/// and as a printable page, the cure of an incomplete file (art. 45(2)) and withdrawal. Every case request carries the
+/// tracking token returned at filing (<c>Authorization: Bearer</c> or <c>?token=</c>).
+/// </summary>
+internal static class ComplaintEndpoints
+{
+    public static IEndpointRouteBuilder MapComplaintEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/complaints").WithTags("Complainant");
+        group.MapPost("/", FileAsync)
+            .RequireRateLimiting(RateLimitPolicies.PublicIntake)
+            .WithSummary("Files a complaint (every UU 25/2009 art. 42 item); 201 with the case id, receipt number and tracking token.")
+            .Produces<FilingResult>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/{caseId}/receipt", ReceiptAsync)
+            .WithSummary("The receipt (UU 25/2009 art. 44) as JSON.")
+            .Produces<Receipt>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/{caseId}/receipt.html", ReceiptHtmlAsync)
+            .WithSummary("The receipt (UU 25/2009 art. 44) as a printable HTML page.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/{caseId}/cure", CureAsync)
+            .WithSummary("Completes an incomplete file within the cure window (UU 25/2009 art. 45(2)): text and/or evidence ids uploaded before.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/withdraw", WithdrawAsync)
+            .WithSummary("Withdraws the complaint, with a reason.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<IResult> FileAsync(
+        FilingRequest? request,
+        OfficeDirectory offices,
+        TimeProvider time,
+        ReportLimit reportLimit,
+        FilingWindow filingWindow,
+        AccessTokenStore tokens,
+        CaseCommands cases,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var complaint = FilingValidator.ToComplaint(request, offices, now);
+        var filedLate = false;
+        if (complaint is { Path: ComplaintPath.Ombudsman, EventOn: { } eventOn })
+        {
+            // O1 would close the case as rejected at intake; saying so now, before anything is stored, is clearer.
+            var check = reportLimit.Check(eventOn, now, complaint.Office.TimeZone);
+            if (check.IsLate)
+            {
+                throw new DomainException(
+                    DomainErrorKind.RuleViolated, "report-limit-exceeded", $"A report is made within 2 years of the act complained of ({check.Citation}): {check.Explanation}.", "eventOn");
+            }
+        }
+        else if (complaint.ServiceReceivedOn is { } serviceOn)
+        {
+            // P1: accepted but flagged (the workflow records it for staff); the complainant is told at once.
+            filedLate = filingWindow.Check(serviceOn, now, complaint.Office.TimeZone).IsLate;
+        }
+
+        var caseId = CaseIds.New(complaint.Office, now);
+        var token = await tokens.IssueAsync(new AccessGrant { CaseId = caseId, Party = AccessParty.Complainant, IssuedAt = now }, cancellationToken);
+        try
+        {
+            await cases.FileAsync(caseId, complaint, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The case was not started: take the token back so a failed filing leaves nothing behind.
+            await tokens.DeleteCaseAsync(caseId, CancellationToken.None);
+            throw;
+        }
+
+        LogFiled(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, complaint.Office.Code, complaint.Path);
+        var links = CaseLinks.For(caseId);
+        return Results.Created(links.Receipt, new FilingResult(caseId, CaseIds.ReceiptNumberOf(caseId), token, now, filedLate, links));
+    }
+
+    private static async Task<IResult> ReceiptAsync(
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+    {
+        var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
+        return refusal ?? Results.Ok(Receipt.Of(filed!, options.Value.ReceivingOfficial));
+    }
+
+    private static async Task<IResult> ReceiptHtmlAsync(
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+    {
+        var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
+        return refusal ?? Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial)), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> CureAsync(
+        HttpContext context, string caseId, CureRequest? request, CallerAccess access, EvidenceStore evidence, CaseCommands cases, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(context, caseId, AccessParty.Complainant, cancellationToken);
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
+        }
+
+        var ids = request?.EvidenceIds ?? [];
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request?.Note) && ids.Count == 0)
+        {
+            errors.Add(new("note", "cure-content-required", "Give the missing items as text ('note') and/or files uploaded before ('evidenceIds')."));
+        }
+
+        if (request?.Note is { Length: > 20_000 })
+        {
+            errors.Add(new("note", "too-long", "At most 20000 characters."));
+        }
+
+        if (ids.Count > 0)
+        {
+            var stored = (await evidence.ListAsync(caseId, cancellationToken)).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
+            errors.AddRange(ids.Select((id, i) => (id, i)).Where(p => !stored.Contains(p.id))
+                .Select(p => new FieldError($"evidenceIds[{p.i}]", "evidence-not-found", $"The case has no file '{p.id}'; upload it first.")));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw DomainException.Validation(errors);
+        }
+
+        var note = string.Join(" ", new[] { request!.Note?.Trim(), ids.Count > 0 ? $"(files: {string.Join(", ", ids)})" : null }.OfType<string>().Where(s => s.Length > 0));
+        await cases.SubmitAsync(caseId, CaseEvents.CureSubmitted, new CaseAction { Actor = Complainant(caseId), Note = note }, cancellationToken);
+        return Results.Accepted(CaseLinks.TrackPath, new { caseId, accepted = CaseEvents.CureSubmitted });
+    }
+
+    private static async Task<IResult> WithdrawAsync(
+        HttpContext context, string caseId, WithdrawalRequest? request, CallerAccess access, CaseCommands cases, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(context, caseId, AccessParty.Complainant, cancellationToken);
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 2_000)
+        {
+            throw DomainException.Validation([new("reason", "field-required", "Say why the complaint is withdrawn (at most 2000 characters).")]);
+        }
+
+        await cases.SubmitAsync(caseId, CaseEvents.Withdraw, new CaseAction { Actor = Complainant(caseId), Note = request.Reason.Trim() }, cancellationToken);
+        return Results.Accepted(CaseLinks.TrackPath, new { caseId, accepted = CaseEvents.Withdraw });
+    }
+
+    /// <summary>The token's case, read; or the refusal (bad token, or a case whose filing never started).</summary>
+    private static async Task<(FiledCase? Case, IResult? Refusal)> ReadAsync(
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(context, caseId, AccessParty.Complainant, cancellationToken);
+        if (check.Refusal is not null)
+        {
+            return (null, check.Refusal);
+        }
+
+        var filed = await reader.GetAsync(caseId, cancellationToken);
+        return filed is null ? (null, Problems.NotFound("case-not-found", $"No case '{caseId}' that you may see.")) : (filed, null);
+    }
+
+    /// <summary>The complainant as a case actor: the tracking token stands for them, so their reference is the case id.</summary>
+    private static CaseActor Complainant(string caseId) => new() { Role = CaseRole.Complainant, Id = "complainant:" + caseId };
+
+    private static void LogFiled(ILogger logger, string caseId, string office, ComplaintPath path) => Filed(logger, caseId, office, path, null);
+
+    // No complainant identity in logs (it may be confidential).
+    private static readonly Action<ILogger, string, string, ComplaintPath, Exception?> Filed =
+        LoggerMessage.Define<string, string, ComplaintPath>(LogLevel.Information, new EventId(5001, "ComplaintFiled"), "Complaint filed as case {CaseId} at {Office} ({Path} path)");
+}

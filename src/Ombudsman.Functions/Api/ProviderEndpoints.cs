@@ -1,0 +1,143 @@
+using Ombudsman.Functions.Access;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Errors;
+
+namespace Ombudsman.Functions.Api;
+
+/// <summary>
+/// The provider's side (issue 5, requirement 3), through the per-case capability link (<see cref="ProviderLinks"/>): view
+/// the complaint (without the complainant's identity when it is confidential, UU 25/2009 art. 42(5)) and submit the
+/// response; documents go through the evidence endpoints with the same token. Late responses are accepted and marked.
+/// </summary>
+internal static class ProviderEndpoints
+{
+    public static IEndpointRouteBuilder MapProviderEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/provider/cases/{caseId}").WithTags("Provider");
+        group.MapGet("/", ViewAsync)
+            .WithSummary("The complaint as the provider may see it, with the response deadline and the link's expiry.")
+            .Produces<ProviderCaseView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/response", RespondAsync)
+            .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ViewAsync(HttpContext context, string caseId, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(context, caseId, AccessParty.Provider, cancellationToken);
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
+        }
+
+        var filed = await reader.GetAsync(caseId, cancellationToken);
+        return filed is null ? Problems.NotFound("case-not-found", $"No case '{caseId}'.") : Results.Ok(ProviderCaseView.Of(filed, check.Grant!));
+    }
+
+    private static async Task<IResult> RespondAsync(
+        HttpContext context,
+        string caseId,
+        ProviderResponseRequest? request,
+        CallerAccess access,
+        Evidence.EvidenceStore evidence,
+        CaseCommands cases,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(context, caseId, AccessParty.Provider, cancellationToken);
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
+        }
+
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request?.Response))
+        {
+            errors.Add(new("response", "field-required", "The written response is required."));
+        }
+        else if (request.Response.Length > 20_000)
+        {
+            errors.Add(new("response", "too-long", "At most 20000 characters."));
+        }
+
+        var ids = request?.DocumentIds ?? [];
+        if (ids.Count > 0)
+        {
+            var stored = (await evidence.ListAsync(caseId, cancellationToken)).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
+            errors.AddRange(ids.Select((id, i) => (id, i)).Where(p => !stored.Contains(p.id))
+                .Select(p => new FieldError($"documentIds[{p.i}]", "evidence-not-found", $"The case has no file '{p.id}'; upload it first.")));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw DomainException.Validation(errors);
+        }
+
+        var grant = check.Grant!;
+        var late = grant.RespondBy is { } due && time.GetUtcNow() > due;
+        var files = ids.Count > 0 ? $" (documents: {string.Join(", ", ids)})" : "";
+        var note = (late ? $"[late: after the response deadline {grant.RespondBy:O}] " : "") + request!.Response!.Trim() + files;
+        await cases.SubmitAsync(
+            caseId,
+            CaseEvents.ProviderResponseSubmitted,
+            new CaseAction { Actor = new CaseActor { Role = CaseRole.Provider, Id = "provider:" + caseId }, Note = note },
+            cancellationToken);
+        return Results.Accepted(value: new { caseId, accepted = CaseEvents.ProviderResponseSubmitted, late });
+    }
+}
+
+/// <summary>The body of POST /api/provider/cases/{caseId}/response.</summary>
+internal sealed record ProviderResponseRequest(string? Response, IReadOnlyList<string>? DocumentIds);
+
+/// <summary>The complaint as its provider sees it: the complainant's identity only when not confidential.</summary>
+internal sealed record ProviderCaseView(
+    string CaseId,
+    string ReceiptNumber,
+    string Path,
+    string Office,
+    CaseStage Stage,
+    DateTimeOffset ReceivedAt,
+    string Provider,
+    string Description,
+    string RemedyAsked,
+    DateOnly? ServiceReceivedOn,
+    DateOnly? EventOn,
+    decimal? CompensationClaim,
+    bool ComplainantConfidential,
+    ProviderVisibleComplainant? Complainant,
+    DateTimeOffset? RespondBy,
+    IReadOnlyList<TrackedDeadline> OpenDeadlines,
+    DateTimeOffset? LinkExpiresAt)
+{
+    public static ProviderCaseView Of(FiledCase filed, AccessGrant grant)
+    {
+        var complaint = filed.Complaint;
+        var confidential = complaint.Complainant.Confidential;
+        return new(
+            filed.CaseId,
+            filed.ReceiptNumber,
+            complaint.Path.ToString().ToLowerInvariant(),
+            complaint.Office.Name,
+            filed.Stage,
+            filed.ReceivedAt,
+            complaint.Provider.Name,
+            complaint.Description,
+            complaint.RemedyAsked,
+            complaint.ServiceReceivedOn,
+            complaint.EventOn,
+            complaint.CompensationClaim,
+            confidential,
+            confidential ? null : new ProviderVisibleComplainant(complaint.Complainant.Name, complaint.Representative?.Name),
+            grant.RespondBy,
+            filed.Status is null ? [] : [.. filed.Status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation))],
+            grant.ExpiresAt);
+    }
+}
+
+/// <summary>Who complained, as the provider may know it (never contact details).</summary>
+internal sealed record ProviderVisibleComplainant(string Name, string? Representative);
