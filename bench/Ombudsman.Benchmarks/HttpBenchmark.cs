@@ -19,11 +19,8 @@ namespace Ombudsman.Benchmarks;
 /// </summary>
 internal sealed class HttpBenchmark(HttpScale scale)
 {
-    /// <summary>
-    /// Where complaints are filed. Once POST /api/complaints (branch <c>public</c>) is merged, make this
-    /// "/api/complaints": the stand-in is then no longer mapped and the same body goes to the real endpoint.
-    /// </summary>
-    private const string ComplaintsPath = ComplaintFilingStandIn.Path;
+    /// <summary>The public filing endpoint: validation, tracking token, case start, 201 with the receipt data.</summary>
+    private const string ComplaintsPath = "/api/complaints";
 
     private const double MiB = 1024 * 1024;
 
@@ -44,6 +41,7 @@ internal sealed class HttpBenchmark(HttpScale scale)
                 $"--StorageNames:PayloadsContainer={prefix}-payloads",
                 $"--StorageNames:EvidenceContainer={prefix}-evidence",
                 $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+                $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
                 "--urls=http://127.0.0.1:0",
                 "--Logging:LogLevel:Default=Warning",
 
@@ -51,11 +49,6 @@ internal sealed class HttpBenchmark(HttpScale scale)
                 "--RateLimiting:PublicIntake:PermitLimit=1000000",
             ],
             configureServices: s => s.AddSingleton<ICaseNotifier>(notifier));
-        if (ComplaintsPath == ComplaintFilingStandIn.Path)
-        {
-            ComplaintFilingStandIn.Map(app);
-        }
-
         await app.StartAsync();
         try
         {
