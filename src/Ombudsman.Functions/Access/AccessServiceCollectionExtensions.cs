@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Functions.Access;
 
@@ -23,6 +24,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
+            sp.GetRequiredService<CaseCommands>(),
             sp.GetRequiredService<TimeProvider>(),
             developmentAccess ? new DevelopmentCaseAccess() : null));
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
