@@ -11,8 +11,7 @@ internal static class AccessServiceCollectionExtensions
     /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
     public static IServiceCollection AddPublicCaseApi(this IServiceCollection services, IConfiguration configuration, bool developmentAccess)
     {
-        var tableName = configuration["StorageNames:AccessTokensTable"] is { Length: > 0 } name ? name : new AccessTokenStoreOptions().TableName;
-        services.AddSingleton(new AccessTokenStoreOptions { TableName = tableName });
+        services.AddSingleton(TokenStoreOptions(configuration));
         services.AddSingleton(sp => new AccessTokenStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<AccessTokenStoreOptions>()));
         services.AddHostedService<AccessTokensInitializer>();
         services.AddOptions<ProviderLinkOptions>().Bind(configuration.GetSection(ProviderLinkOptions.SectionName))
@@ -30,4 +29,8 @@ internal static class AccessServiceCollectionExtensions
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
         return services;
     }
+
+    /// <summary>The access-token table: setting StorageNames:AccessTokensTable (written by infra/bicep), else the default.</summary>
+    public static AccessTokenStoreOptions TokenStoreOptions(IConfiguration configuration) =>
+        configuration["StorageNames:AccessTokensTable"] is { Length: > 0 } name ? new AccessTokenStoreOptions { TableName = name } : new AccessTokenStoreOptions();
 }
