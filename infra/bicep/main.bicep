@@ -49,6 +49,12 @@ param sendGridFromAddress string
 @secure()
 param sendGridApiKey string = ''
 
+@description('Public page where a complainant tracks a case; emails link to it with the case id appended (absolute https URL).')
+param trackingBaseUrl string
+
+@description('Public page where a complainant uploads evidence; emails link to it with the case id appended (absolute https URL).')
+param uploadBaseUrl string
+
 @description('FC1: upper bound on instances.')
 param flexMaximumInstanceCount int = 40
 
@@ -165,6 +171,11 @@ var appSettings = [
     value: storageNames.containers.payloads
   }
   {
+    // Complainant tracking tokens and provider capability links (hashes only).
+    name: 'StorageNames__AccessTokensTable'
+    value: storageNames.tables.accessTokens
+  }
+  {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.
     name: 'Email__SendGridApiKey'
     value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'
@@ -172,6 +183,14 @@ var appSettings = [
   {
     name: 'Email__FromAddress'
     value: sendGridFromAddress
+  }
+  {
+    name: 'Email__TrackingBaseUrl'
+    value: trackingBaseUrl
+  }
+  {
+    name: 'Email__UploadBaseUrl'
+    value: uploadBaseUrl
   }
 ]
 

@@ -8,6 +8,8 @@ param hostingPlan = 'FC1'
 param storageSku = 'Standard_ZRS'
 param evidenceImmutabilityDays = 3650
 param sendGridFromAddress = 'pengaduan@example.go.id'
+param trackingBaseUrl = 'https://pengaduan.example.go.id/lacak/'
+param uploadBaseUrl = 'https://pengaduan.example.go.id/unggah/'
 param corsAllowedOrigins = []
 param tags = {
   owner: 'ombudsman-it'

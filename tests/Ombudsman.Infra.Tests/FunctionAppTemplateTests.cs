@@ -140,5 +140,17 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("evidence", Resolved("StorageNames__EvidenceContainer"));
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
         Assert.Equal("payloads", Resolved("StorageNames__PayloadsContainer"));
+        Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_give_the_app_the_public_links_its_emails_carry(string module)
+    {
+        // Without them the app falls back to its .invalid placeholder URLs and every email's link is dead.
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal("[parameters('trackingBaseUrl')]", settings["Email__TrackingBaseUrl"]);
+        Assert.Equal("[parameters('uploadBaseUrl')]", settings["Email__UploadBaseUrl"]);
     }
 }

@@ -72,7 +72,7 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
         var queues = Storage.Resource("queues");
 
         Assert.Equal(
-            ["OmbudsmanInstances", "OmbudsmanDeadlines"],
+            ["OmbudsmanInstances", "OmbudsmanDeadlines", "OmbudsmanAccessTokens"],
             names.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
         Assert.Equal("[length(items(variables('storageNames').tables))]", Storage.Resource("tables").GetProperty("copy").GetProperty("count").GetString());
         Assert.Equal(

@@ -8,6 +8,7 @@ var storageNames = {
   tables: {
     instances: 'OmbudsmanInstances'
     deadlines: 'OmbudsmanDeadlines'
+    accessTokens: 'OmbudsmanAccessTokens'
   }
   queues: {
     orchestrator: 'ombudsman-orchestrator'

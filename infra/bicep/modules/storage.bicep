@@ -1,5 +1,5 @@
-// One StorageV2 account for the Functions host and our durable runtime: tables (instances, deadlines),
-// queues (orchestrator, activity and their poison queues), blob containers (evidence, provider documents,
+// One StorageV2 account for the Functions host and our durable runtime: tables (instances, deadlines, access
+// tokens), queues (orchestrator, activity and their poison queues), blob containers (evidence, provider documents,
 // large payloads, and the Flex Consumption deployment package).
 // Every client signs in with Microsoft Entra ID: shared keys and anonymous blob access are off.
 

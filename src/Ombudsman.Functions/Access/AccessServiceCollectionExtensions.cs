@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Functions.Access;
 
@@ -10,8 +11,7 @@ internal static class AccessServiceCollectionExtensions
     /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
     public static IServiceCollection AddPublicCaseApi(this IServiceCollection services, IConfiguration configuration, bool developmentAccess)
     {
-        var tableName = configuration["StorageNames:AccessTokensTable"] is { Length: > 0 } name ? name : new AccessTokenStoreOptions().TableName;
-        services.AddSingleton(new AccessTokenStoreOptions { TableName = tableName });
+        services.AddSingleton(TokenStoreOptions(configuration));
         services.AddSingleton(sp => new AccessTokenStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<AccessTokenStoreOptions>()));
         services.AddHostedService<AccessTokensInitializer>();
         services.AddOptions<ProviderLinkOptions>().Bind(configuration.GetSection(ProviderLinkOptions.SectionName))
@@ -23,9 +23,14 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
+            sp.GetRequiredService<CaseCommands>(),
             sp.GetRequiredService<TimeProvider>(),
             developmentAccess ? new DevelopmentCaseAccess() : null));
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
         return services;
     }
+
+    /// <summary>The access-token table: setting StorageNames:AccessTokensTable (written by infra/bicep), else the default.</summary>
+    public static AccessTokenStoreOptions TokenStoreOptions(IConfiguration configuration) =>
+        configuration["StorageNames:AccessTokensTable"] is { Length: > 0 } name ? new AccessTokenStoreOptions { TableName = name } : new AccessTokenStoreOptions();
 }

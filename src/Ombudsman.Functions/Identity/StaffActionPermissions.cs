@@ -33,6 +33,18 @@ internal static class StaffActionPermissions
             ? StaffRoles.All.Where(r => Grants[r].Contains(eventName, StringComparer.Ordinal)).ToList()
             : [];
 
+    /// <summary>
+    /// Who may issue and revoke the provider's capability link: intake officers (they route the case to the
+    /// provider), examiners (they handle the provider's response) and the head of office; not adjudicators.
+    /// </summary>
+    public static IReadOnlyList<string> ProviderLinkRoles { get; } = [StaffRoles.IntakeOfficer, StaffRoles.Examiner, StaffRoles.HeadOfOffice];
+
+    public static bool MayManageProviderLink(StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Roles.Any(r => ProviderLinkRoles.Contains(r, StringComparer.Ordinal));
+    }
+
     public static bool MayAct(StaffMember member, string eventName)
     {
         ArgumentNullException.ThrowIfNull(member);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Workflows.Cases;
@@ -43,6 +44,17 @@ internal static class StaffEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/cases/{caseId}/provider-link", IssueProviderLinkAsync)
+            .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one); it expires with the response deadline plus grace.")
+            .Produces<ProviderLink>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/cases/{caseId}/provider-link", RevokeProviderLinkAsync)
+            .WithSummary("Revokes the provider's capability link of a case of my office at once (also when none is active).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -159,6 +171,53 @@ internal static class StaffEndpoints
             actor = caseAction.Actor,
             acceptedAt = time.GetUtcNow(),
         });
+    }
+
+    private static async Task<IResult> IssueProviderLinkAsync(
+        HttpContext context, string caseId, CaseCommands commands, ProviderLinks links, CancellationToken cancellationToken)
+    {
+        if (await ProviderLinkRefusalAsync(context, caseId, commands, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // No response deadline running yet: ProviderLinks throws provider-link-not-available (409).
+        var link = await links.IssueAsync(caseId, cancellationToken);
+        return Results.Created($"/api/staff/cases/{Uri.EscapeDataString(caseId)}/provider-link", link);
+    }
+
+    private static async Task<IResult> RevokeProviderLinkAsync(
+        HttpContext context, string caseId, CaseCommands commands, ProviderLinks links, CancellationToken cancellationToken)
+    {
+        if (await ProviderLinkRefusalAsync(context, caseId, commands, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await links.RevokeAsync(caseId, cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary>Office first (another office's case is a missing case), then role.</summary>
+    private static async Task<IResult?> ProviderLinkRefusalAsync(HttpContext context, string caseId, CaseCommands commands, CancellationToken cancellationToken)
+    {
+        var member = Member(context);
+        var status = await commands.GetAsync(caseId, cancellationToken);
+        if (status is null || status.Office != member.Office)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        if (!StaffActionPermissions.MayManageProviderLink(member))
+        {
+            return Problems.Result(
+                StatusCodes.Status403Forbidden,
+                RoleNotAllowed,
+                "Role not allowed",
+                $"The provider link is managed by {string.Join(" or ", StaffActionPermissions.ProviderLinkRoles)}; you act as {string.Join(", ", member.Roles)}.");
+        }
+
+        return null;
     }
 
     private static StaffMember Member(HttpContext context) =>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Configuration;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Tests.Hosting;
@@ -98,6 +99,7 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite)
         Assert.Contains($"payloads: '{names.PayloadsContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"evidence: '{evidence.EvidenceContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"providerDocuments: '{evidence.ProviderDocumentsContainer}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"accessTokens: '{new AccessTokenStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,18 +107,19 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite)
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "bicep", "main.bicep"));
         var settings = BicepStorageNameSetting().Matches(bicep).Select(m => m.Groups[1].Value).ToList();
-        var configuration = new ConfigurationBuilder()
+        var root = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create<string, string?>("StorageNames:" + s, "x" + s.ToLowerInvariant())))
-            .Build()
-            .GetSection("StorageNames");
+            .Build();
+        var configuration = root.GetSection("StorageNames");
 
         var runtime = configuration.Get<AzureStorageNames>()!;
         var evidence = configuration.Get<EvidenceStorageNames>()!;
         var bound = typeof(AzureStorageNames).GetProperties().Select(p => (p.Name, Value: p.GetValue(runtime)))
             .Concat(typeof(EvidenceStorageNames).GetProperties().Select(p => (p.Name, Value: p.GetValue(evidence))))
             .ToDictionary(p => p.Name, p => p.Value as string);
+        bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
 
-        Assert.Equal(8, settings.Count);
+        Assert.Equal(9, settings.Count);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));
     }
 
