@@ -23,7 +23,8 @@ public static class CaseStageRules
         [CaseStage.Received] = [.. AnyOpenStage],
         [CaseStage.CompletenessCheck] = [CaseEvents.FileComplete, CaseEvents.FileIncomplete, .. AnyOpenStage],
         [CaseStage.CureWindow] = [CaseEvents.CureSubmitted, .. AnyOpenStage],
-        [CaseStage.Routing] = [.. AnyOpenStage],
+        // The provider's link is valid once P8 runs, which starts during routing: its response must not be refused.
+        [CaseStage.Routing] = [CaseEvents.ProviderResponseSubmitted, .. AnyOpenStage],
         [CaseStage.Examination] =
         [
             CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,

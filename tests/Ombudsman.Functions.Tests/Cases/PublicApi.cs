@@ -94,7 +94,7 @@ internal static class PublicApi
             t => t.GetProperty("openDeadlines").EnumerateArray().Any(d => d.GetProperty("ruleId").GetString() == ruleId),
             TimeSpan.FromSeconds(30));
 
-    /// <summary>A staff action. The staff API is built in parallel; until it lands the tests act as staff through CaseCommands.</summary>
+    /// <summary>A staff action taken through CaseCommands, so these tests stay about the public API (the staff API has its own tests).</summary>
     public static Task StaffAsync(TestApp app, string caseId, string eventName, CaseAction? action = null) =>
         app.Service<CaseCommands>().SubmitAsync(
             caseId,
