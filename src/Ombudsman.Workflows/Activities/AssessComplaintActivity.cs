@@ -1,5 +1,5 @@
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Activities;
@@ -9,9 +9,9 @@ namespace Ombudsman.Workflows.Activities;
 /// O1 (UU 37/2008 art. 24). An activity because it reads the statute data, which may change between replays.
 /// </summary>
 internal sealed class AssessComplaintActivity(RuleSetCatalog catalog, FilingWindow filingWindow, ReportLimit reportLimit)
-    : IActivity<IntakeRequest, IntakeAssessment>
+    : TaskActivity<IntakeRequest, IntakeAssessment>
 {
-    public Task<IntakeAssessment> RunAsync(IntakeRequest input, CancellationToken cancellationToken)
+    public override Task<IntakeAssessment> RunAsync(TaskActivityContext context, IntakeRequest input)
     {
         var complaint = input.Complaint;
         var zone = complaint.Office.TimeZone;

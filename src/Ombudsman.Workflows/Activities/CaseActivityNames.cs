@@ -6,4 +6,5 @@ internal static class CaseActivityNames
     public const string AssessComplaint = "AssessComplaint";
     public const string ComputeDeadline = "ComputeCaseDeadline";
     public const string SendNotification = "SendCaseNotification";
+    public const string RecordCase = "RecordCase";
 }

@@ -1,5 +1,5 @@
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Activities;
@@ -10,9 +10,9 @@ namespace Ombudsman.Workflows.Activities;
 /// deadlines but can never make a running case's replay compute a different due date (a non-determinism failure).
 /// </summary>
 internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCalculator calculator)
-    : IActivity<DeadlineRequest, CaseDeadline>
+    : TaskActivity<DeadlineRequest, CaseDeadline>
 {
-    public Task<CaseDeadline> RunAsync(DeadlineRequest input, CancellationToken cancellationToken)
+    public override Task<CaseDeadline> RunAsync(TaskActivityContext context, DeadlineRequest input)
     {
         var rule = catalog.Get(input.RuleSetVersion)[input.RuleId];
         var zone = OfficeTimeZone.FromCode(input.OfficeTimeZone);

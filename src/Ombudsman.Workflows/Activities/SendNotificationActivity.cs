@@ -1,5 +1,5 @@
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask;
 
 namespace Ombudsman.Workflows.Activities;
 
@@ -7,20 +7,20 @@ namespace Ombudsman.Workflows.Activities;
 /// Hands one notification to <see cref="ICaseNotifier"/> unless its idempotency key was delivered already: an
 /// activity runs at least once, and a redelivered message must not mail a complainant twice.
 /// </summary>
-internal sealed class SendNotificationActivity(ICaseNotifier notifier, ICaseNotificationLedger ledger) : IActivity<CaseNotification, CaseNotificationResult>
+internal sealed class SendNotificationActivity(ICaseNotifier notifier, ICaseNotificationLedger ledger) : TaskActivity<CaseNotification, CaseNotificationResult>
 {
     /// <returns>What the notifier did; <see cref="CaseNotificationResult.AlreadyDelivered"/> when the ledger had the key.</returns>
-    public async Task<CaseNotificationResult> RunAsync(CaseNotification input, CancellationToken cancellationToken)
+    public override async Task<CaseNotificationResult> RunAsync(TaskActivityContext context, CaseNotification input)
     {
-        if (await ledger.WasSentAsync(input.IdempotencyKey, cancellationToken))
+        if (await ledger.WasSentAsync(input.IdempotencyKey, CancellationToken.None))
         {
             return CaseNotificationResult.AlreadyDelivered;
         }
 
-        var result = await notifier.NotifyAsync(input, cancellationToken);
+        var result = await notifier.NotifyAsync(input, CancellationToken.None);
 
         // A final "not delivered" is settled too: a retry would get the same answer, so the key is spent.
-        await ledger.MarkSentAsync(input.IdempotencyKey, cancellationToken);
+        await ledger.MarkSentAsync(input.IdempotencyKey, CancellationToken.None);
         return result;
     }
 }

@@ -1,22 +1,31 @@
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Orchestrations;
 
 namespace Ombudsman.Workflows.Cases;
 
 /// <summary>
 /// Staff and party actions on a case, for the API. An action is checked against the case's current stage
-/// (<see cref="CaseStageRules"/>) before it is raised; a refused action throws
-/// <see cref="CaseActionRefusedException"/> and changes nothing.
+/// (<see cref="CaseStageRules"/>, from the read model) before it is raised, and stamped with the app's time;
+/// a refused action throws <see cref="CaseActionRefusedException"/> and changes nothing.
 /// </summary>
-public sealed class CaseCommands
+public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time)
 {
-    private readonly DurableClient _client;
+    /// <summary>
+    /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
+    /// clock. Filing again under an id whose case exists starts nothing.
+    /// </summary>
+    public async Task<string> FileAsync(string caseId, Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        if (await client.GetInstanceAsync(caseId, cancellationToken) is not null)
+        {
+            return caseId;
+        }
 
-    public CaseCommands(DurableClient client) => _client = client;
-
-    /// <summary>Files a complaint: starts its case orchestration under <paramref name="caseId"/> (idempotent on the id).</summary>
-    public Task<string> FileAsync(string caseId, Complaint complaint, CancellationToken cancellationToken = default) =>
-        _client.StartAsync(CaseOrchestration.Name, complaint, caseId, cancellationToken: cancellationToken);
+        var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
+        return await client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, filing, new StartOrchestrationOptions(caseId), cancellationToken);
+    }
 
     /// <summary>Sends <paramref name="eventName"/> (one of <see cref="CaseEvents"/>) to the case, or throws why not.</summary>
     public async Task SubmitAsync(string caseId, string eventName, CaseAction action, CancellationToken cancellationToken = default)
@@ -27,32 +36,24 @@ public sealed class CaseCommands
             throw new CaseActionRefusedException(caseId, eventName, refusal);
         }
 
-        await _client.RaiseEventAsync(caseId, eventName, action, cancellationToken);
+        var input = new CaseInput { Name = eventName, Action = action, ReceivedAt = time.GetUtcNow() };
+        await client.RaiseEventAsync(caseId, CaseInput.EventName, input, cancellationToken);
     }
 
-    /// <summary>The case's status as the orchestrator last published it, or null for an unknown case.</summary>
-    public async Task<CaseStatus?> GetAsync(string caseId, CancellationToken cancellationToken = default)
-    {
-        var instance = await _client.GetStatusAsync(caseId, cancellationToken);
-        return instance is null || instance.Name != CaseOrchestration.Name ? null : instance.ReadCustomStatus<CaseStatus>();
-    }
+    /// <summary>The case's status as the read model has it, or null for an unknown case.</summary>
+    public async Task<CaseStatus?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
+        (await readModel.GetAsync(caseId, cancellationToken))?.Status;
 
     private async Task<CaseStatus> CurrentAsync(string caseId, string eventName, CancellationToken cancellationToken)
     {
-        var instance = await _client.GetStatusAsync(caseId, cancellationToken);
-        if (instance is null || instance.Name != CaseOrchestration.Name)
+        var view = await readModel.GetAsync(caseId, cancellationToken)
+            ?? throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}'."));
+        if (view.Completed || view.Status.Stage == CaseStage.Closed)
         {
-            throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}'."));
+            throw new CaseActionRefusedException(
+                caseId, eventName, new(CaseActionRefusal.CaseNotOpen, $"Case '{caseId}' takes no actions: it is closed ({view.Status.ClosedReason})."));
         }
 
-        var status = instance.ReadCustomStatus<CaseStatus>();
-        // Closed is published before the instance completes; the answer must not depend on which the caller sees.
-        if (instance.Status != OrchestrationStatus.Running || status is null || status.Stage == CaseStage.Closed)
-        {
-            var why = status?.Stage == CaseStage.Closed ? $"it is closed ({status.ClosedReason})" : $"its workflow is {instance.Status}";
-            throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotOpen, $"Case '{caseId}' takes no actions: {why}."));
-        }
-
-        return status;
+        return view.Status;
     }
 }

@@ -1,7 +1,7 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ombudsman.Workflows.Activities;
-using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Orchestrations;
 
 namespace Ombudsman.Workflows.Cases;
@@ -9,25 +9,28 @@ namespace Ombudsman.Workflows.Cases;
 /// <summary>Registers the case orchestration and its activities, and the services they use.</summary>
 public static class CaseWorkflowRegistration
 {
-    /// <summary>Adds the case orchestration (every version still in use) and its activities to the runtime.</summary>
-    public static DurableRegistry AddCaseWorkflows(this DurableRegistry registry)
+    /// <summary>Adds the case orchestrator (every name still in use) and its activities to the worker.</summary>
+    public static DurableTaskRegistry AddCaseWorkflows(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
-            .AddOrchestration<Complaint, CaseOutcome>(CaseOrchestration.Name, CaseOrchestration.Version, CaseOrchestration.RunAsync)
-            .AddActivity<AssessComplaintActivity, IntakeRequest, IntakeAssessment>(CaseActivityNames.AssessComplaint)
-            .AddActivity<ComputeDeadlineActivity, DeadlineRequest, CaseDeadline>(CaseActivityNames.ComputeDeadline)
-            .AddActivity<SendNotificationActivity, CaseNotification, CaseNotificationResult>(CaseActivityNames.SendNotification);
+            .AddOrchestrator(CaseOrchestration.Name, typeof(CaseOrchestration))
+            .AddActivity(CaseActivityNames.AssessComplaint, typeof(AssessComplaintActivity))
+            .AddActivity(CaseActivityNames.ComputeDeadline, typeof(ComputeDeadlineActivity))
+            .AddActivity(CaseActivityNames.SendNotification, typeof(SendNotificationActivity))
+            .AddActivity(CaseActivityNames.RecordCase, typeof(RecordCaseActivity));
     }
 
     /// <summary>
-    /// Adds <see cref="CaseCommands"/> and an in-process notification ledger. The host also calls AddStatute and
-    /// registers an <see cref="ICaseNotifier"/> (the email layer).
+    /// Adds <see cref="CaseCommands"/>, the deadline sweeper and an in-process notification ledger. The host also
+    /// calls AddStatute, registers the <see cref="ReadModel.CaseReadModel"/> on its storage and an
+    /// <see cref="ICaseNotifier"/> (the email layer).
     /// </summary>
     public static IServiceCollection AddCaseWorkflows(this IServiceCollection services)
     {
         services.TryAddSingleton<ICaseNotificationLedger, InMemoryCaseNotificationLedger>();
         services.TryAddSingleton<CaseCommands>();
+        services.TryAddSingleton<DeadlineSweeper>();
         return services;
     }
 }

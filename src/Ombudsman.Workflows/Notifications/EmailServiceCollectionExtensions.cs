@@ -13,7 +13,7 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Adds <c>INotificationSender</c> and the staff digest. Send records go to the storage account of
     /// Email:StorageConnectionString or ConnectionStrings:Storage (in memory when neither is set, for local runs).
-    /// The staff digest also needs an <c>IOpenDeadlineSource</c>, which the durable runtime registers.
+    /// The staff digest also needs an <c>IOpenDeadlineSource</c>, which AddCaseEmail registers.
     /// </summary>
     public static IServiceCollection AddEmailNotifications(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,6 +1,6 @@
 using Ombudsman.Workflows.Activities;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
@@ -9,22 +9,26 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// are the process classes beside it, run in this instance rather than as sub-orchestrations, so every staff and
 /// party event goes to the case id and any stage can be interrupted by a withdrawal.
 /// </summary>
-public static class CaseOrchestration
+public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome>
 {
+    /// <summary>
+    /// The orchestrator's name. A change that would replay running cases differently ships under a new name
+    /// ("Case2") registered beside this one, which running cases keep until they close (docs/CASES.md, "Versioning").
+    /// </summary>
     public const string Name = "Case";
 
-    /// <summary>Bump when a change would replay running cases differently (docs/CASES.md, "Versioning").</summary>
-    public const string Version = "1";
-
-    /// <summary>Index field naming the case's office, so instances and deadlines can be listed by office.</summary>
-    public const string OfficeIndexField = "office";
-
-    public static async Task<CaseOutcome?> RunAsync(OrchestrationContext context, Complaint? complaint)
+    public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseFiling input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(complaint);
-        context.SetIndexField(OfficeIndexField, complaint.Office.Code);
-        var wf = new CaseWorkflowContext(context, complaint);
+        ArgumentNullException.ThrowIfNull(input);
+        var wf = new CaseWorkflowContext(context, input);
+        var outcome = await RunCaseAsync(wf);
+        await wf.RecordAsync();
+        return outcome;
+    }
+
+    private static async Task<CaseOutcome> RunCaseAsync(CaseWorkflowContext wf)
+    {
         try
         {
             await IntakeAsync(wf);
@@ -51,9 +55,11 @@ public static class CaseOrchestration
         var complaint = wf.Complaint;
         wf.Status.ReceivedAt = wf.Now;
         wf.Record(CaseActor.System, $"Complaint received at {complaint.Office.Name} ({complaint.Path} path).");
+        // The case is listed and trackable from its first step, before the intake activities run.
+        await wf.RecordAsync();
         var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(
             CaseActivityNames.AssessComplaint, new IntakeRequest { Complaint = complaint, ReceivedAt = wf.Now });
-        wf.Status.RuleSetVersion = assessment!.RuleSetVersion;
+        wf.Status.RuleSetVersion = assessment.RuleSetVersion;
         wf.Record(CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
         await wf.NotifyAsync(
             NotificationTemplates.Receipt,

@@ -1,22 +1,29 @@
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
-/// A durable timer a case is running: a statutory deadline (listed on the case and for staff) or a reminder
-/// before one. <see cref="OnExpired"/>, when set, is the consequence applied without leaving the current wait
-/// (reminders, overdue flags); without it the expiry is returned to the stage that started the timer.
+/// A timer a case is running: a statutory deadline (listed on the case and for staff), a reminder before one, or a
+/// retry. It is a durable timer and an open row in the read model; whichever of the timer and the sweeper's
+/// <see cref="DeadlineDue"/> event comes first applies it. <see cref="OnExpired"/>, when set, is the consequence
+/// applied without leaving the current wait (reminders, overdue flags); without it the expiry is returned to the
+/// stage that started the timer.
 /// </summary>
 internal sealed class CaseTimer
 {
-    public required DurableTimer Timer { get; init; }
-
-    /// <summary>The deadline, or null for a reminder.</summary>
-    public CaseDeadline? Deadline { get; init; }
-
-    /// <summary>A step-unique key for notifications about this timer.</summary>
+    /// <summary>Unique within the case; the key of its open row and of its <see cref="DeadlineDue"/> event.</summary>
     public required string Key { get; init; }
+
+    /// <summary>When it is due, in the case's statutory time (the app's clock).</summary>
+    public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The engine's durable timer; cancelled when the step it guards is done.</summary>
+    public required Task Fired { get; init; }
+
+    public required CancellationTokenSource Cancellation { get; init; }
+
+    /// <summary>The deadline, or null for a reminder or a retry.</summary>
+    public CaseDeadline? Deadline { get; init; }
 
     public Func<CaseTimer, Task>? OnExpired { get; init; }
 

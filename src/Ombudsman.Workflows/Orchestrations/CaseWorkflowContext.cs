@@ -1,40 +1,56 @@
 using System.Globalization;
-using System.Text.Json;
+using Microsoft.DurableTask;
 using Ombudsman.Workflows.Activities;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
 /// One case's state inside its orchestration, shared by the stage classes: the status, the running timers, the
-/// notifications already sent. Every stage runs on the same <see cref="OrchestrationContext"/> (one instance per
-/// case), so staff and party events always go to the case id, whichever stage is current.
+/// notifications already sent, and what the read model has not been told yet. Every stage runs on the same
+/// orchestration (one instance per case), so staff and party events always go to the case id, whichever stage is
+/// current. Statutory time is the case's own clock (<see cref="Now"/>): the app's time stamped on the filing and on
+/// every input, never the engine's clock, so a case reckons the same way whether a deadline arrived by its durable
+/// timer or by the sweeper under a manual clock.
 /// </summary>
 internal sealed class CaseWorkflowContext
 {
     private const int DeadlineComputeDays = 30;
-    private static readonly RetryPolicy ActivityRetry = new() { MaxAttempts = 5, FirstDelay = TimeSpan.FromMinutes(1) };
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), backoffCoefficient: 2));
     private readonly List<CaseTimer> _timers = [];
     private readonly HashSet<string> _sentKeys = new(StringComparer.Ordinal);
+    private readonly List<TimelineEntry> _unrecorded = [];
+    private readonly List<DeadlineDue> _dueLater = [];
     private int _timerSequence;
+    private int _recordedEntries;
+    private int _recordVersion;
+    private int _inputsHandled;
+    private bool _dirty = true;
+    private bool _filingRecorded;
+    private Task<CaseInput>? _nextInput;
+    private Task<DeadlineDue>? _nextDue;
 
-    public CaseWorkflowContext(OrchestrationContext orchestration, Complaint complaint)
+    public CaseWorkflowContext(TaskOrchestrationContext orchestration, CaseFiling filing)
     {
         Orchestration = orchestration;
-        Complaint = complaint;
+        Filing = filing;
+        Complaint = filing.Complaint;
+        Now = filing.ReceivedAt;
         Status = new CaseStatus
         {
             CaseId = orchestration.InstanceId,
             Stage = CaseStage.Received,
-            Path = complaint.Path,
-            Office = complaint.Office.Code,
-            OfficeTimeZone = complaint.Office.TimeZoneCode,
+            Path = Complaint.Path,
+            Office = Complaint.Office.Code,
+            OfficeTimeZone = Complaint.Office.TimeZoneCode,
         };
     }
 
-    public OrchestrationContext Orchestration { get; }
+    public TaskOrchestrationContext Orchestration { get; }
+
+    public CaseFiling Filing { get; }
 
     public Complaint Complaint { get; }
 
@@ -42,7 +58,8 @@ internal sealed class CaseWorkflowContext
 
     public string CaseId => Orchestration.InstanceId;
 
-    public DateTimeOffset Now => Orchestration.CurrentUtcDateTime;
+    /// <summary>The case's statutory time: the latest stamp of the filing or of an input the case took.</summary>
+    public DateTimeOffset Now { get; private set; }
 
     public bool IsProviderPath => Complaint.Path == ComplaintPath.Provider;
 
@@ -54,11 +71,43 @@ internal sealed class CaseWorkflowContext
 
     public void Record(CaseActor actor, string what)
     {
-        Status.Timeline.Add(new TimelineEntry { At = Now, Actor = actor, What = what });
+        _unrecorded.Add(new TimelineEntry { At = Now, Actor = actor, What = what });
         Publish();
     }
 
-    public void Publish() => Orchestration.SetCustomStatus(Status);
+    /// <summary>The status changed: the read model is told at the next wait (or at <see cref="RecordAsync"/>).</summary>
+    public void Publish() => _dirty = true;
+
+    /// <summary>
+    /// Writes what changed since the last write to the read model (one idempotent activity), and the small custom
+    /// status. Called where the case waits and when it ends, so a step's changes cost one write, not one per entry.
+    /// </summary>
+    public async Task RecordAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        var update = new CaseRecordUpdate
+        {
+            CaseId = CaseId,
+            Office = Complaint.Office.Code,
+            Version = ++_recordVersion,
+            InputsHandled = _inputsHandled,
+            Status = Status,
+            FirstSequence = _recordedEntries + 1,
+            NewEntries = [.. _unrecorded],
+            Timers = [.. _timers.Select(t => new CaseTimerRow { Key = t.Key, DueAt = t.DueAt, Deadline = t.Deadline is { } d ? OpenDeadlineOf(d) : null })],
+            Filing = _filingRecorded ? null : Filing,
+        };
+        await Orchestration.CallActivityAsync(CaseActivityNames.RecordCase, update, ActivityRetry);
+        _filingRecorded = true;
+        _recordedEntries += _unrecorded.Count;
+        _unrecorded.Clear();
+        _dirty = false;
+        Orchestration.SetCustomStatus(new CaseRuntimeStatus(Status.Stage, Status.RuleSetVersion, _inputsHandled));
+    }
 
     /// <summary>Starts the deadline of <paramref name="ruleId"/> in the pinned rule set, counted from now (or fixed by a decision).</summary>
     public async Task<CaseTimer> StartDeadlineAsync(
@@ -74,25 +123,8 @@ internal sealed class CaseWorkflowContext
             FixedDueDate = fixedDueDate,
         };
         var deadline = await ComputeDeadlineAsync(request);
-        var timer = new CaseTimer
-        {
-            Timer = Orchestration.CreateTimer(
-                deadline!.DueAt,
-                new DeadlineInfo { Kind = kind, Citation = deadline.Citation, RuleId = deadline.RuleId, Description = deadline.Explanation }),
-            Deadline = deadline,
-            Key = $"{kind}-{++_timerSequence}",
-            OnExpired = onExpired,
-        };
-        _timers.Add(timer);
-        Status.OpenDeadlines.Add(new OpenDeadline
-        {
-            RuleId = deadline.RuleId,
-            Kind = kind,
-            DueAt = deadline.DueAt,
-            DueDate = deadline.DueDate,
-            Citation = deadline.Citation,
-            Explanation = deadline.Explanation,
-        });
+        var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
+        Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.");
         return timer;
     }
@@ -108,11 +140,11 @@ internal sealed class CaseWorkflowContext
         {
             try
             {
-                return (await Orchestration.CallActivityAsync<CaseDeadline>(CaseActivityNames.ComputeDeadline, request))!;
+                return await Orchestration.CallActivityAsync<CaseDeadline>(CaseActivityNames.ComputeDeadline, request);
             }
             catch (TaskFailedException e) when (day < DeadlineComputeDays)
             {
-                Record(CaseActor.System, $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.Failure.Message}");
+                Record(CaseActor.System, $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.FailureDetails.ErrorMessage}");
                 await NotifyAsync(
                     NotificationTemplates.StaffEscalation,
                     NotificationRecipient.Staff,
@@ -120,9 +152,9 @@ internal sealed class CaseWorkflowContext
                     new Dictionary<string, string>
                     {
                         ["ruleId"] = request.RuleId,
-                        ["consequence"] = "the deadline could not be computed: " + e.Failure.Message,
+                        ["consequence"] = "the deadline could not be computed: " + e.FailureDetails.ErrorMessage,
                     });
-                await Orchestration.CreateTimer(Now.AddDays(1)).Task;
+                await WaitForAsync(StartTimer("deadline-retry", Now.AddDays(1)));
             }
         }
     }
@@ -142,7 +174,7 @@ internal sealed class CaseWorkflowContext
             return;
         }
 
-        _timers.Add(new CaseTimer { Timer = Orchestration.CreateTimer(at), Key = $"{key}-{++_timerSequence}", OnExpired = send, Parent = deadline });
+        StartTimer(key, at, onExpired: send, parent: deadline);
     }
 
     /// <summary>The step the timer guarded is done: cancel it (and its reminders) and drop it from the case. No effect once it fired.</summary>
@@ -176,37 +208,165 @@ internal sealed class CaseWorkflowContext
     /// <summary>
     /// Waits for the next event this stage accepts, or a deadline without a background consequence. Events not
     /// valid in the stage are refused in the timeline and change nothing; withdrawal and staff closure end the case.
+    /// Inputs that are ready together are taken in the order of their stamps, a deadline before an action stamped at
+    /// its very instant (the deadline's instant is already too late).
     /// </summary>
     public async Task<CaseSignal> WaitAsync()
     {
         while (true)
         {
-            var next = await Orchestration.WaitForAnyEventOrTimerAsync(CaseEvents.All, _timers.Select(t => t.Timer).ToList());
-            if (next.Timer is { } fired)
+            _nextInput ??= Orchestration.WaitForExternalEvent<CaseInput>(CaseInput.EventName);
+            _nextDue ??= Orchestration.WaitForExternalEvent<DeadlineDue>(DeadlineDue.EventName);
+            if (_dueLater.Count == 0 && !_nextInput.IsCompleted && !_nextDue.IsCompleted && !_timers.Any(t => t.Fired.IsCompleted))
             {
-                var timer = _timers.Single(t => t.Timer == fired);
-                _timers.Remove(timer);
-                if (timer.Deadline is { } deadline)
-                {
-                    RemoveOpenDeadline(deadline);
-                    Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.");
-                }
-
-                if (timer.OnExpired is { } consequence)
-                {
-                    await consequence(timer);
-                    continue;
-                }
-
-                return new CaseSignal { Expired = timer };
+                await RecordAsync();
+                await Task.WhenAny([_nextInput, _nextDue, .. _timers.Select(t => t.Fired)]);
             }
 
-            var signal = Accept(next.Event!);
-            if (signal is not null)
+            var (timer, input) = NextReady();
+            _inputsHandled++;
+            Publish();
+            if (timer is not null)
+            {
+                if (await ExpireAsync(timer) is { } expired)
+                {
+                    return expired;
+                }
+
+                continue;
+            }
+
+            if (input is not null && Accept(input) is { } signal)
             {
                 return signal;
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the earliest ready input: a fired timer, a <see cref="DeadlineDue"/> (its timer, or null when that
+    /// timer already fired or was cancelled: the second arrival changes nothing), or an action.
+    /// </summary>
+    private (CaseTimer? Timer, CaseInput? Input) NextReady()
+    {
+        var candidates = new List<(DateTimeOffset At, int Order, Func<(CaseTimer?, CaseInput?)> Take)>();
+        foreach (var timer in _timers.Where(t => t.Fired.IsCompletedSuccessfully))
+        {
+            candidates.Add((timer.DueAt, 0, () => (timer, null)));
+        }
+
+        if (_dueLater.Count > 0)
+        {
+            var due = _dueLater[0];
+            candidates.Add((due.DueAt, 0, () =>
+            {
+                _dueLater.RemoveAt(0);
+                return (_timers.Find(t => t.Key == due.Key), null);
+            }));
+        }
+        else if (_nextDue is { IsCompleted: true } dueTask)
+        {
+            var due = dueTask.Result;
+            candidates.Add((due.DueAt, 0, () =>
+            {
+                _nextDue = null;
+                return (_timers.Find(t => t.Key == due.Key), null);
+            }));
+        }
+
+        if (_nextInput is { IsCompleted: true } inputTask)
+        {
+            var input = inputTask.Result;
+            candidates.Add((input.ReceivedAt, 1, () =>
+            {
+                _nextInput = null;
+                return (null, input);
+            }));
+        }
+
+        return candidates.OrderBy(c => c.At).ThenBy(c => c.Order).First().Take();
+    }
+
+    /// <summary>Applies a timer that came due: the deadline passes in the case's time, its consequence runs.</summary>
+    private async Task<CaseSignal?> ExpireAsync(CaseTimer timer)
+    {
+        _timers.Remove(timer);
+        timer.Cancellation.Cancel();
+        Now = Max(Now, timer.DueAt);
+        if (timer.Deadline is { } deadline)
+        {
+            RemoveOpenDeadline(deadline);
+            Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.");
+        }
+
+        if (timer.OnExpired is { } consequence)
+        {
+            await consequence(timer);
+            return null;
+        }
+
+        return new CaseSignal { Expired = timer };
+    }
+
+    /// <summary>
+    /// Waits for one timer outside a stage's wait (a retry): its durable timer or its <see cref="DeadlineDue"/>.
+    /// Actions arriving meanwhile stay queued for the stage; other deadline events are kept in arrival order.
+    /// </summary>
+    private async Task WaitForAsync(CaseTimer timer)
+    {
+        while (true)
+        {
+            _nextDue ??= Orchestration.WaitForExternalEvent<DeadlineDue>(DeadlineDue.EventName);
+            if (!timer.Fired.IsCompleted && !_nextDue.IsCompleted)
+            {
+                await RecordAsync();
+                await Task.WhenAny(timer.Fired, _nextDue);
+            }
+
+            _inputsHandled++;
+            Publish();
+            if (_nextDue.IsCompleted && (!timer.Fired.IsCompleted || _nextDue.Result.DueAt <= timer.DueAt))
+            {
+                var due = _nextDue.Result;
+                _nextDue = null;
+                if (due.Key != timer.Key)
+                {
+                    _dueLater.Add(due);
+                    continue;
+                }
+            }
+
+            _timers.Remove(timer);
+            timer.Cancellation.Cancel();
+            Now = Max(Now, timer.DueAt);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// Starts a durable timer for <paramref name="dueAt"/> in the case's time. The engine's timer is set the same
+    /// distance ahead of the engine's clock, never at <paramref name="dueAt"/> itself: when the app's clock is behind
+    /// the wall clock (a manual clock), an absolute instant would already have passed and fire the deadline early.
+    /// </summary>
+    private CaseTimer StartTimer(string kind, DateTimeOffset dueAt, CaseDeadline? deadline = null, Func<CaseTimer, Task>? onExpired = null, CaseTimer? parent = null)
+    {
+        var engineNow = Orchestration.CurrentUtcDateTime;
+        var distance = dueAt - Now;
+        var fireAt = distance > TimeSpan.Zero ? engineNow + distance : engineNow;
+        var cancellation = new CancellationTokenSource();
+        var timer = new CaseTimer
+        {
+            Key = $"{kind}-{++_timerSequence}",
+            DueAt = dueAt,
+            Fired = Orchestration.CreateTimer(fireAt, cancellation.Token),
+            Cancellation = cancellation,
+            Deadline = deadline,
+            OnExpired = onExpired,
+            Parent = parent,
+        };
+        _timers.Add(timer);
+        Publish();
+        return timer;
     }
 
     /// <summary>Sends a notification once per step: the key is built from the case, the step, the template and the recipient.</summary>
@@ -254,7 +414,7 @@ internal sealed class CaseWorkflowContext
         };
         try
         {
-            var result = Read(await Orchestration.CallActivityAsync<JsonElement>(CaseActivityNames.SendNotification, notification, ActivityRetry));
+            var result = await Orchestration.CallActivityAsync<CaseNotificationResult>(CaseActivityNames.SendNotification, notification, ActivityRetry);
             if (result.NeedsStaff)
             {
                 Status.EmailNotDelivered = true;
@@ -266,7 +426,7 @@ internal sealed class CaseWorkflowContext
         catch (TaskFailedException e)
         {
             // A notification that keeps failing must not stop the statutory clock; staff see it in the timeline.
-            Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.Failure.Message}");
+            Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.FailureDetails.ErrorMessage}");
         }
     }
 
@@ -286,43 +446,22 @@ internal sealed class CaseWorkflowContext
             deadline);
     }
 
-    /// <summary>
-    /// The activity's result. Histories written before results existed hold a bare true/false (delivered now /
-    /// before), so replay reads those (and an empty result) as delivered instead of failing the case.
-    /// </summary>
-    private static CaseNotificationResult Read(JsonElement result) => result.ValueKind switch
-    {
-        JsonValueKind.True => CaseNotificationResult.Delivered,
-        JsonValueKind.False => CaseNotificationResult.AlreadyDelivered,
-        JsonValueKind.Undefined or JsonValueKind.Null => CaseNotificationResult.Delivered,
-        _ => result.Deserialize<CaseNotificationResult>(DurableJson.Options) ?? CaseNotificationResult.Delivered,
-    };
-
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Money(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private CaseSignal? Accept(ExternalEvent received)
+    private CaseSignal? Accept(CaseInput received)
     {
-        CaseAction? action;
-        try
-        {
-            action = received.Read<CaseAction>();
-        }
-        catch (JsonException e)
-        {
-            Record(CaseActor.System, $"Refused '{received.Name}': unreadable payload ({e.Message}).");
-            return null;
-        }
-
-        var actor = action?.Actor ?? CaseActor.System;
+        Now = Max(Now, received.ReceivedAt);
+        var action = received.Action;
+        var actor = action.Actor;
         if (CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action) is { } refusal)
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}");
             return null;
         }
 
-        Record(actor, action!.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name);
+        Record(actor, action.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name);
         if (received.Name == CaseEvents.Withdraw)
         {
             throw new CaseEndedException(CaseClosedReason.Withdrawn, $"Withdrawn by the complainant: {action.Note}", actor);
@@ -338,13 +477,25 @@ internal sealed class CaseWorkflowContext
 
     private void Stop(CaseTimer timer)
     {
-        timer.Timer.Cancel();
+        timer.Cancellation.Cancel();
         _timers.Remove(timer);
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static OpenDeadline OpenDeadlineOf(CaseDeadline deadline) => new()
+    {
+        RuleId = deadline.RuleId,
+        Kind = deadline.Kind,
+        DueAt = deadline.DueAt,
+        DueDate = deadline.DueDate,
+        Citation = deadline.Citation,
+        Explanation = deadline.Explanation,
+    };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>
         Status.OpenDeadlines.RemoveAll(d => d.RuleId == deadline.RuleId && d.Kind == deadline.Kind && d.DueAt == deadline.DueAt);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Workflows.Notifications;
@@ -12,8 +11,8 @@ public static class CaseEmailServiceCollectionExtensions
     /// <summary>
     /// Adds email delivery (<see cref="EmailServiceCollectionExtensions.AddEmailNotifications"/>) and an
     /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery) and
-    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger. Call it after
-    /// the durable storage is registered: it adds a hosted service that starts each office's digest loop.
+    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger. Complaints and
+    /// open deadlines come from the case read model, which the host registers.
     /// </summary>
     public static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +20,11 @@ public static class CaseEmailServiceCollectionExtensions
         services.AddSingleton(CaseEmailOptions.FromConfiguration(configuration));
         services.AddSingleton(OfficeDirectory.FromConfiguration(configuration));
         services.AddSingleton<CaseEmailFields>();
-        services.TryAddSingleton<ICaseContacts, DurableCaseContacts>();
-        services.TryAddSingleton<IOpenDeadlineSource, DeadlineIndexOpenDeadlineSource>();
+        services.TryAddSingleton<ICaseContacts, ReadModelCaseContacts>();
+        services.TryAddSingleton<IOpenDeadlineSource, ReadModelOpenDeadlineSource>();
         services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
 
-        // Starts each office's morning digest loop; the runtime needs AddStaffDigest() in its registry.
-        services.AddHostedService<StaffDigestStarter>();
-
+        services.AddSingleton<StaffDigests>();
         // Replaces AddCaseWorkflows' in-process default whichever is registered first.
         services.Replace(ServiceDescriptor.Singleton<ICaseNotificationLedger, SendRecordCaseNotificationLedger>());
         return services;

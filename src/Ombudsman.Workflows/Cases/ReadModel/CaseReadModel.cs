@@ -1,0 +1,298 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Ombudsman.Workflows.Cases.ReadModel;
+
+/// <summary>
+/// The case read model in Azure Tables, and the one gateway to it: cases by office, each case's timeline, and
+/// open deadlines by office and due instant. Written only by the case orchestration's record activity
+/// (<see cref="ApplyAsync"/>, idempotent); read by staff lists, tracking, the provider view, the digest and the
+/// deadline sweeper. It outlives the engine's history: purging completed instances loses nothing shown here.
+/// </summary>
+public sealed class CaseReadModel
+{
+    /// <summary>Table string properties hold at most 32K UTF-16 characters; longer JSON is split over numbered columns.</summary>
+    private const int ChunkLength = 30_000;
+    private const string CaseRowKey = "case";
+    private const string EntryPrefix = "e";
+
+    private readonly TableClient _cases;
+    private readonly TableClient _timeline;
+    private readonly TableClient _deadlines;
+    private readonly Lazy<Task> _created;
+
+    public CaseReadModel(TableServiceClient tables, CaseReadModelNames names)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(names);
+        _cases = tables.GetTableClient(names.CasesTable);
+        _timeline = tables.GetTableClient(names.TimelineTable);
+        _deadlines = tables.GetTableClient(names.OpenDeadlinesTable);
+        _created = new Lazy<Task>(() => Task.WhenAll(_cases.CreateIfNotExistsAsync(), _timeline.CreateIfNotExistsAsync(), _deadlines.CreateIfNotExistsAsync()));
+    }
+
+    /// <summary>The earliest instant Azure Tables stores; the open start of a due range.</summary>
+    public static readonly DateTimeOffset Earliest = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    /// <summary>
+    /// Writes one update. Idempotent: timeline entries are keyed by sequence number, and the case row and its
+    /// deadline rows change only when <see cref="CaseRecordUpdate.Version"/> is newer than the stored one, so a
+    /// retried or duplicated activity writes nothing twice and an old duplicate never undoes a newer write.
+    /// </summary>
+    public async Task ApplyAsync(CaseRecordUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        await EnsureCreatedAsync();
+        await WriteTimelineAsync(update, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _cases.GetEntityIfExistsAsync<TableEntity>(update.Office, update.CaseId, cancellationToken: cancellationToken);
+            var current = stored.HasValue ? stored.Value : null;
+            if (current is not null && (current.GetInt32("Version") ?? 0) >= update.Version)
+            {
+                return;
+            }
+
+            await WriteTimersAsync(update, cancellationToken);
+            var row = new TableEntity(update.Office, update.CaseId)
+            {
+                ["Stage"] = update.Status.Stage.ToString(),
+                ["Path"] = update.Status.Path.ToString(),
+                ["ReceivedAt"] = update.Status.ReceivedAt,
+                ["Version"] = update.Version,
+                ["InputsHandled"] = update.InputsHandled,
+                ["Completed"] = update.Status.Stage == CaseStage.Closed,
+            };
+            Chunk(row, "Status", CaseJson.Serialize(update.Status with { Timeline = [] }));
+            try
+            {
+                if (current is null)
+                {
+                    await _cases.AddEntityAsync(row, cancellationToken);
+                }
+                else
+                {
+                    await _cases.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
+            {
+                // Another write of this case landed in between: compare versions again.
+            }
+        }
+    }
+
+    /// <summary>The case, or null when no case has this id.</summary>
+    public async Task<CaseView?> GetAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var pointer = await _timeline.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
+        if (!pointer.HasValue)
+        {
+            return null;
+        }
+
+        var office = pointer.Value!.GetString("Office");
+        var row = await _cases.GetEntityIfExistsAsync<TableEntity>(office, caseId, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var filing = CaseJson.Deserialize<CaseFiling>(Unchunk(pointer.Value, "Filing"))!;
+        var status = ReadStatus(row.Value!);
+        var entries = new List<TimelineEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey gt {EntryPrefix} and RowKey lt {EntryPrefix + "~"}");
+        await foreach (var entry in _timeline.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(CaseJson.Deserialize<TimelineEntry>(entry.GetString("Entry"))!);
+        }
+
+        return new CaseView(
+            caseId,
+            filing.Complaint,
+            status with { Timeline = entries },
+            filing.ReceivedAt,
+            row.Value!.GetInt32("InputsHandled") ?? 0,
+            row.Value.GetBoolean("Completed") ?? false);
+    }
+
+    /// <summary>An office's cases (status without timeline), optionally in one stage, in case id order.</summary>
+    public async Task<IReadOnlyList<CaseStatus>> ListCasesAsync(string office, CaseStage? stage = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var filter = stage is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {office} and Stage eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {office}");
+        var cases = new List<CaseStatus>();
+        await foreach (var row in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            cases.Add(ReadStatus(row));
+        }
+
+        return cases;
+    }
+
+    /// <summary>
+    /// Open rows due in [<paramref name="dueFrom"/>, <paramref name="dueTo"/>), earliest first: statutory deadlines
+    /// only unless <paramref name="includeTimers"/>; of one office, or of every office when it is null.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenCaseDeadline>> ListOpenDeadlinesAsync(
+        string? office, DateTimeOffset dueFrom, DateTimeOffset dueTo, bool includeTimers = false, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var range = TableClient.CreateQueryFilter($"DueAt ge {dueFrom.ToUniversalTime()} and DueAt lt {dueTo.ToUniversalTime()}");
+        var filter = office is null ? range : TableClient.CreateQueryFilter($"PartitionKey eq {office}") + " and " + range;
+        if (!includeTimers)
+        {
+            filter += " and IsDeadline eq true";
+        }
+
+        var rows = new List<OpenCaseDeadline>();
+        await foreach (var row in _deadlines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(ReadDeadline(row));
+        }
+
+        return [.. rows.OrderBy(r => r.Timer.DueAt).ThenBy(r => r.CaseId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Marks a due row as raised, unless another sweeper did so since it was read (an ETag-guarded merge), so two
+    /// sweepers do not both raise it. Returns false when the row moved or is gone.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(OpenCaseDeadline row, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var key = DeadlineRowKey(row.CaseId, row.Timer);
+        var stored = await _deadlines.GetEntityIfExistsAsync<TableEntity>(row.Office, key, cancellationToken: cancellationToken);
+        if (!stored.HasValue || stored.Value!.GetDateTimeOffset("RaisedAt") != row.RaisedAt)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _deadlines.UpdateEntityAsync(new TableEntity(row.Office, key) { ["RaisedAt"] = now }, stored.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task WriteTimelineAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        if (update.Filing is { } filing)
+        {
+            var pointer = new TableEntity(update.CaseId, CaseRowKey) { ["Office"] = update.Office };
+            Chunk(pointer, "Filing", CaseJson.Serialize(filing));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, pointer));
+        }
+
+        for (var i = 0; i < update.NewEntries.Count; i++)
+        {
+            var entry = update.NewEntries[i];
+            actions.Add(new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(update.CaseId, EntryKey(update.FirstSequence + i)) { ["At"] = entry.At, ["Entry"] = CaseJson.Serialize(entry) }));
+        }
+
+        foreach (var batch in actions.Chunk(100))
+        {
+            await _timeline.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task WriteTimersAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var wanted = update.Timers.ToDictionary(t => DeadlineRowKey(update.CaseId, t), StringComparer.Ordinal);
+        var actions = new List<TableTransactionAction>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {update.Office} and CaseId eq {update.CaseId}");
+        await foreach (var row in _deadlines.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!wanted.Remove(row.RowKey))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(update.Office, row.RowKey), ETag.All));
+            }
+        }
+
+        foreach (var (key, timer) in wanted)
+        {
+            var row = new TableEntity(update.Office, key)
+            {
+                ["CaseId"] = update.CaseId,
+                ["Key"] = timer.Key,
+                ["DueAt"] = timer.DueAt,
+                ["IsDeadline"] = timer.Deadline is not null,
+                ["Timer"] = CaseJson.Serialize(timer),
+            };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
+        }
+
+        foreach (var batch in actions.Chunk(100))
+        {
+            try
+            {
+                await _deadlines.SubmitTransactionAsync(batch, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // A row to delete was deleted meanwhile (a duplicate of this write); apply the rest one by one.
+                foreach (var action in batch)
+                {
+                    await ApplyOneAsync(action, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task ApplyOneAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    {
+        if (action.ActionType == TableTransactionActionType.Delete)
+        {
+            await _deadlines.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
+        }
+        else
+        {
+            await _deadlines.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
+    private static CaseStatus ReadStatus(TableEntity row) => CaseJson.Deserialize<CaseStatus>(Unchunk(row, "Status"))!;
+
+    private static OpenCaseDeadline ReadDeadline(TableEntity row) => new(
+        row.GetString("CaseId"),
+        row.PartitionKey,
+        CaseJson.Deserialize<CaseTimerRow>(row.GetString("Timer"))!,
+        row.GetDateTimeOffset("RaisedAt"));
+
+    private static string EntryKey(int sequence) => EntryPrefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>Due instant first, so an office's rows list in due order; then the case and the timer's key.</summary>
+    private static string DeadlineRowKey(string caseId, CaseTimerRow timer) =>
+        $"{timer.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{caseId}|{timer.Key}";
+
+    private static void Chunk(TableEntity entity, string name, string value)
+    {
+        var parts = value.Chunk(ChunkLength).Select(c => new string(c)).ToList();
+        entity[name + "Parts"] = parts.Count;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            entity[name + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
+        }
+    }
+
+    private static string Unchunk(TableEntity entity, string name)
+    {
+        var count = entity.GetInt32(name + "Parts") ?? 0;
+        return string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(name + i.ToString(CultureInfo.InvariantCulture))));
+    }
+}
