@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 
 namespace Ombudsman.Workflows.Cases;
 
@@ -10,6 +12,9 @@ namespace Ombudsman.Workflows.Cases;
 public static class CaseJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The engine's data converter on <see cref="Options"/>, for every worker and client of the task hub.</summary>
+    public static DataConverter DataConverter { get; } = new JsonDataConverter(Options);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

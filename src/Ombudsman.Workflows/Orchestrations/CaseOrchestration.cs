@@ -23,7 +23,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         ArgumentNullException.ThrowIfNull(input);
         var wf = new CaseWorkflowContext(context, input);
         var outcome = await RunCaseAsync(wf);
-        await wf.RecordAsync();
+        await wf.RecordAsync(waiting: true);
         return outcome;
     }
 

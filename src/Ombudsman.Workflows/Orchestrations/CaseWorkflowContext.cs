@@ -23,12 +23,14 @@ internal sealed class CaseWorkflowContext
     private readonly HashSet<string> _sentKeys = new(StringComparer.Ordinal);
     private readonly List<TimelineEntry> _unrecorded = [];
     private readonly List<DeadlineDue> _dueLater = [];
+    private readonly List<CaseInput> _inputsLater = [];
     private int _timerSequence;
     private int _recordedEntries;
     private int _recordVersion;
     private int _inputsHandled;
     private bool _dirty = true;
     private bool _filingRecorded;
+    private bool _recordedWaiting;
     private Task<CaseInput>? _nextInput;
     private Task<DeadlineDue>? _nextDue;
 
@@ -82,9 +84,9 @@ internal sealed class CaseWorkflowContext
     /// Writes what changed since the last write to the read model (one idempotent activity), and the small custom
     /// status. Called where the case waits and when it ends, so a step's changes cost one write, not one per entry.
     /// </summary>
-    public async Task RecordAsync()
+    public async Task RecordAsync(bool waiting = false)
     {
-        if (!_dirty)
+        if (!_dirty && waiting == _recordedWaiting)
         {
             return;
         }
@@ -95,6 +97,7 @@ internal sealed class CaseWorkflowContext
             Office = Complaint.Office.Code,
             Version = ++_recordVersion,
             InputsHandled = _inputsHandled,
+            Waiting = waiting,
             Status = Status,
             FirstSequence = _recordedEntries + 1,
             NewEntries = [.. _unrecorded],
@@ -106,6 +109,7 @@ internal sealed class CaseWorkflowContext
         _recordedEntries += _unrecorded.Count;
         _unrecorded.Clear();
         _dirty = false;
+        _recordedWaiting = waiting;
         Orchestration.SetCustomStatus(new CaseRuntimeStatus(Status.Stage, Status.RuleSetVersion, _inputsHandled));
     }
 
@@ -217,15 +221,13 @@ internal sealed class CaseWorkflowContext
         {
             _nextInput ??= Orchestration.WaitForExternalEvent<CaseInput>(CaseInput.EventName);
             _nextDue ??= Orchestration.WaitForExternalEvent<DeadlineDue>(DeadlineDue.EventName);
-            if (_dueLater.Count == 0 && !_nextInput.IsCompleted && !_nextDue.IsCompleted && !_timers.Any(t => t.Fired.IsCompleted))
+            if (_dueLater.Count == 0 && _inputsLater.Count == 0 && !_nextInput.IsCompleted && !_nextDue.IsCompleted && !_timers.Any(t => t.Fired.IsCompleted))
             {
-                await RecordAsync();
+                await RecordAsync(waiting: true);
                 await Task.WhenAny([_nextInput, _nextDue, .. _timers.Select(t => t.Fired)]);
             }
 
             var (timer, input) = NextReady();
-            _inputsHandled++;
-            Publish();
             if (timer is not null)
             {
                 if (await ExpireAsync(timer) is { } expired)
@@ -252,7 +254,11 @@ internal sealed class CaseWorkflowContext
         var candidates = new List<(DateTimeOffset At, int Order, Func<(CaseTimer?, CaseInput?)> Take)>();
         foreach (var timer in _timers.Where(t => t.Fired.IsCompletedSuccessfully))
         {
-            candidates.Add((timer.DueAt, 0, () => (timer, null)));
+            candidates.Add((timer.DueAt, 0, () =>
+            {
+                Took();
+                return (timer, null);
+            }));
         }
 
         if (_dueLater.Count > 0)
@@ -270,16 +276,27 @@ internal sealed class CaseWorkflowContext
             candidates.Add((due.DueAt, 0, () =>
             {
                 _nextDue = null;
+                Took();
                 return (_timers.Find(t => t.Key == due.Key), null);
             }));
         }
 
-        if (_nextInput is { IsCompleted: true } inputTask)
+        if (_inputsLater.Count > 0)
+        {
+            var input = _inputsLater[0];
+            candidates.Add((input.ReceivedAt, 1, () =>
+            {
+                _inputsLater.RemoveAt(0);
+                return (null, input);
+            }));
+        }
+        else if (_nextInput is { IsCompleted: true } inputTask)
         {
             var input = inputTask.Result;
             candidates.Add((input.ReceivedAt, 1, () =>
             {
                 _nextInput = null;
+                Took();
                 return (null, input);
             }));
         }
@@ -310,30 +327,42 @@ internal sealed class CaseWorkflowContext
 
     /// <summary>
     /// Waits for one timer outside a stage's wait (a retry): its durable timer or its <see cref="DeadlineDue"/>.
-    /// Actions arriving meanwhile stay queued for the stage; other deadline events are kept in arrival order.
+    /// Actions and other deadline events arriving meanwhile are taken in and kept, in order, for the stage.
     /// </summary>
     private async Task WaitForAsync(CaseTimer timer)
     {
         while (true)
         {
+            _nextInput ??= Orchestration.WaitForExternalEvent<CaseInput>(CaseInput.EventName);
             _nextDue ??= Orchestration.WaitForExternalEvent<DeadlineDue>(DeadlineDue.EventName);
-            if (!timer.Fired.IsCompleted && !_nextDue.IsCompleted)
+            if (!timer.Fired.IsCompleted && !_nextDue.IsCompleted && !_nextInput.IsCompleted)
             {
-                await RecordAsync();
-                await Task.WhenAny(timer.Fired, _nextDue);
+                await RecordAsync(waiting: true);
+                await Task.WhenAny(timer.Fired, _nextDue, _nextInput);
             }
 
-            _inputsHandled++;
-            Publish();
+            if (_nextInput.IsCompleted)
+            {
+                _inputsLater.Add(_nextInput.Result);
+                _nextInput = null;
+                Took();
+                continue;
+            }
+
             if (_nextDue.IsCompleted && (!timer.Fired.IsCompleted || _nextDue.Result.DueAt <= timer.DueAt))
             {
                 var due = _nextDue.Result;
                 _nextDue = null;
+                Took();
                 if (due.Key != timer.Key)
                 {
                     _dueLater.Add(due);
                     continue;
                 }
+            }
+            else
+            {
+                Took();
             }
 
             _timers.Remove(timer);
@@ -341,6 +370,13 @@ internal sealed class CaseWorkflowContext
             Now = Max(Now, timer.DueAt);
             return;
         }
+    }
+
+    /// <summary>Counts an input taken from the engine; the read model shows the count, so callers can tell it was taken.</summary>
+    private void Took()
+    {
+        _inputsHandled++;
+        Publish();
     }
 
     /// <summary>

@@ -1,23 +1,21 @@
-using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable.Storage;
-using Ombudsman.Workflows.Durable.Storage.InMemory;
 using static Ombudsman.Workflows.Tests.Cases.Actors;
 
 namespace Ombudsman.Workflows.Tests.Cases;
 
 /// <summary>Requirement 3: an action not valid now is refused at once, with a stable code, and changes nothing.</summary>
-public sealed class CaseCommandsTests
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseCommandsTests(AzuriteFixture azurite)
 {
-    private static Task<CaseScenarioHost> HostAsync() =>
-        CaseScenarioHost.CreateAsync(clock => Task.FromResult<DurableStorage>(InMemoryDurableStorage.Create(clock)));
+    private Task<CaseScenarioHost> HostAsync() => CaseScenarioHost.CreateAsync(azurite);
 
     [Fact]
     public async Task Action_not_valid_in_the_current_stage_is_refused_with_a_stable_code_and_changes_nothing()
     {
         await using var host = await HostAsync();
         var id = await host.FileAsync(new ComplaintBuilder().Build());
-        var historyBefore = (await host.Host.HistoryAsync(id)).Count;
+        var inputsBefore = (await host.Host.ViewAsync(id)).InputsHandled;
         var timelineBefore = (await host.StatusAsync(id)).Timeline.Count;
 
         var refused = await Assert.ThrowsAsync<CaseActionRefusedException>(() => host.ActAsync(id, CaseEvents.CureSubmitted, By(TheComplainant)));
@@ -25,7 +23,7 @@ public sealed class CaseCommandsTests
         Assert.Equal(CaseActionRefusal.NotValidInStage, refused.Code);
         Assert.Contains("CompletenessCheck", refused.Reason, StringComparison.Ordinal);
         Assert.Contains(CaseEvents.FileComplete, refused.Reason, StringComparison.Ordinal);
-        Assert.Equal(historyBefore, (await host.Host.HistoryAsync(id)).Count);
+        Assert.Equal(inputsBefore, (await host.Host.ViewAsync(id)).InputsHandled);
         Assert.Equal(timelineBefore, (await host.StatusAsync(id)).Timeline.Count);
     }
 

@@ -1,73 +1,52 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Statute;
-using Ombudsman.Workflows.Tests.Durable;
 
 namespace Ombudsman.Workflows.Tests.Cases;
 
-/// <summary>The case workflows on a durable runtime with a fake clock, a recording notifier and the shipped statute data.</summary>
+/// <summary>The case workflows on the real engine with a fake clock, a recording notifier and the shipped statute data.</summary>
 internal sealed class CaseScenarioHost : IAsyncDisposable
 {
     /// <summary>Monday 2 March 2026, 09:00 WIB: the filing instant of every scenario.</summary>
     public static readonly DateTimeOffset Filing = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    private CaseScenarioHost(DurableTestHost host, RecordingCaseNotifier notifier, CountingNotificationLedger ledger)
+    private CaseScenarioHost(CaseEngineHost host, RecordingCaseNotifier notifier, CountingNotificationLedger ledger)
     {
         Host = host;
         Notifier = notifier;
         Ledger = ledger;
-        Commands = host.Services.GetRequiredService<CaseCommands>();
     }
 
-    public DurableTestHost Host { get; }
+    public CaseEngineHost Host { get; }
 
     public RecordingCaseNotifier Notifier { get; }
 
     public CountingNotificationLedger Ledger { get; }
 
-    public CaseCommands Commands { get; }
+    public CaseCommands Commands => Host.Commands;
 
-    public DurableClient Client => Host.Client;
+    public CaseReadModel ReadModel => Host.ReadModel;
 
-    public static async Task<CaseScenarioHost> CreateAsync(
-        Func<FakeTimeProvider, Task<DurableStorage>> storage,
-        Action<DurableRegistry>? register = null,
-        FakeTimeProvider? clock = null,
-        DurableStorage? existing = null,
-        Action<StatuteOptions>? statute = null)
+    public static async Task<CaseScenarioHost> CreateAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null)
     {
-        clock ??= new FakeTimeProvider(Filing);
         var notifier = new RecordingCaseNotifier();
         var ledger = new CountingNotificationLedger();
-        var host = new DurableTestHost(
-            existing ?? await storage(clock),
-            clock,
-            register ?? (r => r.AddCaseWorkflows()),
-            addServices: services =>
-            {
-                services.AddStatute(statute);
-                services.AddSingleton<ICaseNotifier>(notifier);
-                services.AddSingleton<ICaseNotificationLedger>(ledger);
-                services.AddCaseWorkflows();
-            });
+        var host = await CaseEngineHost.StartAsync(azurite, clock ?? new FakeTimeProvider(Filing), services =>
+        {
+            services.AddStatute(statute);
+            services.AddSingleton<ICaseNotifier>(notifier);
+            services.AddSingleton<ICaseNotificationLedger>(ledger);
+        });
         return new CaseScenarioHost(host, notifier, ledger);
     }
 
-    public async Task<string> FileAsync(Complaint complaint, string caseId = "case-1")
-    {
-        await Commands.FileAsync(caseId, complaint);
-        await Host.RunAsync();
-        return caseId;
-    }
+    public Task<string> FileAsync(Complaint complaint, string caseId = "case-1") => Host.FileAsync(complaint, caseId);
 
-    public async Task ActAsync(string caseId, string eventName, CaseAction action)
-    {
-        await Commands.SubmitAsync(caseId, eventName, action);
-        await Host.RunAsync();
-    }
+    public Task ActAsync(string caseId, string eventName, CaseAction action) => Host.ActAsync(caseId, eventName, action);
 
     public Task AdvanceAsync(TimeSpan by) => Host.AdvanceAsync(by);
 
@@ -75,10 +54,9 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
 
     public Task AdvanceToAsync(DateTimeOffset instant) => Host.AdvanceAsync(instant - Host.Clock.GetUtcNow());
 
-    public async Task<CaseStatus> StatusAsync(string caseId = "case-1") =>
-        (await Host.StatusAsync(caseId)).ReadCustomStatus<CaseStatus>() ?? throw new InvalidOperationException("no case status");
+    public async Task<CaseStatus> StatusAsync(string caseId = "case-1") => (await Host.ViewAsync(caseId)).Status;
 
-    public async Task<OrchestrationStatus> RuntimeStatusAsync(string caseId = "case-1") => (await Host.StatusAsync(caseId)).Status;
+    public Task<OrchestrationRuntimeStatus?> RuntimeStatusAsync(string caseId = "case-1") => Host.RuntimeStatusAsync(caseId);
 
     /// <summary>Every notification reached the notifier once, and the orchestrator scheduled each step's notification once.</summary>
     public void AssertEachStepNotifiedOnce()

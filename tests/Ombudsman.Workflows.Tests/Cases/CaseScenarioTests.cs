@@ -1,22 +1,20 @@
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.DurableTask.Client;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage;
 using static Ombudsman.Workflows.Tests.Cases.Actors;
 
 namespace Ombudsman.Workflows.Tests.Cases;
 
 /// <summary>
 /// One scenario per path through the statute table (shared/domain/STATUTE.md), each naming the article it
-/// proves; run on the in-memory store and on Azure Storage through Azurite.
+/// proves; run on the Durable Task engine over Azure Storage through Azurite, the back end Durable Functions uses.
 /// </summary>
-public abstract class CaseScenarioTests
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseScenarioTests(AzuriteFixture azurite)
 {
     private static readonly DateOnly EventInJanuary = new(2026, 1, 10);
 
-    private protected abstract Task<DurableStorage> CreateStorageAsync(FakeTimeProvider clock);
-
-    private Task<CaseScenarioHost> HostAsync() => CaseScenarioHost.CreateAsync(CreateStorageAsync);
+    private Task<CaseScenarioHost> HostAsync() => CaseScenarioHost.CreateAsync(azurite);
 
     [Fact] // UU 25/2009 art. 44 (receipt), art. 45(1) (14-day answer), art. 50(1) (60-day decision)
     public async Task Complaint_filed_and_declared_complete_at_once_is_routed_with_the_60_day_decision_deadline()
@@ -44,14 +42,9 @@ public abstract class CaseScenarioTests
         Assert.Equal(("2026-05-01", "UU 25/2009 art. 50(1)"), (newCase.Data["deadline"], newCase.Data["citation"]));
         Assert.False(complete.Overdue);
 
-        var listed = await host.Client.ListDeadlinesAsync(new DeadlineQuery
-        {
-            DueFrom = CaseScenarioHost.Filing,
-            DueTo = CaseScenarioHost.Filing.AddDays(90),
-            IndexFields = new Dictionary<string, string> { ["office"] = "JKT" },
-        });
+        var listed = await host.ReadModel.ListOpenDeadlinesAsync("JKT", CaseScenarioHost.Filing, CaseScenarioHost.Filing.AddDays(90));
         var pending = Assert.Single(listed);
-        Assert.Equal(("P8", "UU 25/2009 art. 50(1)", id), (pending.Deadline.RuleId, pending.Deadline.Citation, pending.InstanceId));
+        Assert.Equal(("P8", "UU 25/2009 art. 50(1)", id), (pending.Timer.Deadline!.RuleId, pending.Timer.Deadline.Citation, pending.CaseId));
         host.AssertEachStepNotifiedOnce();
     }
 
@@ -109,9 +102,9 @@ public abstract class CaseScenarioTests
         Assert.Equal((CaseStage.Closed, CaseClosedReason.DeemedWithdrawn), (closed.Stage, closed.ClosedReason));
         Assert.Contains("UU 25/2009 art. 45(2)-(3)", closed.ClosedDetail, StringComparison.Ordinal);
         Assert.Empty(closed.OpenDeadlines);
-        Assert.Equal(OrchestrationStatus.Completed, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, await host.RuntimeStatusAsync(id));
         Assert.Equal(NotificationTemplates.DeemedWithdrawn, host.Notifier.Templates(NotificationRecipient.Complainant)[^1]);
-        Assert.Empty(await host.Host.AllIndexedTimersAsync());
+        Assert.Empty(await host.Host.AllOpenTimersAsync());
         host.AssertEachStepNotifiedOnce();
     }
 
@@ -186,7 +179,7 @@ public abstract class CaseScenarioTests
 
         var closed = await host.StatusAsync(id);
         Assert.Equal((CaseStage.Closed, CaseClosedReason.Resolved), (closed.Stage, closed.ClosedReason));
-        Assert.Empty(await host.Host.AllIndexedTimersAsync());
+        Assert.Empty(await host.Host.AllOpenTimersAsync());
         Assert.Equal("Agreed", host.Notifier.Single(NotificationTemplates.MediationOutcome, NotificationRecipient.Complainant).Data["result"]);
         host.AssertEachStepNotifiedOnce();
     }
@@ -278,7 +271,7 @@ public abstract class CaseScenarioTests
         Assert.Contains("UU 37/2008 art. 24", closed.ClosedDetail, StringComparison.Ordinal);
         Assert.Contains("late", closed.ClosedDetail, StringComparison.Ordinal);
         Assert.Equal([NotificationTemplates.Receipt, NotificationTemplates.CaseClosed], host.Notifier.Templates(NotificationRecipient.Complainant));
-        Assert.Equal(OrchestrationStatus.Completed, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, await host.RuntimeStatusAsync(id));
         host.AssertEachStepNotifiedOnce();
     }
 
@@ -329,7 +322,7 @@ public abstract class CaseScenarioTests
         Assert.True(declined.ClarificationDeclined);
         Assert.Equal(CaseStage.Examination, declined.Stage);
         Assert.Empty(declined.OpenDeadlines);
-        Assert.Equal(OrchestrationStatus.Running, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await host.RuntimeStatusAsync(id));
         host.AssertEachStepNotifiedOnce();
     }
 
@@ -431,7 +424,7 @@ public abstract class CaseScenarioTests
         var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(EventInJanuary).Build());
         await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
         await host.ActAsync(id, CaseEvents.ClarificationRequested, By(Staff));
-        Assert.NotEmpty(await host.Host.AllIndexedTimersAsync());
+        Assert.NotEmpty(await host.Host.AllOpenTimersAsync());
 
         await host.AdvanceDaysAsync(3);
         await host.ActAsync(id, CaseEvents.Withdraw, By(TheComplainant, "Settled with the provider directly."));
@@ -439,7 +432,7 @@ public abstract class CaseScenarioTests
         var closed = await host.StatusAsync(id);
         Assert.Equal((CaseStage.Closed, CaseClosedReason.Withdrawn), (closed.Stage, closed.ClosedReason));
         Assert.Empty(closed.OpenDeadlines);
-        Assert.Empty(await host.Host.AllIndexedTimersAsync());
+        Assert.Empty(await host.Host.AllOpenTimersAsync());
         var sent = host.Notifier.Sent.Count;
         var timeline = closed.Timeline.Count;
 
@@ -447,7 +440,7 @@ public abstract class CaseScenarioTests
 
         Assert.Equal(sent, host.Notifier.Sent.Count);
         Assert.Equal(timeline, (await host.StatusAsync(id)).Timeline.Count);
-        Assert.Equal(OrchestrationStatus.Completed, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, await host.RuntimeStatusAsync(id));
         host.AssertEachStepNotifiedOnce();
     }
 
@@ -495,13 +488,12 @@ public abstract class CaseScenarioTests
         await using var host = await HostAsync();
         var id = await host.FileAsync(new ComplaintBuilder().Build());
 
-        // Raised straight on the runtime, as if CaseCommands had checked an older stage.
-        await host.Client.RaiseEventAsync(id, CaseEvents.PaymentConfirmed, By(TheComplainant));
-        await host.Host.RunAsync();
+        // Raised straight on the engine, as if CaseCommands had checked an older stage.
+        await host.Host.RaiseAsync(id, CaseEvents.PaymentConfirmed, By(TheComplainant));
 
         var status = await host.StatusAsync(id);
         Assert.Equal(CaseStage.CompletenessCheck, status.Stage);
-        Assert.Equal(OrchestrationStatus.Running, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await host.RuntimeStatusAsync(id));
         var refused = status.Timeline[^1];
         Assert.Equal(TheComplainant, refused.Actor);
         Assert.Contains(CaseActionRefusal.NotValidInStage, refused.What, StringComparison.Ordinal);

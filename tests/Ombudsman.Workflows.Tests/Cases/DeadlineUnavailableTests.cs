@@ -1,20 +1,20 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage;
-using Ombudsman.Workflows.Durable.Storage.InMemory;
 using static Ombudsman.Workflows.Tests.Cases.Actors;
 
 namespace Ombudsman.Workflows.Tests.Cases;
 
 /// <summary>A working-day deadline reaching a year with no holiday calendar: the case waits and staff are told; it never guesses.</summary>
-public sealed class DeadlineUnavailableTests
+[Collection(AzuriteCollection.Name)]
+public sealed class DeadlineUnavailableTests(AzuriteFixture azurite)
 {
     /// <summary>Monday 21 December 2026, 09:00 WIB: 14 working days (O4) end in January 2027, whose calendar is not shipped.</summary>
     private static readonly DateTimeOffset LateDecember = new(2026, 12, 21, 2, 0, 0, TimeSpan.Zero);
 
-    private static Task<CaseScenarioHost> HostAsync(bool fallback = false) => CaseScenarioHost.CreateAsync(
-        clock => Task.FromResult<DurableStorage>(InMemoryDurableStorage.Create(clock)),
+    private Task<CaseScenarioHost> HostAsync(bool fallback = false) => CaseScenarioHost.CreateAsync(
+        azurite,
         clock: new FakeTimeProvider(LateDecember),
         statute: o => o.AllowWeekendOnlyFallback = fallback);
 
@@ -25,7 +25,7 @@ public sealed class DeadlineUnavailableTests
         var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(new DateOnly(2026, 12, 1)).Build());
 
         var waiting = await host.StatusAsync(id);
-        Assert.Equal(OrchestrationStatus.Running, await host.RuntimeStatusAsync(id));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await host.RuntimeStatusAsync(id));
         Assert.Equal(CaseStage.CompletenessCheck, waiting.Stage);
         Assert.Empty(waiting.OpenDeadlines);
         var told = host.Notifier.Single(NotificationTemplates.StaffEscalation, NotificationRecipient.Staff);

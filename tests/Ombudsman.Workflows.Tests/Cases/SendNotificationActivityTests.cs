@@ -23,8 +23,8 @@ public sealed class SendNotificationActivityTests
         var notifier = new RecordingCaseNotifier();
         var activity = new SendNotificationActivity(notifier, new InMemoryCaseNotificationLedger());
 
-        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(Receipt, CancellationToken.None));
-        Assert.Equal(CaseNotificationResult.AlreadyDelivered, await activity.RunAsync(Receipt, CancellationToken.None));
+        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(TestActivityContext.ForCase(), Receipt));
+        Assert.Equal(CaseNotificationResult.AlreadyDelivered, await activity.RunAsync(TestActivityContext.ForCase(), Receipt));
 
         Assert.Single(notifier.Sent);
     }
@@ -35,8 +35,8 @@ public sealed class SendNotificationActivityTests
         var notifier = new FailingOnceNotifier();
         var activity = new SendNotificationActivity(notifier, new InMemoryCaseNotificationLedger());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => activity.RunAsync(Receipt, CancellationToken.None));
-        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(Receipt, CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => activity.RunAsync(TestActivityContext.ForCase(), Receipt));
+        Assert.Equal(CaseNotificationResult.Delivered, await activity.RunAsync(TestActivityContext.ForCase(), Receipt));
 
         Assert.Equal(1, notifier.Delivered);
     }

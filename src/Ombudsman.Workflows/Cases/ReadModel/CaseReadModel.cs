@@ -64,6 +64,7 @@ public sealed class CaseReadModel
                 ["ReceivedAt"] = update.Status.ReceivedAt,
                 ["Version"] = update.Version,
                 ["InputsHandled"] = update.InputsHandled,
+                ["Waiting"] = update.Waiting,
                 ["Completed"] = update.Status.Stage == CaseStage.Closed,
             };
             Chunk(row, "Status", CaseJson.Serialize(update.Status with { Timeline = [] }));
@@ -119,6 +120,7 @@ public sealed class CaseReadModel
             status with { Timeline = entries },
             filing.ReceivedAt,
             row.Value!.GetInt32("InputsHandled") ?? 0,
+            row.Value.GetBoolean("Waiting") ?? false,
             row.Value.GetBoolean("Completed") ?? false);
     }
 

@@ -15,6 +15,12 @@ public sealed record CaseRecordUpdate
     /// <summary>How many inputs (actions, deadline events, timers) the case has taken so far.</summary>
     public required int InputsHandled { get; init; }
 
+    /// <summary>
+    /// Written where the case waits for its next input (or has ended): every input counted in
+    /// <see cref="InputsHandled"/> has been applied. False on writes made part-way through a step.
+    /// </summary>
+    public required bool Waiting { get; init; }
+
     /// <summary>The case's status without its timeline (entries travel in <see cref="NewEntries"/>).</summary>
     public required CaseStatus Status { get; init; }
 

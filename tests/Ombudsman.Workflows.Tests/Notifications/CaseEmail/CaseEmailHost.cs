@@ -1,17 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage.InMemory;
 using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
 using Ombudsman.Workflows.Tests.Cases;
-using Ombudsman.Workflows.Tests.Durable;
 
 namespace Ombudsman.Workflows.Tests.Notifications.CaseEmail;
 
-/// <summary>The case workflows on the in-memory runtime with the real email notifier, mailing to a temp pickup directory (or a fake SendGrid).</summary>
+/// <summary>The case workflows on the real engine with the real email notifier, mailing to a temp pickup directory (or a fake SendGrid).</summary>
 internal sealed class CaseEmailHost : IAsyncDisposable
 {
     public const string TrackingBase = "https://pengaduan.ombudsman.test/lacak/";
@@ -19,22 +17,22 @@ internal sealed class CaseEmailHost : IAsyncDisposable
 
     private readonly DirectoryInfo _pickup;
 
-    private CaseEmailHost(DurableTestHost host, DirectoryInfo pickup)
+    private CaseEmailHost(CaseEngineHost host, DirectoryInfo pickup)
     {
         Host = host;
         _pickup = pickup;
-        Commands = host.Services.GetRequiredService<CaseCommands>();
+        Commands = host.Commands;
     }
 
-    public DurableTestHost Host { get; }
+    public CaseEngineHost Host { get; }
 
     public CaseCommands Commands { get; }
 
     public ISendRecordStore SendRecords => Host.Services.GetRequiredService<ISendRecordStore>();
 
-    public static CaseEmailHost Create(
+    public static async Task<CaseEmailHost> CreateAsync(
+        AzuriteFixture azurite,
         IDictionary<string, string?>? settings = null,
-        Action<DurableRegistry>? register = null,
         DateTimeOffset? start = null,
         Action<IServiceCollection>? services = null)
     {
@@ -57,35 +55,20 @@ internal sealed class CaseEmailHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(start ?? CaseScenarioHost.Filing);
-        var host = new DurableTestHost(
-            InMemoryDurableStorage.Create(clock),
-            clock,
-            register ?? (r => r.AddCaseWorkflows()),
-            addServices: collection =>
-            {
-                collection.AddStatute();
-                collection.AddCaseWorkflows();
-                services?.Invoke(collection);
-                collection.AddCaseEmail(configuration);
-            });
+        var host = await CaseEngineHost.StartAsync(azurite, clock, collection =>
+        {
+            collection.AddStatute();
+            services?.Invoke(collection);
+            collection.AddCaseEmail(configuration);
+        });
         return new CaseEmailHost(host, pickup);
     }
 
-    public async Task<string> FileAsync(Complaint complaint, string caseId = "PGD-2026-000001")
-    {
-        await Commands.FileAsync(caseId, complaint);
-        await Host.RunAsync();
-        return caseId;
-    }
+    public Task<string> FileAsync(Complaint complaint, string caseId = "PGD-2026-000001") => Host.FileAsync(complaint, caseId);
 
-    public async Task ActAsync(string caseId, string eventName, CaseAction action)
-    {
-        await Commands.SubmitAsync(caseId, eventName, action);
-        await Host.RunAsync();
-    }
+    public Task ActAsync(string caseId, string eventName, CaseAction action) => Host.ActAsync(caseId, eventName, action);
 
-    public async Task<CaseStatus> StatusAsync(string caseId) =>
-        (await Host.StatusAsync(caseId)).ReadCustomStatus<CaseStatus>() ?? throw new InvalidOperationException("no case status");
+    public async Task<CaseStatus> StatusAsync(string caseId) => (await Host.ViewAsync(caseId)).Status;
 
     /// <summary>The emails written to the pickup directory for one template, parsed.</summary>
     public IReadOnlyList<EmlMessage> Mail(string emailTemplateId) =>

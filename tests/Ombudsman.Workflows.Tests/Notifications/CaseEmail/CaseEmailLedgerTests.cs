@@ -1,3 +1,4 @@
+using Ombudsman.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Workflows.Activities;
 using Ombudsman.Workflows.Cases;
@@ -7,12 +8,13 @@ using Ombudsman.Workflows.Tests.Cases;
 namespace Ombudsman.Workflows.Tests.Notifications.CaseEmail;
 
 /// <summary>With email configured the send records, not an in-process ledger, make a notification go out once.</summary>
-public sealed class CaseEmailLedgerTests
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseEmailLedgerTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task A_redelivered_notification_activity_mails_once_because_the_send_record_answers_for_its_key()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
         var caseId = await host.FileAsync(new ComplaintBuilder().Build());
         var activity = ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Host.Services);
         var receipt = new CaseNotification
@@ -26,7 +28,7 @@ public sealed class CaseEmailLedgerTests
             Data = new Dictionary<string, string> { ["citation"] = "UU 25/2009 art. 44" },
         };
 
-        var again = await activity.RunAsync(receipt, CancellationToken.None);
+        var again = await activity.RunAsync(TestActivityContext.ForCase(), receipt);
 
         Assert.IsType<SendRecordCaseNotificationLedger>(host.Host.Services.GetRequiredService<ICaseNotificationLedger>());
         Assert.Equal(CaseNotificationResult.AlreadyDelivered, again);

@@ -7,12 +7,13 @@ using static Ombudsman.Workflows.Tests.Cases.Actors;
 namespace Ombudsman.Workflows.Tests.Notifications.CaseEmail;
 
 /// <summary>Issue 6 on real cases: the case workflows mail through the email layer (pickup directory, fake SendGrid).</summary>
-public sealed class CaseEmailScenarioTests
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task A_filed_complaint_mails_the_complainant_a_receipt_with_the_tracking_link_and_the_legal_citation_UU_25_2009_art_44()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
 
         var caseId = await host.FileAsync(new ComplaintBuilder().Build());
 
@@ -30,7 +31,7 @@ public sealed class CaseEmailScenarioTests
     [Fact]
     public async Task A_complainant_who_chose_English_gets_the_file_incomplete_email_in_English_with_the_cure_deadline_and_its_citation()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
         var complaint = new ComplaintBuilder().Build();
         complaint = complaint with { Complainant = complaint.Complainant with { Language = "en" } };
         var caseId = await host.FileAsync(complaint);
@@ -48,7 +49,7 @@ public sealed class CaseEmailScenarioTests
     [Fact]
     public async Task A_confidential_complainants_identity_never_appears_in_the_providers_new_case_email_UU_25_2009_art_42_5()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
         var caseId = await host.FileAsync(new ComplaintBuilder().Confidential().Build());
 
         await host.ActAsync(caseId, CaseEvents.FileComplete, By(Staff));
@@ -70,7 +71,7 @@ public sealed class CaseEmailScenarioTests
     [Fact]
     public async Task A_provider_email_that_quotes_a_confidential_complainant_is_blocked_and_shown_on_the_case_as_not_delivered()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
         var complaint = new ComplaintBuilder().Confidential().Build();
         complaint = complaint with { Description = "Siti Rahayu waited three months for her land certificate." };
         var caseId = await host.FileAsync(complaint);
@@ -90,7 +91,7 @@ public sealed class CaseEmailScenarioTests
     {
         await using var server = await FakeSendGridServer.StartAsync();
         server.Enqueue(FakeSendGridResponse.BadRequest("Does not contain a valid address."));
-        await using var host = CaseEmailHost.Create(new Dictionary<string, string?>
+        await using var host = await CaseEmailHost.CreateAsync(azurite, new Dictionary<string, string?>
         {
             ["Email:SendGridApiKey"] = "SG.test-key",
             ["Email:SendGridHost"] = server.Host,
@@ -113,7 +114,7 @@ public sealed class CaseEmailScenarioTests
     [Fact]
     public async Task A_provider_without_an_email_address_is_shown_on_the_case_as_not_delivered_instead_of_failing_the_step()
     {
-        await using var host = CaseEmailHost.Create();
+        await using var host = await CaseEmailHost.CreateAsync(azurite);
         var complaint = new ComplaintBuilder().Build();
         complaint = complaint with { Provider = complaint.Provider with { Email = null } };
         var caseId = await host.FileAsync(complaint);

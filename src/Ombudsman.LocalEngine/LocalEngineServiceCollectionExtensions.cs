@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ombudsman.LocalEngine;
+
+/// <summary>
+/// Runs Durable Functions' engine in this process, for the local host, the tests and the benchmarks: the Durable Task
+/// SDK worker and client (the same orchestrators and activities the function app runs) talk gRPC to the SDK's
+/// in-process sidecar, which drives the Durable Task Framework's Azure Storage back end, the one Durable Functions uses
+/// by default. The sidecar runs in a small web host of its own on a free loopback port, so the app's own endpoints
+/// and URLs are untouched.
+/// </summary>
+public static class LocalEngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddLocalDurableEngine(
+        this IServiceCollection services, LocalEngineOptions options, Action<DurableTaskRegistry> tasks, DataConverter converter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var port = FreeLoopbackPort();
+        var channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"));
+        services.AddSingleton(sp => new LocalSidecar(options, port, sp.GetRequiredService<ILoggerFactory>()));
+
+        // Registered before the worker's own hosted service, so the sidecar listens before the worker connects.
+        services.AddHostedService(sp => sp.GetRequiredService<LocalSidecar>());
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.AddTasks(tasks);
+            builder.Configure(o => o.DataConverter = converter);
+        });
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.Configure(o => o.DataConverter = converter);
+            builder.RegisterDirectly();
+        });
+        return services;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The sidecar's web host and the task hub it serves.</summary>
+    private sealed class LocalSidecar(LocalEngineOptions options, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    {
+        private WebApplication? _host;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+            {
+                StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
+                TaskHubName = options.HubName,
+                PartitionCount = options.PartitionCount,
+                MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+                LoggerFactory = loggerFactory,
+            });
+
+            // The sidecar starts the back end without awaiting its creation; a new hub must exist before that.
+            await service.CreateIfNotExistsAsync();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Services.AddSingleton(loggerFactory);
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+            builder.Services.AddGrpc();
+            builder.Services.AddSingleton<IOrchestrationService>(service);
+            builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+            builder.Services.AddSingleton<TaskHubGrpcServer>();
+            _host = builder.Build();
+            _host.MapGrpcService<TaskHubGrpcServer>();
+            await _host.StartAsync(cancellationToken);
+        }
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            if (_host is not null)
+            {
+                await _host.StopAsync(cancellationToken);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
+        }
+    }
+}
