@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -51,6 +53,25 @@ public static class LocalEngineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Notes when the worker first asks the sidecar for work, which is when the sidecar starts the back end.</summary>
+    private sealed class WorkerConnection : Interceptor
+    {
+        private long _connectedAtTicks;
+
+        public DateTimeOffset? ConnectedAt => Interlocked.Read(ref _connectedAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+            TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            if (context.Method.EndsWith("/GetWorkItems", StringComparison.Ordinal))
+            {
+                Interlocked.CompareExchange(ref _connectedAtTicks, DateTimeOffset.UtcNow.UtcTicks, 0);
+            }
+
+            return continuation(request, responseStream, context);
+        }
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -61,6 +82,10 @@ public static class LocalEngineServiceCollectionExtensions
     /// <summary>The sidecar's web host and the task hub it serves.</summary>
     private sealed class LocalSidecar(LocalEngineOptions options, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
     {
+        /// <summary>How long after the worker connects the sidecar may still be starting the back end.</summary>
+        private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(2);
+
+        private readonly WorkerConnection _worker = new();
         private WebApplication? _host;
 
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -77,11 +102,10 @@ public static class LocalEngineServiceCollectionExtensions
             // The sidecar starts the back end without awaiting its creation; a new hub must exist before that.
             await service.CreateIfNotExistsAsync();
             var builder = WebApplication.CreateSlimBuilder();
-            builder.Services.AddSingleton(loggerFactory);
-            builder.Logging.ClearProviders();
             builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-            builder.Services.AddGrpc();
+            builder.Services.AddSingleton(_worker);
+            builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkerConnection>());
             builder.Services.AddSingleton<IOrchestrationService>(service);
             builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
             builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -90,12 +114,25 @@ public static class LocalEngineServiceCollectionExtensions
             await _host.StartAsync(cancellationToken);
         }
 
+        /// <summary>
+        /// Stops the sidecar. It starts the back end only once the worker connects, and stopping a back end that never
+        /// started throws on a thread nobody awaits (which ends the process); so a sidecar whose worker never
+        /// connected is only disposed, and one that just connected is given a moment to finish starting.
+        /// </summary>
         public async Task StopAsync(CancellationToken cancellationToken)
         {
-            if (_host is not null)
+            if (_host is null || _worker.ConnectedAt is not { } connectedAt)
             {
-                await _host.StopAsync(cancellationToken);
+                return;
             }
+
+            var starting = StartGrace - (DateTimeOffset.UtcNow - connectedAt);
+            if (starting > TimeSpan.Zero)
+            {
+                await Task.Delay(starting, cancellationToken);
+            }
+
+            await _host.StopAsync(cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

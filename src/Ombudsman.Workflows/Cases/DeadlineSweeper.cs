@@ -18,9 +18,10 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
     public async Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var due = await readModel.ListOpenDeadlinesAsync(office: null, CaseReadModel.Earliest, now.AddTicks(1), includeTimers: true, cancellationToken);
+        // Table storage keeps instants to the millisecond: ask a little past now, keep what is due by now exactly.
+        var due = await readModel.ListOpenDeadlinesAsync(office: null, CaseReadModel.Earliest, now.AddMilliseconds(1), includeTimers: true, cancellationToken);
         var raised = new List<OpenCaseDeadline>();
-        foreach (var row in due)
+        foreach (var row in due.Where(r => r.Timer.DueAt <= now))
         {
             if (row.RaisedAt is { } at && now - at < RaiseAgainAfter)
             {

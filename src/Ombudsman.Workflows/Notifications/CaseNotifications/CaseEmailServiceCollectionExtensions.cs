@@ -24,7 +24,7 @@ public static class CaseEmailServiceCollectionExtensions
         services.TryAddSingleton<IOpenDeadlineSource, ReadModelOpenDeadlineSource>();
         services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
 
-        services.AddSingleton<StaffDigests>();
+        services.AddSingleton(sp => new StaffDigests(sp.GetRequiredService<StaffDigestService>(), sp.GetRequiredService<OfficeDirectory>()));
         // Replaces AddCaseWorkflows' in-process default whichever is registered first.
         services.Replace(ServiceDescriptor.Singleton<ICaseNotificationLedger, SendRecordCaseNotificationLedger>());
         return services;
