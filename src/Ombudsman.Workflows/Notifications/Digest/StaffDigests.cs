@@ -15,7 +15,7 @@ public sealed class StaffDigests
         _offices = offices;
     }
 
-    /// <summary>Sends the digests that are due; returns how many offices were mailed by this run.</summary>
+    /// <summary>Sends the digests that are due; returns how many offices were mailed by this run (not before it).</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default) =>
-        (await _service.SendDueAsync(_offices.All, cancellationToken)).Count;
+        (await _service.SendDueAsync(_offices.All, cancellationToken)).Values.Count(r => r is DeliveryResult.Delivered);
 }
