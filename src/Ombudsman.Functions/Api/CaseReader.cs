@@ -1,20 +1,10 @@
-using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Orchestrations;
+using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Api;
 
-/// <summary>Reads a filed case (its orchestration's input and custom status) for the complainant and provider endpoints.</summary>
-internal sealed class CaseReader(DurableClient client)
+/// <summary>Reads a filed case (the complaint and its status) from the case read model for the complainant and provider endpoints.</summary>
+internal sealed class CaseReader(CaseReadModel readModel)
 {
-    public async Task<FiledCase?> GetAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetStatusAsync(caseId, cancellationToken);
-        if (instance is null || instance.Name != CaseOrchestration.Name || DurableJson.Deserialize<Complaint>(instance.Input) is not { } complaint)
-        {
-            return null;
-        }
-
-        return new FiledCase(caseId, complaint, instance.ReadCustomStatus<CaseStatus>(), instance.CreatedAt);
-    }
+    public async Task<FiledCase?> GetAsync(string caseId, CancellationToken cancellationToken) =>
+        await readModel.GetAsync(caseId, cancellationToken) is { } view ? new FiledCase(caseId, view.Complaint, view.Status, view.ReceivedAt) : null;
 }

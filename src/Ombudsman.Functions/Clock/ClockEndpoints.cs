@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using Ombudsman.Functions.Api;
-using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Clock;
@@ -22,15 +22,18 @@ internal static class ClockEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> AdvanceAsync(HttpRequest request, ManualClock clock, DurableDriver driver, string? by, CancellationToken cancellationToken)
+    /// <summary>How long an advance waits for the cases to apply what fell due before answering anyway.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
+
+    private static async Task<IResult> AdvanceAsync(HttpRequest request, ManualClock clock, DeadlineSweeper sweeper, string? by, CancellationToken cancellationToken)
     {
         by ??= await ReadByFromBodyAsync(request, cancellationToken);
         var duration = ParseDuration(by);
         var now = clock.Advance(duration);
 
-        // What fell due runs now, so the caller sees its consequences in the next response.
-        var handled = await driver.RunUntilIdleAsync(cancellationToken: cancellationToken);
-        return Results.Ok(new ClockReading(now, handled));
+        // What fell due is applied now, so the caller sees its consequences in the next response.
+        var raised = await sweeper.SweepUntilSettledAsync(SettleTimeout, cancellationToken);
+        return Results.Ok(new ClockReading(now, raised));
     }
 
     private static async Task<string?> ReadByFromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -80,6 +83,6 @@ internal static class ClockEndpoints
         return duration;
     }
 
-    /// <summary>The clock's time, and how many durable messages ran because of the move.</summary>
-    internal sealed record ClockReading(DateTimeOffset Now, int MessagesHandled);
+    /// <summary>The clock's time, and how many deadline events the move raised.</summary>
+    internal sealed record ClockReading(DateTimeOffset Now, int DeadlinesRaised);
 }

@@ -1,49 +1,38 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
-using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Staff;
+using Microsoft.DurableTask;
+using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage.Azure;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Hosting;
 
 /// <summary>
-/// The composition root of the function app, shared by Program and the tests: one app, two front doors. With
-/// FUNCTIONS_CUSTOMHANDLER_PORT (set by the Functions host) it listens on 127.0.0.1:that port and serves the host's
-/// invocations; without it, it runs the durable runtime's own queue pumps and deadline sweeper.
+/// The composition root of the local host, shared by Program, the tests and the benchmarks: the app's endpoints, the
+/// case workflows on the Durable Task engine in this process (<see cref="LocalEngineServiceCollectionExtensions"/>),
+/// the case read model, and the scheduler that sweeps deadlines and sends the staff digests.
 /// </summary>
 internal static class FunctionAppHost
 {
-    public const string CustomHandlerPortKey = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     /// <summary>Builds the app from command-line arguments and the usual configuration sources.</summary>
     /// <param name="args">Command-line arguments (also how tests pass settings).</param>
-    /// <param name="workflows">Orchestrations and activities registered after every feature's (tests and tools).</param>
+    /// <param name="workflows">Orchestrators and activities registered after the case workflows (tests and tools).</param>
     /// <param name="configureServices">Registrations applied last, so they replace the app's (tests: e.g. a recording notifier).</param>
-    public static WebApplication Build(string[] args, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Build(string[] args, Action<DurableTaskRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var configuration = builder.Configuration;
-        var mode = ModeOf(configuration, out var port);
-        if (mode == HostingMode.CustomHandler)
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        }
 
         var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
         var clockEndpoints = ClockEndpointsEnabled(clock, builder.Environment);
         var services = builder.Services;
-        services.AddSingleton(new HostingModeInfo(mode));
         if (clock.IsManual)
         {
             var manual = new ManualClock(clock.Start ?? DateTimeOffset.UtcNow);
@@ -57,9 +46,7 @@ internal static class FunctionAppHost
 
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
         services.AddCaseWorkflows();
-        AddDurable(services, configuration, mode, workflows);
-
-        // After the durable storage: hosted services start in order, and the digest start-up needs its tables.
+        AddDurable(services, configuration, workflows);
         services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
@@ -70,12 +57,6 @@ internal static class FunctionAppHost
         configureServices?.Invoke(services);
 
         var app = builder.Build();
-        if (mode == HostingMode.CustomHandler)
-        {
-            // Every request comes through the Functions host on loopback; the client is in X-Forwarded-For.
-            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
-        }
-
         app.UseProblemHandling();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -94,41 +75,23 @@ internal static class FunctionAppHost
             app.MapClockEndpoints();
         }
 
-        if (mode == HostingMode.CustomHandler)
-        {
-            app.MapInvocationEndpoints();
-        }
-
         return app;
     }
 
-    private static void AddDurable(IServiceCollection services, IConfiguration configuration, HostingMode mode, Action<DurableRegistry>? workflows)
+    private static void AddDurable(IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? workflows)
     {
         var storage = StorageConnection.FromConfiguration(configuration);
-        var names = configuration.GetSection("StorageNames").Get<AzureStorageNames>() ?? new AzureStorageNames();
-        services.AddDurableRuntime(DurableModules.Compose(workflows), options => configuration.GetSection("Durable").Bind(options));
-        services.AddAzureDurableStorage(storage.Tables, storage.Queues, storage.Blobs, names);
-        if (mode == HostingMode.Standalone)
+        services.AddSingleton(storage.Tables);
+        services.AddSingleton(new CaseReadModel(storage.Tables, configuration.GetSection("StorageNames").Get<CaseReadModelNames>() ?? new CaseReadModelNames()));
+        var engine = configuration.GetSection(LocalEngineOptions.SectionName).Get<LocalEngineOptions>() ?? new LocalEngineOptions();
+        if (configuration.GetConnectionString(StorageConnection.ConnectionStringName) is { Length: > 0 } connectionString)
         {
-            services.AddDurableWorker();
-        }
-    }
-
-    private static HostingMode ModeOf(IConfiguration configuration, out int port)
-    {
-        port = 0;
-        var setting = configuration[CustomHandlerPortKey];
-        if (string.IsNullOrEmpty(setting))
-        {
-            return HostingMode.Standalone;
+            engine.StorageConnectionString = connectionString;
         }
 
-        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException($"{CustomHandlerPortKey} must be a TCP port number, was '{setting}'.");
-        }
-
-        return HostingMode.CustomHandler;
+        services.AddLocalDurableEngine(engine, registry => workflows?.Invoke(registry.AddCaseWorkflows()), CaseJson.DataConverter);
+        services.AddSingleton(configuration.GetSection("Schedule").Get<ScheduledWorkOptions>() ?? new ScheduledWorkOptions());
+        services.AddHostedService<ScheduledWorkService>();
     }
 
     /// <summary>

@@ -3,9 +3,8 @@ using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
-using Ombudsman.Workflows.Orchestrations;
 
 namespace Ombudsman.Functions.Staff;
 
@@ -58,7 +57,7 @@ internal static class StaffEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, DurableClient durable, CancellationToken cancellationToken)
+    private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, CaseReadModel readModel, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var errors = new List<FieldError>();
@@ -74,20 +73,11 @@ internal static class StaffEndpoints
             return Problems.Validation(errors);
         }
 
-        var office = OfficeFilter(member);
-        var instances = await durable.ListInstancesAsync(
-            new InstanceQuery { IndexFields = office, CustomStatusFields = stageName is null ? new Dictionary<string, string>() : new() { ["stage"] = stageName } },
-            cancellationToken);
-        var cases = instances
-            .Where(i => i.Name == CaseOrchestration.Name)
-            .Select(i => i.ReadCustomStatus<CaseStatus>())
-            .OfType<CaseStatus>()
-            .Where(s => s.Office == member.Office);
+        IEnumerable<CaseStatus> cases = await readModel.ListCasesAsync(member.Office, stageName is null ? null : Enum.Parse<CaseStage>(stageName), cancellationToken);
         if (due is { } before)
         {
-            // The deadlines index knows what is pending; a case's published status may lag it by one step.
-            var deadlines = await durable.ListDeadlinesAsync(new DeadlineQuery { DueFrom = DateTimeOffset.MinValue, DueTo = before, IndexFields = office }, cancellationToken);
-            var dueCases = deadlines.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
+            var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, before, cancellationToken: cancellationToken);
+            var dueCases = deadlines.Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
             cases = cases.Where(s => dueCases.Contains(s.CaseId));
         }
 
@@ -106,7 +96,7 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> ListDeadlinesAsync(
-        HttpContext context, string? from, string? to, DurableClient durable, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string? from, string? to, CaseReadModel readModel, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var errors = new List<FieldError>();
@@ -122,15 +112,15 @@ internal static class StaffEndpoints
             return Problems.Validation(errors);
         }
 
-        var deadlines = await durable.ListDeadlinesAsync(new DeadlineQuery { DueFrom = start, DueTo = end, IndexFields = OfficeFilter(member) }, cancellationToken);
+        var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, start, end, cancellationToken: cancellationToken);
         return Results.Ok(deadlines.Select(d => new StaffDeadline
         {
-            CaseId = d.InstanceId,
-            DueAt = d.DueAt,
-            RuleId = d.Deadline.RuleId,
-            Kind = d.Deadline.Kind,
-            Citation = d.Deadline.Citation,
-            Description = d.Deadline.Description,
+            CaseId = d.CaseId,
+            DueAt = d.Timer.DueAt,
+            RuleId = d.Timer.Deadline!.RuleId,
+            Kind = d.Timer.Deadline.Kind,
+            Citation = d.Timer.Deadline.Citation,
+            Description = d.Timer.Deadline.Explanation,
         }).ToList());
     }
 
@@ -222,8 +212,6 @@ internal static class StaffEndpoints
 
     private static StaffMember Member(HttpContext context) =>
         StaffMember.From(context.User) ?? throw new InvalidOperationException("The staff policy admitted a principal without an id, office or staff role.");
-
-    private static Dictionary<string, string> OfficeFilter(StaffMember member) => new() { [CaseOrchestration.OfficeIndexField] = member.Office };
 
     private static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
 

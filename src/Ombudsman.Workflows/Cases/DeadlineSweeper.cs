@@ -15,7 +15,9 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
     public static readonly TimeSpan RaiseAgainAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Raises what is due now; returns the rows it raised.</summary>
-    public async Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken = default) => SweepAsync(cancellationToken, inputsBefore: null);
+
+    private async Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken, Dictionary<string, int>? inputsBefore)
     {
         var now = time.GetUtcNow();
         // Table storage keeps instants to the millisecond: ask a little past now, keep what is due by now exactly.
@@ -26,6 +28,11 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
             if (row.RaisedAt is { } at && now - at < RaiseAgainAfter)
             {
                 continue;
+            }
+
+            if (inputsBefore is not null && !inputsBefore.ContainsKey(row.CaseId))
+            {
+                inputsBefore[row.CaseId] = (await readModel.GetAsync(row.CaseId, cancellationToken))?.InputsHandled ?? 0;
             }
 
             if (!await readModel.TryClaimAsync(row, now, cancellationToken))
@@ -40,6 +47,40 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
 
         return raised;
     }
+
+    /// <summary>
+    /// Sweeps until nothing more is due, letting each case take what was raised before the next sweep (a deadline's
+    /// consequence may start a deadline that is itself already due). For a manual clock: after it moves, the caller
+    /// sees the consequences. Returns how many deadline events were raised.
+    /// </summary>
+    public async Task<int> SweepUntilSettledAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        var total = 0;
+        while (true)
+        {
+            var before = new Dictionary<string, int>(StringComparer.Ordinal);
+            var raised = await SweepAsync(bounded.Token, before);
+            if (raised.Count == 0)
+            {
+                return total;
+            }
+
+            total += raised.Count;
+            foreach (var group in raised.GroupBy(r => r.CaseId, StringComparer.Ordinal))
+            {
+                var expected = before[group.Key] + group.Count();
+                while (await readModel.GetAsync(group.Key, bounded.Token) is not { Waiting: true } view || view.InputsHandled < expected)
+                {
+                    // Real time, not the app's clock: a manual clock stands still while the cases catch up.
+                    await Task.Delay(SettlePoll, bounded.Token);
+                }
+            }
+        }
+    }
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(50);
 
     [LoggerMessage(LogLevel.Information, "Deadline {Key} of case {CaseId} due {DueAt:O} raised by the sweeper.")]
     private static partial void LogRaised(ILogger logger, string caseId, string key, DateTimeOffset dueAt);

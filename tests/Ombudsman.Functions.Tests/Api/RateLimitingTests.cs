@@ -30,7 +30,7 @@ public sealed class RateLimitingTests(AzuriteFixture azurite)
         using var refused = last!;
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         using var stillReadable = await app.Client.GetAsync(new Uri("/api/cases/case-9/evidence/rate-limit-0", UriKind.Relative));
-        var stored = await app.Container(app.EvidenceNames.EvidenceContainer).GetBlobsAsync().ToListAsync();
+        var stored = await app.Container(app.EvidenceNames.EvidenceContainer).GetBlobsAsync().CollectAsync();
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);

@@ -139,9 +139,9 @@ internal static class PublicApi
 
         return new StorageSnapshot(
             await RowsAsync(app.AccessTokensTable),
-            await RowsAsync(app.Names.InstancesTable),
-            (await app.Durable.ListInstancesAsync(new Ombudsman.Workflows.Durable.InstanceQuery())).Count,
-            await BlobsAsync(app.Names.PayloadsContainer) + await BlobsAsync(app.EvidenceNames.EvidenceContainer) + await BlobsAsync(app.EvidenceNames.ProviderDocumentsContainer));
+            await RowsAsync(app.Names.CasesTable),
+            (await app.Durable.GetAllInstancesAsync().CollectAsync()).Count,
+            await BlobsAsync(app.EvidenceNames.EvidenceContainer) + await BlobsAsync(app.EvidenceNames.ProviderDocumentsContainer));
     }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Ombudsman.Functions.Hosting;
+using Microsoft.DurableTask.Client;
+using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
-using Ombudsman.Workflows.Durable;
+using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Functions.Tests.Clock;
 
@@ -14,32 +15,30 @@ public sealed class ClockEndpointsTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
-    private static void CureWindow(DurableRegistry registry) => registry.AddOrchestration<string, string>("CureWindow", "1", async (context, _) =>
-    {
-        var outcome = await context.WaitForEventOrDeadlineAsync<string>(
-            "FileCured",
-            context.CurrentUtcDateTime.AddDays(30),
-            new DeadlineInfo { Kind = "cure-window", Citation = "UU 25/2009 art. 45(2)-(3)" });
-        return outcome.TimedOut ? "deemed-withdrawn" : "cured";
-    });
-
-    [Fact]
+    [Fact] // UU 25/2009 art. 45(2)-(3): the 30-day cure window passes and the file is deemed withdrawn
     public async Task Advancing_the_manual_clock_31_days_fires_the_30_day_cure_window()
     {
-        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}"], CureWindow);
-        var id = await app.Durable.StartAsync("CureWindow", "case-1");
-        await Polling.UntilAsync(async () => await app.Durable.ListDeadlinesAsync(new DeadlineQuery { DueFrom = Start, DueTo = Start.AddDays(60) }), d => d.Count == 1);
+        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}"]);
+        var filed = await PublicApi.FileAsync(app, PublicApi.Filing());
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["signature"] });
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P6");
 
         var before = await GetJsonAsync(app, "/api/dev/clock");
         using var response = await app.Client.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { by = "P31D" });
         var after = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var status = await Polling.UntilAsync(() => app.Durable.GetStatusAsync(id), s => s is { Status: OrchestrationStatus.Completed });
 
+        // The advance answers once the case has applied what fell due: no polling needed to see it.
+        var tracked = await PublicApi.TrackAsync(app, filed.Token);
         Assert.Equal(Start, before.GetProperty("now").GetDateTimeOffset());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Start.AddDays(31), after.GetProperty("now").GetDateTimeOffset());
+        Assert.Equal(3, after.GetProperty("deadlinesRaised").GetInt32());
         Assert.Equal(Start.AddDays(31), app.Service<TimeProvider>().GetUtcNow());
-        Assert.Equal("deemed-withdrawn", status!.ReadOutput<string>());
+        Assert.Equal("closed", tracked.GetProperty("stage").GetString());
+        Assert.Equal("deemedWithdrawn", tracked.GetProperty("closedReason").GetString());
+        var instance = await Polling.UntilAsync(() => app.Durable.GetInstanceAsync(filed.CaseId), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
+        Assert.NotNull(instance);
     }
 
     [Fact]

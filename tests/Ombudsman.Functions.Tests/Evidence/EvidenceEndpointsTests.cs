@@ -178,7 +178,7 @@ public sealed class EvidenceEndpointsTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Created, fromComplainant.StatusCode);
         Assert.Equal(HttpStatusCode.Created, fromProvider.StatusCode);
         Assert.Equal(["keluhan.pdf", "tanggapan.jpg"], files.Select(f => f.GetProperty("fileName").GetString()).Order());
-        Assert.Single(await providerBlobs.ToListAsync());
+        Assert.Single(await providerBlobs.CollectAsync());
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Tests.Hosting;
@@ -41,15 +40,5 @@ public sealed class CaseEmailWiringTests(AzuriteFixture azurite)
         var eml = await File.ReadAllTextAsync(Assert.Single(receipts));
         Assert.Contains("To: \"Siti Rahayu\" <siti@example.test>", eml, StringComparison.Ordinal);
         Assert.Contains("X-Ombudsman-Case-Id: PGD-APP-1", eml, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task At_start_up_each_configured_office_gets_its_running_digest_loop_with_a_fixed_id()
-    {
-        await using var app = await TestApp.StartAsync(azurite, JakartaOffice);
-
-        var loop = await Polling.UntilAsync(() => app.Durable.GetStatusAsync("digest-JKT"), s => s is { Status: OrchestrationStatus.Running });
-
-        Assert.Equal("StaffDigest", loop!.Name);
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
-using Ombudsman.Workflows.Durable;
-using Ombudsman.Workflows.Durable.Storage.Azure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Tests.Hosting;
 
@@ -21,7 +22,7 @@ internal sealed class TestApp : IAsyncDisposable
         MailDirectory = MailDirectoryFor(prefix);
         App = app;
         Azurite = azurite;
-        Names = AzureStorageNames.WithPrefix(prefix);
+        Names = NamesFor(prefix);
         EvidenceNames = new EvidenceStorageNames { EvidenceContainer = prefix + "-evidence", ProviderDocumentsContainer = prefix + "-provider-documents" };
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
@@ -31,7 +32,8 @@ internal sealed class TestApp : IAsyncDisposable
 
     public AzuriteFixture Azurite { get; }
 
-    public AzureStorageNames Names { get; }
+    /// <summary>This app's case read-model tables.</summary>
+    public CaseReadModelNames Names { get; }
 
     public EvidenceStorageNames EvidenceNames { get; }
 
@@ -45,34 +47,36 @@ internal sealed class TestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public DurableClient Durable => Service<DurableClient>();
+    public DurableTaskClient Durable => Service<DurableTaskClient>();
+
+    public CaseReadModel ReadModel => Service<CaseReadModel>();
 
     /// <summary>Starts the app with these settings (key=value) on top of the test defaults: Development, Azurite, quiet logs.</summary>
     public static async Task<TestApp> StartAsync(
-        AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
+        AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableTaskRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var names = AzureStorageNames.WithPrefix(prefix);
+        var names = NamesFor(prefix);
         var given = settings?.ToList() ?? [];
         var args = new List<string>
         {
             "--environment=Development",
             $"--ConnectionStrings:Storage={azurite.ConnectionString}",
-            $"--StorageNames:InstancesTable={names.InstancesTable}",
-            $"--StorageNames:DeadlinesTable={names.DeadlinesTable}",
-            $"--StorageNames:OrchestratorQueue={names.OrchestratorQueue}",
-            $"--StorageNames:ActivityQueue={names.ActivityQueue}",
-            $"--StorageNames:PayloadsContainer={names.PayloadsContainer}",
+            $"--StorageNames:CasesTable={names.CasesTable}",
+            $"--StorageNames:TimelineTable={names.TimelineTable}",
+            $"--StorageNames:OpenDeadlinesTable={names.OpenDeadlinesTable}",
+            $"--DurableTask:HubName={prefix}",
+            "--DurableTask:PartitionCount=1",
+            "--DurableTask:MaxQueuePollingInterval=00:00:00.100",
             $"--StorageNames:EvidenceContainer={prefix}-evidence",
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
             $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             "--Logging:LogLevel:Default=Warning",
-            "--Durable:SweepInterval=00:00:00.200",
-            "--Durable:MaxPollDelay=00:00:00.200",
+            "--Schedule:SweepInterval=00:00:00.200",
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",
             $"--Email:SendRecordsTable={prefix}emailsends",
         };
-        if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal) || s.StartsWith("FUNCTIONS_CUSTOMHANDLER_PORT=", StringComparison.Ordinal)))
+        if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal)))
         {
             args.Add("--urls=http://127.0.0.1:0");
         }
@@ -110,6 +114,9 @@ internal sealed class TestApp : IAsyncDisposable
             Directory.Delete(MailDirectory, recursive: true);
         }
     }
+
+    private static CaseReadModelNames NamesFor(string prefix) =>
+        new() { CasesTable = prefix + "Cases", TimelineTable = prefix + "Timeline", OpenDeadlinesTable = prefix + "Deadlines" };
 
     private static string MailDirectoryFor(string prefix) => Path.Combine(Path.GetTempPath(), prefix + "-mail");
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
-using Ombudsman.Workflows.Durable;
+using Microsoft.DurableTask.Client;
 using static Ombudsman.Functions.Tests.Staff.StaffApp;
 
 namespace Ombudsman.Functions.Tests.Staff;
@@ -100,7 +100,7 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
         var closed = await app.StageAsync(caseId, JakartaExaminer, "closed");
 
         // The closure step still notifies the parties; once the workflow has ended the case takes no actions.
-        await Polling.UntilAsync(() => app.App.Durable.GetStatusAsync(caseId), s => s?.Status == OrchestrationStatus.Completed);
+        await Polling.UntilAsync(() => app.App.Durable.GetInstanceAsync(caseId), s => s?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/staff/cases/{caseId}/actions/close-case", JakartaHead, new { closedReason = "rejected", note = "too late" });
 
         var byStaff = closed.GetProperty("timeline").EnumerateArray()

@@ -1,0 +1,52 @@
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Notifications;
+
+namespace Ombudsman.Functions.Hosting;
+
+/// <summary>
+/// The local host's scheduler: the deadline sweep every <see cref="ScheduledWorkOptions.SweepInterval"/> and the staff
+/// digests every <see cref="ScheduledWorkOptions.DigestInterval"/> (in Azure both are timer-triggered functions). A
+/// failed run is logged and retried at the next interval; it never stops the loop.
+/// </summary>
+internal sealed partial class ScheduledWorkService(
+    DeadlineSweeper sweeper, StaffDigests digests, ScheduledWorkOptions options, ILogger<ScheduledWorkService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextDigest = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(options.SweepInterval);
+        do
+        {
+            await RunAsync("deadline sweep", () => sweeper.SweepAsync(stoppingToken));
+            if (DateTimeOffset.UtcNow >= nextDigest)
+            {
+                nextDigest = DateTimeOffset.UtcNow + options.DigestInterval;
+                await RunAsync("staff digests", () => digests.SendDueAsync(stoppingToken));
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(string work, Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e, work);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Scheduled {Work} failed; it runs again at the next interval.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string work);
+}
+
+/// <summary>How often the local host runs its scheduled work; bound from <c>Schedule</c>.</summary>
+internal sealed record ScheduledWorkOptions
+{
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan DigestInterval { get; init; } = TimeSpan.FromMinutes(5);
+}
