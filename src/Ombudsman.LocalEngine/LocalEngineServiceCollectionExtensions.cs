@@ -53,6 +53,25 @@ public static class LocalEngineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The app's loggers for the engine's own categories only: the sidecar's web host must not announce its
+    /// internal gRPC address as if it were the app's ("Now listening on"), nor log each internal request.
+    /// </summary>
+    private sealed class EngineLoggerFactory(ILoggerFactory app) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || categoryName.StartsWith("Microsoft.Hosting", StringComparison.Ordinal)
+                ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+                : app.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => app.AddProvider(provider);
+
+        public void Dispose()
+        {
+            // The app owns its logger factory.
+        }
+    }
+
     /// <summary>Notes when the worker first asks the sidecar for work, which is when the sidecar starts the back end.</summary>
     private sealed class WorkerConnection : Interceptor
     {
@@ -102,7 +121,7 @@ public static class LocalEngineServiceCollectionExtensions
             // The sidecar starts the back end without awaiting its creation; a new hub must exist before that.
             await service.CreateIfNotExistsAsync();
             var builder = WebApplication.CreateSlimBuilder();
-            builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+            builder.Services.AddSingleton<ILoggerFactory>(new EngineLoggerFactory(loggerFactory));
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(_worker);
             builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkerConnection>());

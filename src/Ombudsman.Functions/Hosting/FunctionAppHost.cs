@@ -82,6 +82,7 @@ internal static class FunctionAppHost
     {
         var storage = StorageConnection.FromConfiguration(configuration);
         services.AddSingleton(storage.Tables);
+        services.AddSingleton(storage.Blobs);
         services.AddSingleton(new CaseReadModel(storage.Tables, configuration.GetSection("StorageNames").Get<CaseReadModelNames>() ?? new CaseReadModelNames()));
         var engine = configuration.GetSection(LocalEngineOptions.SectionName).Get<LocalEngineOptions>() ?? new LocalEngineOptions();
         if (configuration.GetConnectionString(StorageConnection.ConnectionStringName) is { Length: > 0 } connectionString)
@@ -89,7 +90,14 @@ internal static class FunctionAppHost
             engine.StorageConnectionString = connectionString;
         }
 
-        services.AddLocalDurableEngine(engine, registry => workflows?.Invoke(registry.AddCaseWorkflows()), CaseJson.DataConverter);
+        services.AddLocalDurableEngine(
+            engine,
+            registry =>
+            {
+                registry.AddCaseWorkflows();
+                workflows?.Invoke(registry);
+            },
+            CaseJson.DataConverter);
         services.AddSingleton(configuration.GetSection("Schedule").Get<ScheduledWorkOptions>() ?? new ScheduledWorkOptions());
         services.AddHostedService<ScheduledWorkService>();
     }

@@ -12,19 +12,31 @@ namespace Ombudsman.Workflows.Cases;
 /// </summary>
 public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time)
 {
+    /// <summary>How long filing waits for the new case to reach the read model.</summary>
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
-    /// clock. Filing again under an id whose case exists starts nothing.
+    /// clock, and returns once the case is in the read model, so its receipt and tracking answer at once. Filing
+    /// again under an id whose case exists starts nothing.
     /// </summary>
     public async Task<string> FileAsync(string caseId, Complaint complaint, CancellationToken cancellationToken = default)
     {
-        if (await client.GetInstanceAsync(caseId, cancellationToken) is not null)
+        if (await client.GetInstanceAsync(caseId, cancellationToken) is null)
         {
-            return caseId;
+            var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
+            await client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, filing, new StartOrchestrationOptions(caseId), cancellationToken);
         }
 
-        var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
-        return await client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, filing, new StartOrchestrationOptions(caseId), cancellationToken);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(RegistrationTimeout);
+        while (await readModel.GetAsync(caseId, bounded.Token) is null)
+        {
+            // Real time, not the app's clock: a manual clock stands still while the case starts.
+            await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
+        }
+
+        return caseId;
     }
 
     /// <summary>Sends <paramref name="eventName"/> (one of <see cref="CaseEvents"/>) to the case, or throws why not.</summary>
