@@ -2,7 +2,7 @@
 // runtime and evidence, monitoring, Key Vault, the function app (custom handler) and its role assignments.
 // How to deploy and publish: docs/DEPLOY.md.
 
-import { storageNames, poisonQueueSuffix } from 'modules/names.bicep'
+import { storageNames } from 'modules/names.bicep'
 
 @description('Short environment name, part of every resource name (e.g. prod, test, prod-sby).')
 @minLength(2)
@@ -139,26 +139,6 @@ var appSettings = [
     value: storage.outputs.tableEndpoint
   }
   {
-    name: 'StorageNames__InstancesTable'
-    value: storageNames.tables.instances
-  }
-  {
-    name: 'StorageNames__DeadlinesTable'
-    value: storageNames.tables.deadlines
-  }
-  {
-    name: 'StorageNames__OrchestratorQueue'
-    value: storageNames.queues.orchestrator
-  }
-  {
-    name: 'StorageNames__ActivityQueue'
-    value: storageNames.queues.activity
-  }
-  {
-    name: 'StorageNames__PoisonQueueSuffix'
-    value: poisonQueueSuffix
-  }
-  {
     name: 'StorageNames__EvidenceContainer'
     value: storageNames.containers.evidence
   }
@@ -167,13 +147,21 @@ var appSettings = [
     value: storageNames.containers.providerDocuments
   }
   {
-    name: 'StorageNames__PayloadsContainer'
-    value: storageNames.containers.payloads
-  }
-  {
     // Complainant tracking tokens and provider capability links (hashes only).
     name: 'StorageNames__AccessTokensTable'
     value: storageNames.tables.accessTokens
+  }
+  {
+    name: 'StorageNames__CasesTable'
+    value: storageNames.tables.cases
+  }
+  {
+    name: 'StorageNames__TimelineTable'
+    value: storageNames.tables.timeline
+  }
+  {
+    name: 'StorageNames__OpenDeadlinesTable'
+    value: storageNames.tables.openDeadlines
   }
   {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.

@@ -132,15 +132,37 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
         string Resolved(string setting) => templates.Main.Resolve(JsonSerializer.SerializeToElement(settings[setting])).GetString()!;
 
-        Assert.Equal("OmbudsmanInstances", Resolved("StorageNames__InstancesTable"));
-        Assert.Equal("OmbudsmanDeadlines", Resolved("StorageNames__DeadlinesTable"));
-        Assert.Equal("ombudsman-orchestrator", Resolved("StorageNames__OrchestratorQueue"));
-        Assert.Equal("ombudsman-activity", Resolved("StorageNames__ActivityQueue"));
-        Assert.Equal("-poison", Resolved("StorageNames__PoisonQueueSuffix"));
         Assert.Equal("evidence", Resolved("StorageNames__EvidenceContainer"));
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
-        Assert.Equal("payloads", Resolved("StorageNames__PayloadsContainer"));
         Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
+        Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
+        Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
+        Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Every_table_the_storage_module_creates_is_named_to_the_app(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+        var created = templates.Module("storage").Variable("storageNames").GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()!);
+        var named = settings
+            .Where(s => s.Key.StartsWith("StorageNames__", StringComparison.Ordinal) && s.Key.EndsWith("Table", StringComparison.Ordinal))
+            .Select(s => templates.Main.Resolve(JsonSerializer.SerializeToElement(s.Value)).GetString()!);
+
+        Assert.Equal(created.Order(), named.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Settings_of_the_retired_durable_runtime_are_gone(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        foreach (var retired in new[] { "InstancesTable", "DeadlinesTable", "OrchestratorQueue", "ActivityQueue", "PoisonQueueSuffix", "PayloadsContainer" })
+        {
+            Assert.DoesNotContain($"StorageNames__{retired}", settings.Keys);
+        }
     }
 
     [Theory]
