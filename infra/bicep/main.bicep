@@ -1,5 +1,6 @@
-// Deploys one environment of the Ombudsman case workflow into a resource group: storage for the durable
-// runtime and evidence, monitoring, Key Vault, the function app (custom handler) and its role assignments.
+// Deploys one environment of the Ombudsman case workflow into a resource group: storage for the Durable Functions
+// task hub, the read models and evidence, monitoring, Key Vault, the function app (.NET isolated worker) and its
+// role assignments.
 // How to deploy and publish: docs/DEPLOY.md.
 
 import { storageNames } from 'modules/names.bicep'
@@ -12,7 +13,7 @@ param environmentName string
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
-@description('FC1 = Flex Consumption with the custom-handler runtime (default); EP1 = Elastic Premium fallback.')
+@description('FC1 = Flex Consumption (default); EP1 = Elastic Premium, the fallback where FC1 or its dotnet-isolated runtime is not offered.')
 @allowed([
   'FC1'
   'EP1'

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ombudsman.Infra.Tests;
 
-/// <summary>The function app on either hosting plan: identity, transport security and custom-handler settings.</summary>
+/// <summary>The function app on either hosting plan: identity, transport security, the .NET isolated worker and its settings.</summary>
 [Collection(CompiledTemplatesCollection.Name)]
 public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
 {
@@ -46,16 +46,17 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Flex_plan_runs_the_custom_handler_runtime_and_deploys_with_the_app_identity()
+    public void Flex_plan_runs_the_dotnet_isolated_worker_on_net_10_and_deploys_with_the_app_identity()
     {
         var template = templates.Module(FlexModule);
         var config = Site(FlexModule).GetProperty("properties").GetProperty("functionAppConfig");
+        var runtime = config.GetProperty("runtime");
         var sku = template.SingleResourceOfType("Microsoft.Web/serverfarms").GetProperty("sku");
 
         Assert.Equal("FC1", sku.GetProperty("name").GetString());
         Assert.Equal("FlexConsumption", sku.GetProperty("tier").GetString());
-        Assert.Equal("custom", config.GetProperty("runtime").GetProperty("name").GetString());
-        Assert.Equal("1.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.Equal("dotnet-isolated", template.Resolve(runtime.GetProperty("name")).GetString());
+        Assert.Equal("10.0", template.Resolve(runtime.GetProperty("version")).GetString());
         var storage = config.GetProperty("deployment").GetProperty("storage");
         Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
         Assert.Equal("SystemAssignedIdentity", storage.GetProperty("authentication").GetProperty("type").GetString());
@@ -73,7 +74,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Premium_plan_selects_the_custom_handler_through_app_settings_on_top_of_the_shared_ones()
+    public void Premium_plan_selects_the_dotnet_isolated_worker_through_app_settings_on_top_of_the_shared_ones()
     {
         var template = templates.Module(PremiumModule);
         var siteSettings = Site(PremiumModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings");
@@ -83,8 +84,33 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("EP1", sku.GetProperty("name").GetString());
         Assert.Equal("ElasticPremium", sku.GetProperty("tier").GetString());
         Assert.Equal("[concat(parameters('appSettings'), variables('premiumOnlySettings'))]", siteSettings.GetString());
-        Assert.Equal("custom", premiumOnly["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", template.Resolve(JsonSerializer.SerializeToElement(premiumOnly["FUNCTIONS_WORKER_RUNTIME"])).GetString());
         Assert.Equal("~4", premiumOnly["FUNCTIONS_EXTENSION_VERSION"]);
+    }
+
+    [Fact]
+    public void Premium_plan_starts_on_the_linux_stack_of_the_same_runtime_and_version_as_flex()
+    {
+        var premium = templates.Module(PremiumModule);
+        var flex = templates.Module(FlexModule);
+        var flexRuntime = Site(FlexModule).GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
+        var linuxFxVersion = Site(PremiumModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("linuxFxVersion");
+        var workerRuntime = ArmTemplate.Settings(premium.Variable("premiumOnlySettings"))["FUNCTIONS_WORKER_RUNTIME"];
+
+        Assert.Equal("DOTNET-ISOLATED|10.0", premium.Resolve(linuxFxVersion).GetString());
+        Assert.Equal(flex.Resolve(flexRuntime.GetProperty("name")).GetString(), premium.Resolve(JsonSerializer.SerializeToElement(workerRuntime)).GetString());
+        Assert.Equal(flex.Resolve(flexRuntime.GetProperty("version")).GetString(), premium.Resolve(linuxFxVersion).GetString()!.Split('|')[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Neither_plan_is_set_up_as_a_custom_handler(string module)
+    {
+        var rawTemplate = templates.Module(module).Root.GetRawText();
+        var shared = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.DoesNotContain("custom", rawTemplate, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(shared, setting => setting.Value.Equals("custom", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
