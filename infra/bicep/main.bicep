@@ -3,7 +3,7 @@
 // role assignments.
 // How to deploy and publish: docs/DEPLOY.md.
 
-import { storageNames } from 'modules/names.bicep'
+import { storageNames, durableTaskHubName } from 'modules/names.bicep'
 
 @description('Short environment name, part of every resource name (e.g. prod, test, prod-sby).')
 @minLength(2)
@@ -116,12 +116,22 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-// Settings both plans share. Connections are identity-based (no keys): the Functions host uses
-// AzureWebJobsStorage__*, the app and its queue triggers (function.json "connection": "Storage") use Storage__*.
+// Settings both plans share. Connections are identity-based (no keys): the Functions host and the Durable
+// Functions task hub use AzureWebJobsStorage__*, the app's own storage clients use Storage__*.
 var appSettings = [
   {
     name: 'AzureWebJobsStorage__accountName'
     value: storage.outputs.accountName
+  }
+  {
+    // The app's system-assigned identity (a user-assigned one would also need __clientId).
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    // host.json reads it: extensions.durableTask.hubName is "%DurableTaskHubName%".
+    name: 'DurableTaskHubName'
+    value: durableTaskHubName
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

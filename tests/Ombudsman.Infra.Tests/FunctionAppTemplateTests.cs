@@ -132,12 +132,57 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
 
         Assert.Equal("[reference('storage').outputs.accountName.value]", settings["AzureWebJobsStorage__accountName"]);
-        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
         Assert.Equal("[reference('storage').outputs.blobEndpoint.value]", settings["Storage__blobServiceUri"]);
         Assert.Equal("[reference('storage').outputs.queueEndpoint.value]", settings["Storage__queueServiceUri"]);
         Assert.Equal("[reference('storage').outputs.tableEndpoint.value]", settings["Storage__tableServiceUri"]);
         Assert.Equal("[reference('monitoring').outputs.appInsightsConnectionString.value]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.DoesNotContain(settings.Values, value => value.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Host_and_task_hub_storage_signs_in_with_the_system_assigned_identity_and_no_connection_string(string module)
+    {
+        // The Durable Functions Azure Storage provider uses the host's AzureWebJobsStorage connection, so this one
+        // connection carries the task hub; a plain AzureWebJobsStorage setting would be a connection string.
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal(
+            ["AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential"],
+            settings.Keys.Where(key => key.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.DoesNotContain(settings.Values, value => value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_name_the_durable_task_hub_in_the_setting_host_json_reads(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+        var hubName = templates.Main.Resolve(JsonSerializer.SerializeToElement(settings["DurableTaskHubName"])).GetString()!;
+
+        Assert.Equal("OmbudsmanHub", hubName);
+        // The Azure Storage provider's rule for task hub names.
+        Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", hubName);
+    }
+
+    [Fact]
+    public void Task_hub_tables_and_containers_cannot_take_over_the_apps_or_the_retired_runtimes()
+    {
+        // The Azure Storage provider creates <hub>History, <hub>Instances and <hub>Partitions tables and
+        // <hub>-leases, <hub>-applease and <hub>-largemessages containers (lower case). Table names compare
+        // case-insensitively, and an environment deployed before Durable Functions still holds the retired
+        // runtime's tables.
+        var hubName = templates.Main.Resolve(JsonSerializer.SerializeToElement(
+            ArmTemplate.Settings(templates.ModuleParameter(FlexModule, "appSettings"))["DurableTaskHubName"])).GetString()!;
+        var storageNames = templates.Module("storage").Variable("storageNames");
+        var otherTables = storageNames.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()!)
+            .Concat(["OmbudsmanInstances", "OmbudsmanDeadlines"]);
+        var otherContainers = storageNames.GetProperty("containers").EnumerateObject().Select(c => c.Value.GetString()!)
+            .Concat(["payloads"]);
+
+        Assert.Empty(new[] { "History", "Instances", "Partitions" }.Select(t => hubName + t).Intersect(otherTables, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(new[] { "leases", "applease", "largemessages" }.Select(c => $"{hubName.ToLowerInvariant()}-{c}").Intersect(otherContainers, StringComparer.Ordinal));
     }
 
     [Theory]

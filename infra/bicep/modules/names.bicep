@@ -2,7 +2,7 @@
 // main.bicep passes them to the storage module (which creates them) and to the function app (as app settings),
 // so renaming one here renames it everywhere. The app reads the names from its settings, never hard-codes them.
 // Durable Functions' own task-hub queues, tables and containers are not listed: the extension creates them at
-// run time.
+// run time, named after durableTaskHubName below.
 
 @export()
 @description('Tables and blob containers of one environment.')
@@ -21,3 +21,10 @@ var storageNames = {
     deployments: 'deployments'
   }
 }
+
+@export()
+@description('Durable Functions task hub (host.json reads it as %DurableTaskHubName%): letters and digits, starting with a letter, 3-45 characters.')
+// Not plain "ombudsman": the Azure Storage provider names its instance table <hub>Instances, and table names are
+// case-insensitive, so an environment still holding the retired runtime's OmbudsmanInstances table would hand
+// that table to the task hub.
+var durableTaskHubName = 'OmbudsmanHub'
