@@ -1,8 +1,9 @@
-// Deploys one environment of the Ombudsman case workflow into a resource group: storage for the durable
-// runtime and evidence, monitoring, Key Vault, the function app (custom handler) and its role assignments.
+// Deploys one environment of the Ombudsman case workflow into a resource group: storage for the Durable Functions
+// task hub, the read models and evidence, monitoring, Key Vault, the function app (.NET isolated worker) and its
+// role assignments.
 // How to deploy and publish: docs/DEPLOY.md.
 
-import { storageNames, poisonQueueSuffix } from 'modules/names.bicep'
+import { storageNames, durableTaskHubName } from 'modules/names.bicep'
 
 @description('Short environment name, part of every resource name (e.g. prod, test, prod-sby).')
 @minLength(2)
@@ -12,7 +13,7 @@ param environmentName string
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
-@description('FC1 = Flex Consumption with the custom-handler runtime (default); EP1 = Elastic Premium fallback.')
+@description('FC1 = Flex Consumption (default); EP1 = Elastic Premium, the fallback where FC1 or its dotnet-isolated runtime is not offered.')
 @allowed([
   'FC1'
   'EP1'
@@ -115,12 +116,22 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-// Settings both plans share. Connections are identity-based (no keys): the Functions host uses
-// AzureWebJobsStorage__*, the app and its queue triggers (function.json "connection": "Storage") use Storage__*.
+// Settings both plans share. Connections are identity-based (no keys): the Functions host and the Durable
+// Functions task hub use AzureWebJobsStorage__*, the app's own storage clients use Storage__*.
 var appSettings = [
   {
     name: 'AzureWebJobsStorage__accountName'
     value: storage.outputs.accountName
+  }
+  {
+    // The app's system-assigned identity (a user-assigned one would also need __clientId).
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    // host.json reads it: extensions.durableTask.hubName is "%DurableTaskHubName%".
+    name: 'DurableTaskHubName'
+    value: durableTaskHubName
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
@@ -139,26 +150,6 @@ var appSettings = [
     value: storage.outputs.tableEndpoint
   }
   {
-    name: 'StorageNames__InstancesTable'
-    value: storageNames.tables.instances
-  }
-  {
-    name: 'StorageNames__DeadlinesTable'
-    value: storageNames.tables.deadlines
-  }
-  {
-    name: 'StorageNames__OrchestratorQueue'
-    value: storageNames.queues.orchestrator
-  }
-  {
-    name: 'StorageNames__ActivityQueue'
-    value: storageNames.queues.activity
-  }
-  {
-    name: 'StorageNames__PoisonQueueSuffix'
-    value: poisonQueueSuffix
-  }
-  {
     name: 'StorageNames__EvidenceContainer'
     value: storageNames.containers.evidence
   }
@@ -167,13 +158,21 @@ var appSettings = [
     value: storageNames.containers.providerDocuments
   }
   {
-    name: 'StorageNames__PayloadsContainer'
-    value: storageNames.containers.payloads
-  }
-  {
     // Complainant tracking tokens and provider capability links (hashes only).
     name: 'StorageNames__AccessTokensTable'
     value: storageNames.tables.accessTokens
+  }
+  {
+    name: 'StorageNames__CasesTable'
+    value: storageNames.tables.cases
+  }
+  {
+    name: 'StorageNames__TimelineTable'
+    value: storageNames.tables.timeline
+  }
+  {
+    name: 'StorageNames__OpenDeadlinesTable'
+    value: storageNames.tables.openDeadlines
   }
   {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.

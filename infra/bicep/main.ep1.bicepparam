@@ -1,5 +1,6 @@
-// Example parameters for the Elastic Premium (EP1) fallback: use it where the Flex Consumption plan does not
-// accept the custom-handler runtime. Same environment shape, different hosting plan; see docs/DEPLOY.md.
+// Example parameters for the Elastic Premium (EP1) fallback: use it where the region does not offer the Flex
+// Consumption plan with the dotnet-isolated runtime. Same environment shape, different hosting plan;
+// see docs/DEPLOY.md.
 using 'main.bicep'
 
 param environmentName = 'prod'

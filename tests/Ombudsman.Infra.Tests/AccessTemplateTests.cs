@@ -11,6 +11,7 @@ public sealed class AccessTemplateTests(CompiledTemplates templates)
     /// <summary>Role name, built-in role definition id, and the resource type the assignment must be scoped to.</summary>
     public static TheoryData<string, string, string> RequiredRoles => new()
     {
+        // The Durable Functions task hub (Azure Storage provider, identity-based) needs all three storage roles.
         { "Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts" },
         { "Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts" },
         { "Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts" },

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ombudsman.Infra.Tests;
 
-/// <summary>The function app on either hosting plan: identity, transport security and custom-handler settings.</summary>
+/// <summary>The function app on either hosting plan: identity, transport security, the .NET isolated worker and its settings.</summary>
 [Collection(CompiledTemplatesCollection.Name)]
 public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
 {
@@ -46,16 +46,17 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Flex_plan_runs_the_custom_handler_runtime_and_deploys_with_the_app_identity()
+    public void Flex_plan_runs_the_dotnet_isolated_worker_on_net_10_and_deploys_with_the_app_identity()
     {
         var template = templates.Module(FlexModule);
         var config = Site(FlexModule).GetProperty("properties").GetProperty("functionAppConfig");
+        var runtime = config.GetProperty("runtime");
         var sku = template.SingleResourceOfType("Microsoft.Web/serverfarms").GetProperty("sku");
 
         Assert.Equal("FC1", sku.GetProperty("name").GetString());
         Assert.Equal("FlexConsumption", sku.GetProperty("tier").GetString());
-        Assert.Equal("custom", config.GetProperty("runtime").GetProperty("name").GetString());
-        Assert.Equal("1.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.Equal("dotnet-isolated", template.Resolve(runtime.GetProperty("name")).GetString());
+        Assert.Equal("10.0", template.Resolve(runtime.GetProperty("version")).GetString());
         var storage = config.GetProperty("deployment").GetProperty("storage");
         Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
         Assert.Equal("SystemAssignedIdentity", storage.GetProperty("authentication").GetProperty("type").GetString());
@@ -73,7 +74,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Premium_plan_selects_the_custom_handler_through_app_settings_on_top_of_the_shared_ones()
+    public void Premium_plan_selects_the_dotnet_isolated_worker_through_app_settings_on_top_of_the_shared_ones()
     {
         var template = templates.Module(PremiumModule);
         var siteSettings = Site(PremiumModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings");
@@ -83,8 +84,33 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("EP1", sku.GetProperty("name").GetString());
         Assert.Equal("ElasticPremium", sku.GetProperty("tier").GetString());
         Assert.Equal("[concat(parameters('appSettings'), variables('premiumOnlySettings'))]", siteSettings.GetString());
-        Assert.Equal("custom", premiumOnly["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", template.Resolve(JsonSerializer.SerializeToElement(premiumOnly["FUNCTIONS_WORKER_RUNTIME"])).GetString());
         Assert.Equal("~4", premiumOnly["FUNCTIONS_EXTENSION_VERSION"]);
+    }
+
+    [Fact]
+    public void Premium_plan_starts_on_the_linux_stack_of_the_same_runtime_and_version_as_flex()
+    {
+        var premium = templates.Module(PremiumModule);
+        var flex = templates.Module(FlexModule);
+        var flexRuntime = Site(FlexModule).GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
+        var linuxFxVersion = Site(PremiumModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("linuxFxVersion");
+        var workerRuntime = ArmTemplate.Settings(premium.Variable("premiumOnlySettings"))["FUNCTIONS_WORKER_RUNTIME"];
+
+        Assert.Equal("DOTNET-ISOLATED|10.0", premium.Resolve(linuxFxVersion).GetString());
+        Assert.Equal(flex.Resolve(flexRuntime.GetProperty("name")).GetString(), premium.Resolve(JsonSerializer.SerializeToElement(workerRuntime)).GetString());
+        Assert.Equal(flex.Resolve(flexRuntime.GetProperty("version")).GetString(), premium.Resolve(linuxFxVersion).GetString()!.Split('|')[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Neither_plan_is_set_up_as_a_custom_handler(string module)
+    {
+        var rawTemplate = templates.Module(module).Root.GetRawText();
+        var shared = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.DoesNotContain("custom", rawTemplate, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(shared, setting => setting.Value.Equals("custom", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -106,12 +132,57 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
 
         Assert.Equal("[reference('storage').outputs.accountName.value]", settings["AzureWebJobsStorage__accountName"]);
-        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
         Assert.Equal("[reference('storage').outputs.blobEndpoint.value]", settings["Storage__blobServiceUri"]);
         Assert.Equal("[reference('storage').outputs.queueEndpoint.value]", settings["Storage__queueServiceUri"]);
         Assert.Equal("[reference('storage').outputs.tableEndpoint.value]", settings["Storage__tableServiceUri"]);
         Assert.Equal("[reference('monitoring').outputs.appInsightsConnectionString.value]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.DoesNotContain(settings.Values, value => value.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Host_and_task_hub_storage_signs_in_with_the_system_assigned_identity_and_no_connection_string(string module)
+    {
+        // The Durable Functions Azure Storage provider uses the host's AzureWebJobsStorage connection, so this one
+        // connection carries the task hub; a plain AzureWebJobsStorage setting would be a connection string.
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal(
+            ["AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential"],
+            settings.Keys.Where(key => key.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.DoesNotContain(settings.Values, value => value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_name_the_durable_task_hub_in_the_setting_host_json_reads(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+        var hubName = templates.Main.Resolve(JsonSerializer.SerializeToElement(settings["DurableTaskHubName"])).GetString()!;
+
+        Assert.Equal("OmbudsmanHub", hubName);
+        // The Azure Storage provider's rule for task hub names.
+        Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", hubName);
+    }
+
+    [Fact]
+    public void Task_hub_tables_and_containers_cannot_take_over_the_apps_or_the_retired_runtimes()
+    {
+        // The Azure Storage provider creates <hub>History, <hub>Instances and <hub>Partitions tables and
+        // <hub>-leases, <hub>-applease and <hub>-largemessages containers (lower case). Table names compare
+        // case-insensitively, and an environment deployed before Durable Functions still holds the retired
+        // runtime's tables.
+        var hubName = templates.Main.Resolve(JsonSerializer.SerializeToElement(
+            ArmTemplate.Settings(templates.ModuleParameter(FlexModule, "appSettings"))["DurableTaskHubName"])).GetString()!;
+        var storageNames = templates.Module("storage").Variable("storageNames");
+        var otherTables = storageNames.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()!)
+            .Concat(["OmbudsmanInstances", "OmbudsmanDeadlines"]);
+        var otherContainers = storageNames.GetProperty("containers").EnumerateObject().Select(c => c.Value.GetString()!)
+            .Concat(["payloads"]);
+
+        Assert.Empty(new[] { "History", "Instances", "Partitions" }.Select(t => hubName + t).Intersect(otherTables, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(new[] { "leases", "applease", "largemessages" }.Select(c => $"{hubName.ToLowerInvariant()}-{c}").Intersect(otherContainers, StringComparer.Ordinal));
     }
 
     [Theory]
@@ -132,15 +203,37 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
         string Resolved(string setting) => templates.Main.Resolve(JsonSerializer.SerializeToElement(settings[setting])).GetString()!;
 
-        Assert.Equal("OmbudsmanInstances", Resolved("StorageNames__InstancesTable"));
-        Assert.Equal("OmbudsmanDeadlines", Resolved("StorageNames__DeadlinesTable"));
-        Assert.Equal("ombudsman-orchestrator", Resolved("StorageNames__OrchestratorQueue"));
-        Assert.Equal("ombudsman-activity", Resolved("StorageNames__ActivityQueue"));
-        Assert.Equal("-poison", Resolved("StorageNames__PoisonQueueSuffix"));
         Assert.Equal("evidence", Resolved("StorageNames__EvidenceContainer"));
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
-        Assert.Equal("payloads", Resolved("StorageNames__PayloadsContainer"));
         Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
+        Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
+        Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
+        Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Every_table_the_storage_module_creates_is_named_to_the_app(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+        var created = templates.Module("storage").Variable("storageNames").GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()!);
+        var named = settings
+            .Where(s => s.Key.StartsWith("StorageNames__", StringComparison.Ordinal) && s.Key.EndsWith("Table", StringComparison.Ordinal))
+            .Select(s => templates.Main.Resolve(JsonSerializer.SerializeToElement(s.Value)).GetString()!);
+
+        Assert.Equal(created.Order(), named.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Settings_of_the_retired_durable_runtime_are_gone(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        foreach (var retired in new[] { "InstancesTable", "DeadlinesTable", "OrchestratorQueue", "ActivityQueue", "PoisonQueueSuffix", "PayloadsContainer" })
+        {
+            Assert.DoesNotContain($"StorageNames__{retired}", settings.Keys);
+        }
     }
 
     [Theory]

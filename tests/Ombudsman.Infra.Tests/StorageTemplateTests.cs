@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ombudsman.Infra.Tests;
 
-/// <summary>The storage account: no anonymous or key access, write-once evidence, soft delete, the runtime's tables and queues.</summary>
+/// <summary>The storage account: no anonymous or key access, write-once evidence, soft delete, the app's tables; nothing of the retired runtime.</summary>
 [Collection(CompiledTemplatesCollection.Name)]
 public sealed class StorageTemplateTests(CompiledTemplates templates)
 {
@@ -37,12 +37,12 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Deployment_and_payload_containers_stay_writable()
+    public void Deployment_container_stays_writable()
     {
         var wormNames = Storage.CopyItems(Storage.Resource("wormPolicies")).Select(n => n.GetString());
         var plainNames = Storage.CopyItems(Storage.Resource("plainContainers")).Select(n => n.GetString()).ToList();
 
-        Assert.Equal(["payloads", "deployments"], plainNames);
+        Assert.Equal(["deployments"], plainNames);
         Assert.Empty(wormNames.Intersect(plainNames));
     }
 
@@ -66,21 +66,36 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Runtime_tables_and_queues_with_their_poison_queues_are_created()
+    public void Access_token_and_read_model_tables_are_created()
     {
         var names = Storage.Variable("storageNames");
-        var queues = Storage.Resource("queues");
+        var tables = Storage.Resource("tables");
 
         Assert.Equal(
-            ["OmbudsmanInstances", "OmbudsmanDeadlines", "OmbudsmanAccessTokens"],
+            ["OmbudsmanAccessTokens", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines"],
             names.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
-        Assert.Equal("[length(items(variables('storageNames').tables))]", Storage.Resource("tables").GetProperty("copy").GetProperty("count").GetString());
-        Assert.Equal(
-            ["ombudsman-orchestrator", "ombudsman-activity"],
-            Storage.Variable("workQueueNames").EnumerateArray().Select(q => Storage.Resolve(q).GetString()));
-        Assert.Equal("-poison", Storage.Variable("poisonQueueSuffix").GetString());
-        Assert.Equal(
-            "[length(concat(variables('workQueueNames'), map(variables('workQueueNames'), lambda('q', format('{0}{1}', lambdaVariables('q'), variables('poisonQueueSuffix'))))))]",
-            queues.GetProperty("copy").GetProperty("count").GetString());
+        // One table per entry of storageNames.tables, named by the entry's value.
+        Assert.Equal("[length(items(variables('storageNames').tables))]", tables.GetProperty("copy").GetProperty("count").GetString());
+        Assert.EndsWith(", items(variables('storageNames').tables)[copyIndex()].value)]", tables.GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_queue_is_declared_because_durable_functions_creates_its_own()
+    {
+        Assert.Empty(Storage.ResourcesOfType("Microsoft.Storage/storageAccounts/queueServices"));
+        Assert.Empty(Storage.ResourcesOfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
+        Assert.False(Storage.Variable("storageNames").TryGetProperty("queues", out _), "names.bicep still lists queues");
+    }
+
+    /// <summary>Queues, tables and the container that only the retired home-made durable runtime used.</summary>
+    public static TheoryData<string> RetiredRuntimeNames =>
+        ["OmbudsmanInstances", "OmbudsmanDeadlines", "ombudsman-orchestrator", "ombudsman-activity", "-poison", "payloads"];
+
+    [Theory]
+    [MemberData(nameof(RetiredRuntimeNames))]
+    public void Retired_runtime_storage_is_neither_created_nor_named_anywhere_in_the_templates(string name)
+    {
+        // The compiled main template holds every module, so this covers resources and app settings alike.
+        Assert.DoesNotContain(name, templates.Main.Root.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 }

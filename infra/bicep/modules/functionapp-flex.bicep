@@ -1,7 +1,10 @@
-// The function app on the Flex Consumption plan (FC1), the default. The custom-handler runtime is declared in
-// functionAppConfig.runtime, not in app settings: Flex rejects FUNCTIONS_WORKER_RUNTIME and
-// FUNCTIONS_EXTENSION_VERSION. Bicep does not validate runtime.name, so 'custom' is reviewed by hand
-// (Azure's Flex stack data lists it; the Flex docs do not: EP1 is the fallback, functionapp-premium.bicep).
+// The function app on the Flex Consumption plan (FC1), the default. The worker runtime (dotnet-isolated, from
+// runtime.bicep) is declared in functionAppConfig.runtime, not in app settings: Flex rejects
+// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION. Bicep does not validate runtime.name or version, so
+// check that the region offers them (docs/DEPLOY.md, Prerequisites); EP1 is the fallback
+// (functionapp-premium.bicep).
+
+import { workerRuntime } from 'runtime.bicep'
 
 @description('Azure region.')
 param location string
@@ -71,8 +74,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: workerRuntime.name
+        version: workerRuntime.version
       }
     }
     siteConfig: {

@@ -1,9 +1,12 @@
-// The function app on Elastic Premium (EP1): the fallback if the Flex Consumption plan does not take the
-// custom-handler runtime in a region. Here the runtime is chosen by app settings.
+// The function app on Elastic Premium (EP1): the fallback where the Flex Consumption plan, or its dotnet-isolated
+// runtime at our .NET version, is not offered in a region. Here the worker runtime (runtime.bicep) is chosen by
+// app settings and the Linux stack by linuxFxVersion.
 // EP1 normally keeps the app's files on an Azure Files share, and Azure Files takes only an account key;
 // instead the app runs from a zip package in the deployments container, fetched with the app's
 // system-assigned identity (WEBSITE_RUN_FROM_PACKAGE with a blob URL), so the storage account keeps shared
 // keys off on this plan too and no WEBSITE_CONTENTAZUREFILECONNECTIONSTRING / WEBSITE_CONTENTSHARE is set.
+
+import { workerRuntime } from 'runtime.bicep'
 
 @description('Azure region.')
 param location string
@@ -31,7 +34,7 @@ var premiumOnlySettings = [
   }
   {
     name: 'FUNCTIONS_WORKER_RUNTIME'
-    value: 'custom'
+    value: workerRuntime.name
   }
   {
     name: 'WEBSITE_RUN_FROM_PACKAGE'
@@ -72,6 +75,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     clientCertEnabled: false
     siteConfig: {
+      linuxFxVersion: workerRuntime.linuxFxVersion
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'

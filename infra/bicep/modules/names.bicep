@@ -1,27 +1,30 @@
-// The storage names the durable runtime and the function app use, kept in one place.
+// The storage names the function app uses, kept in one place.
 // main.bicep passes them to the storage module (which creates them) and to the function app (as app settings),
 // so renaming one here renames it everywhere. The app reads the names from its settings, never hard-codes them.
+// Durable Functions' own task-hub queues, tables and containers are not listed: the extension creates them at
+// run time, named after durableTaskHubName below.
 
 @export()
-@description('Tables, queues and blob containers of one environment.')
+@description('Tables and blob containers of one environment.')
 var storageNames = {
   tables: {
-    instances: 'OmbudsmanInstances'
-    deadlines: 'OmbudsmanDeadlines'
     accessTokens: 'OmbudsmanAccessTokens'
-  }
-  queues: {
-    orchestrator: 'ombudsman-orchestrator'
-    activity: 'ombudsman-activity'
+    // Read models the app projects from its orchestrations, so listing cases, reading a case's timeline and
+    // finding open deadlines do not query the task hub.
+    cases: 'OmbudsmanCases'
+    timeline: 'OmbudsmanTimeline'
+    openDeadlines: 'OmbudsmanOpenDeadlines'
   }
   containers: {
     evidence: 'evidence'
     providerDocuments: 'provider-documents'
-    payloads: 'payloads'
     deployments: 'deployments'
   }
 }
 
 @export()
-@description('Suffix the Functions host gives the queue a message moves to after maxDequeueCount failures.')
-var poisonQueueSuffix = '-poison'
+@description('Durable Functions task hub (host.json reads it as %DurableTaskHubName%): letters and digits, starting with a letter, 3-45 characters.')
+// Not plain "ombudsman": the Azure Storage provider names its instance table <hub>Instances, and table names are
+// case-insensitive, so an environment still holding the retired runtime's OmbudsmanInstances table would hand
+// that table to the task hub.
+var durableTaskHubName = 'OmbudsmanHub'

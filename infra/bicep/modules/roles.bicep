@@ -16,6 +16,8 @@ var roleIds = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
+// All three are needed by the Durable Functions task hub (Azure Storage provider): control and work-item queues,
+// history and instances tables, lease and large-message blobs; the app's own tables and containers use them too.
 // Blob Data Owner rather than Contributor: the host manages blob leases and keys, and user-delegation SAS for
 // evidence links needs generateUserDelegationKey on the account.
 var storageRoleIds = [

@@ -1,9 +1,10 @@
-// One StorageV2 account for the Functions host and our durable runtime: tables (instances, deadlines, access
-// tokens), queues (orchestrator, activity and their poison queues), blob containers (evidence, provider documents,
-// large payloads, and the Flex Consumption deployment package).
+// One StorageV2 account for the Functions host, the Durable Functions task hub and the app: tables (access tokens
+// and the read models), blob containers (evidence, provider documents, and the deployment package).
+// The task hub's queues, tables and containers are not declared here: the Durable Functions extension creates them
+// at run time under the hub name, with the app's identity (roles.bicep).
 // Every client signs in with Microsoft Entra ID: shared keys and anonymous blob access are off.
 
-import { storageNames, poisonQueueSuffix } from 'names.bicep'
+import { storageNames } from 'names.bicep'
 
 @description('Azure region.')
 param location string
@@ -52,7 +53,8 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The host (AzureWebJobsStorage__*), our app and the Flex deployment container all use the managed identity.
+    // The host and the task hub (AzureWebJobsStorage__*), our app and the Flex deployment container all use the
+    // managed identity.
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
@@ -124,9 +126,8 @@ var wormContainerNames = [
   storageNames.containers.providerDocuments
 ]
 
-// Large orchestration payloads are deleted by the runtime; the deployment package is overwritten by each deploy.
+// The deployment package is overwritten by each deploy, so it cannot be write-once.
 var plainContainerNames = [
-  storageNames.containers.payloads
   storageNames.containers.deployments
 ]
 
@@ -160,24 +161,6 @@ resource plainContainers 'Microsoft.Storage/storageAccounts/blobServices/contain
     properties: {
       publicAccess: 'None'
     }
-  }
-]
-
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
-  parent: account
-  name: 'default'
-}
-
-var workQueueNames = [
-  storageNames.queues.orchestrator
-  storageNames.queues.activity
-]
-
-// The poison queues exist from the start so alerts and dashboards can watch them before the first failure.
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
-  for name in concat(workQueueNames, map(workQueueNames, q => '${q}${poisonQueueSuffix}')): {
-    parent: queueService
-    name: name
   }
 ]
 
