@@ -39,15 +39,4 @@ public sealed class RateLimitingTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode);
         Assert.Equal(2, stored.Count);
     }
-
-    private static async Task<HttpStatusCode> UploadFromAsync(TestApp app, string clientAddress, int n)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/case-9/evidence?fileName=f{n}.pdf", UriKind.Relative))
-        {
-            Content = new ByteArrayContent(Files.Pdf()),
-        };
-        request.Headers.Add("X-Forwarded-For", clientAddress);
-        using var response = await app.Client.SendAsync(request);
-        return response.StatusCode;
-    }
 }
