@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
@@ -5,7 +6,6 @@ using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Staff;
-using Microsoft.DurableTask;
 using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;

@@ -1,5 +1,5 @@
-using Ombudsman.Workflows.Cases;
 using Microsoft.DurableTask;
+using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Activities;

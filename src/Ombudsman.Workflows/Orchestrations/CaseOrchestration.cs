@@ -1,6 +1,6 @@
+using Microsoft.DurableTask;
 using Ombudsman.Workflows.Activities;
 using Ombudsman.Workflows.Cases;
-using Microsoft.DurableTask;
 
 namespace Ombudsman.Workflows.Orchestrations;
 

@@ -258,7 +258,8 @@ internal sealed class CaseWorkflowContext
             {
                 Took();
                 return (timer, null);
-            }));
+            }
+            ));
         }
 
         if (_dueLater.Count > 0)
@@ -268,7 +269,8 @@ internal sealed class CaseWorkflowContext
             {
                 _dueLater.RemoveAt(0);
                 return (_timers.Find(t => t.Key == due.Key), null);
-            }));
+            }
+            ));
         }
         else if (_nextDue is { IsCompleted: true } dueTask)
         {
@@ -278,7 +280,8 @@ internal sealed class CaseWorkflowContext
                 _nextDue = null;
                 Took();
                 return (_timers.Find(t => t.Key == due.Key), null);
-            }));
+            }
+            ));
         }
 
         if (_inputsLater.Count > 0)
@@ -288,7 +291,8 @@ internal sealed class CaseWorkflowContext
             {
                 _inputsLater.RemoveAt(0);
                 return (null, input);
-            }));
+            }
+            ));
         }
         else if (_nextInput is { IsCompleted: true } inputTask)
         {
@@ -298,7 +302,8 @@ internal sealed class CaseWorkflowContext
                 _nextInput = null;
                 Took();
                 return (null, input);
-            }));
+            }
+            ));
         }
 
         return candidates.OrderBy(c => c.At).ThenBy(c => c.Order).First().Take();

@@ -1,12 +1,12 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Tests.Hosting;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
-using Microsoft.DurableTask.Client;
 using static Ombudsman.Functions.Tests.Staff.StaffApp;
 
 namespace Ombudsman.Functions.Tests.Staff;

@@ -1,5 +1,5 @@
-using Ombudsman.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Ombudsman.Testing;
 using Ombudsman.Workflows.Activities;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Notifications;
