@@ -8,7 +8,7 @@ using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
-using Ombudsman.Functions.Staff;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Durable;
 using Ombudsman.Workflows.Durable.Storage.Azure;
@@ -81,18 +81,7 @@ internal static class FunctionAppHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
-        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapStatuteEndpoints();
-        app.MapEvidenceEndpoints();
-        app.MapStaffEndpoints();
-        app.MapComplaintEndpoints();
-        app.MapTrackingEndpoints();
-        app.MapProviderEndpoints();
-        if (clockEndpoints)
-        {
-            app.MapClockEndpoints();
-        }
+        app.MapHttpRoutes(HttpRouteTable.Create(clockEndpoints));
 
         if (mode == HostingMode.CustomHandler)
         {
