@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
-using Ombudsman.Functions.CustomHandler;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
@@ -18,32 +14,41 @@ using Ombudsman.Workflows.Statute;
 namespace Ombudsman.Functions.Hosting;
 
 /// <summary>
-/// The composition root of the function app, shared by Program and the tests: one app, two front doors. With
-/// FUNCTIONS_CUSTOMHANDLER_PORT (set by the Functions host) it listens on 127.0.0.1:that port and serves the host's
-/// invocations; without it, it runs the durable runtime's own queue pumps and deadline sweeper.
+/// The composition root of the function app: one route table and one service composition, two hosts. <see cref="Build"/>
+/// makes the plain ASP.NET Core host (scripts/run.sh, the tests), which runs the durable runtime's own queue pumps and
+/// deadline sweeper; <see cref="FunctionsWorkerHost"/> makes the Azure Functions isolated worker from the same
+/// <see cref="AddApp"/>.
 /// </summary>
 internal static class FunctionAppHost
 {
-    public const string CustomHandlerPortKey = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
-    /// <summary>Builds the app from command-line arguments and the usual configuration sources.</summary>
+    /// <summary>Builds the local app from command-line arguments and the usual configuration sources.</summary>
     /// <param name="args">Command-line arguments (also how tests pass settings).</param>
     /// <param name="workflows">Orchestrations and activities registered after every feature's (tests and tools).</param>
     /// <param name="configureServices">Registrations applied last, so they replace the app's (tests: e.g. a recording notifier).</param>
     public static WebApplication Build(string[] args, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var configuration = builder.Configuration;
-        var mode = ModeOf(configuration, out var port);
-        if (mode == HostingMode.CustomHandler)
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        }
+        var routes = AddApp(builder, HostingMode.Standalone, workflows);
+        configureServices?.Invoke(builder.Services);
 
-        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
-        var clockEndpoints = ClockEndpointsEnabled(clock, builder.Environment);
+        var app = builder.Build();
+        app.UseAppMiddleware();
+        app.MapHttpRoutes(routes);
+        return app;
+    }
+
+    /// <summary>
+    /// Registers the app's services on either host's builder and returns the routes this configuration serves.
+    /// </summary>
+    public static HttpRouteTable AddApp(IHostApplicationBuilder builder, HostingMode mode, Action<DurableRegistry>? workflows)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var clock = ClockOf(configuration);
+        var routes = HttpRouteTable.Create(ClockEndpointsEnabled(clock, builder.Environment));
         var services = builder.Services;
         services.AddSingleton(new HostingModeInfo(mode));
+        services.AddSingleton(routes);
         if (clock.IsManual)
         {
             var manual = new ManualClock(clock.Start ?? DateTimeOffset.UtcNow);
@@ -67,29 +72,15 @@ internal static class FunctionAppHost
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddStaffIdentity(configuration, builder.Environment);
         services.AddOpenApi();
-        configureServices?.Invoke(services);
-
-        var app = builder.Build();
-        if (mode == HostingMode.CustomHandler)
-        {
-            // Every request comes through the Functions host on loopback; the client is in X-Forwarded-For.
-            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
-        }
-
-        app.UseProblemHandling();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
-        app.MapHttpRoutes(HttpRouteTable.Create(clockEndpoints));
-
-        if (mode == HostingMode.CustomHandler)
-        {
-            app.MapInvocationEndpoints();
-        }
-
-        return app;
+        return routes;
     }
+
+    /// <summary>The routes a configuration serves, without composing the app (what the worker reports to the Functions host).</summary>
+    public static HttpRouteTable RoutesOf(IConfiguration configuration, IHostEnvironment environment) =>
+        HttpRouteTable.Create(ClockEndpointsEnabled(ClockOf(configuration), environment));
+
+    private static ClockOptions ClockOf(IConfiguration configuration) =>
+        configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
 
     private static void AddDurable(IServiceCollection services, IConfiguration configuration, HostingMode mode, Action<DurableRegistry>? workflows)
     {
@@ -101,23 +92,6 @@ internal static class FunctionAppHost
         {
             services.AddDurableWorker();
         }
-    }
-
-    private static HostingMode ModeOf(IConfiguration configuration, out int port)
-    {
-        port = 0;
-        var setting = configuration[CustomHandlerPortKey];
-        if (string.IsNullOrEmpty(setting))
-        {
-            return HostingMode.Standalone;
-        }
-
-        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException($"{CustomHandlerPortKey} must be a TCP port number, was '{setting}'.");
-        }
-
-        return HostingMode.CustomHandler;
     }
 
     /// <summary>

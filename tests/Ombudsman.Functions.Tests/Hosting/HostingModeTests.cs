@@ -1,4 +1,4 @@
-using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
@@ -6,7 +6,7 @@ using Ombudsman.Workflows.Durable;
 
 namespace Ombudsman.Functions.Tests.Hosting;
 
-/// <summary>One app, two front doors: the built-in pumps standalone, the Functions host's invocations as a custom handler.</summary>
+/// <summary>One app, two hosts: the built-in pumps locally, none in the Functions worker (its triggers drive the runtime).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class HostingModeTests(AzuriteFixture azurite)
 {
@@ -27,30 +27,39 @@ public sealed class HostingModeTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Standalone_the_invocation_endpoints_do_not_exist()
+    public void As_the_functions_worker_the_app_has_the_same_services_and_runs_no_pumps()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        List<ServiceDescriptor> local = [];
+        List<ServiceDescriptor> worker = [];
+        var args = TestApp.Arguments(azurite).Args;
 
-        using var response = await app.Client.PostAsync(new Uri("/OrchestratorQueue", UriKind.Relative), new StringContent("{}"));
+        using var workerHost = FunctionsWorkerHost.Build(args, Greeting, services => worker.AddRange(services));
+        using var localHost = FunctionAppHost.Build(args, Greeting, services => local.AddRange(services));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Registrations, not instances: the worker's own hosted services need a Functions host to connect to.
+        Assert.Equal(HostingMode.FunctionsWorker, workerHost.Services.GetRequiredService<HostingModeInfo>().Mode);
+        Assert.Contains(local, IsDurableWorker);
+        Assert.DoesNotContain(worker, IsDurableWorker);
+        Assert.All(
+            local.Where(d => d.ServiceType.Namespace?.StartsWith("Ombudsman", StringComparison.Ordinal) == true),
+            d => Assert.Contains(worker, w => w.ServiceType == d.ServiceType));
     }
 
-    [Fact]
-    public async Task As_a_custom_handler_the_app_listens_on_the_hosts_port_and_runs_no_pumps()
+    private static bool IsDurableWorker(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType?.Name == "DurableWorker";
+
+    [Theory]
+    [InlineData("--functions-uri http://127.0.0.1:50000/ --functions-worker-id w1", null, true)]
+    [InlineData("--host 127.0.0.1 --port 50000 --workerId w1 --requestId r1", null, true)]
+    [InlineData("", "http://127.0.0.1:50000", true)]
+    [InlineData("--urls http://127.0.0.1:7071", null, false)]
+    [InlineData("", "", false)]
+    public void The_functions_host_is_recognised_by_its_arguments_or_its_endpoint_variable(string args, string? hostEndpoint, bool expected)
     {
-        var port = FreePort.Next();
-        await using var app = await TestApp.StartAsync(azurite, [$"FUNCTIONS_CUSTOMHANDLER_PORT={port}"], Greeting);
+        var started = FunctionsWorkerHost.IsStartedByFunctionsHost(
+            args.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            name => name == FunctionsWorkerHost.HostEndpointVariable ? hostEndpoint : null);
 
-        var id = await app.Durable.StartAsync("Greeting", "Sari");
-
-        // Nothing but the host may take work off the queues: the start message waits there, the instance stays pending.
-        var waiting = await app.Queue(app.Names.OrchestratorQueue).PeekMessagesAsync(32);
-        var status = await app.Durable.GetStatusAsync(id);
-        Assert.Equal(new Uri($"http://127.0.0.1:{port}"), app.BaseAddress);
-        Assert.Equal(HostingMode.CustomHandler, app.Service<HostingModeInfo>().Mode);
-        Assert.DoesNotContain(app.Service<IEnumerable<IHostedService>>(), s => s.GetType().Name == "DurableWorker");
-        Assert.Single(waiting.Value);
-        Assert.Equal(OrchestrationStatus.Pending, status!.Status);
+        Assert.Equal(expected, started);
     }
 }

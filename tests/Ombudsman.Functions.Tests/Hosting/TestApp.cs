@@ -51,6 +51,28 @@ internal sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(
         AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
+        var (prefix, args) = Arguments(azurite, settings);
+        var app = FunctionAppHost.Build(args, workflows, configureServices);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
+    }
+
+    /// <summary>
+    /// Command-line arguments for either host: these settings (key=value) on top of the test defaults (Development,
+    /// Azurite, quiet logs, storage names of a fresh prefix, a free loopback port unless urls= is given).
+    /// </summary>
+    public static (string Prefix, string[] Args) Arguments(AzuriteFixture azurite, IEnumerable<string>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var names = AzureStorageNames.WithPrefix(prefix);
         var given = settings?.ToList() ?? [];
@@ -72,24 +94,13 @@ internal sealed class TestApp : IAsyncDisposable
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",
             $"--Email:SendRecordsTable={prefix}emailsends",
         };
-        if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal) || s.StartsWith("FUNCTIONS_CUSTOMHANDLER_PORT=", StringComparison.Ordinal)))
+        if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal)))
         {
             args.Add("--urls=http://127.0.0.1:0");
         }
 
         args.AddRange(given.Select(s => "--" + s));
-        var app = FunctionAppHost.Build([.. args], workflows, configureServices);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
+        return (prefix, [.. args]);
     }
 
     public T Service<T>()
