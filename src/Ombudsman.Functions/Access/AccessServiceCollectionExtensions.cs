@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
-using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Access;
 
@@ -23,7 +23,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
-            sp.GetRequiredService<CaseCommands>(),
+            sp.GetRequiredService<CaseReadModel>(),
             sp.GetRequiredService<TimeProvider>(),
             developmentAccess ? new DevelopmentCaseAccess() : null));
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));

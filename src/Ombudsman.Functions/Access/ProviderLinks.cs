@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Access;
@@ -9,14 +10,14 @@ namespace Ombudsman.Functions.Access;
 /// deadline runs (P8, UU 25/2009 art. 50(1); O5 clarification, UU 37/2008 art. 28-31); it expires with that deadline
 /// plus ProviderLinks:Grace. One link is active per case: issuing a new one revokes the old.
 /// </summary>
-internal sealed class ProviderLinks(AccessTokenStore store, CaseCommands cases, TimeProvider time, IOptions<ProviderLinkOptions> options)
+internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases, TimeProvider time, IOptions<ProviderLinkOptions> options)
 {
     /// <summary>Rules whose deadline is the provider's to meet, in order of preference.</summary>
     private static readonly string[] ResponseRules = ["P8", "O5"];
 
     public async Task<ProviderLink> IssueAsync(string caseId, CancellationToken cancellationToken)
     {
-        var status = await cases.GetAsync(caseId, cancellationToken)
+        var status = (await cases.GetAsync(caseId, cancellationToken))?.Status
             ?? throw new DomainException(DomainErrorKind.NotFound, "case-not-found", $"No case '{caseId}'.");
         var deadline = ResponseRules
             .Select(rule => status.OpenDeadlines.FirstOrDefault(d => d.RuleId == rule))

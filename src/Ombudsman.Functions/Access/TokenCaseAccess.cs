@@ -1,6 +1,7 @@
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Access;
 
@@ -11,7 +12,7 @@ namespace Ombudsman.Functions.Access;
 /// UseAuthentication has already run) acts as staff on the cases of their own office; another office's case is
 /// refused like a missing one. Otherwise the development scheme answers when it is enabled, else nobody may.
 /// </summary>
-internal sealed class TokenCaseAccess(AccessTokenStore store, CaseCommands cases, TimeProvider time, ICaseAccess? withoutToken) : ICaseAccess
+internal sealed class TokenCaseAccess(AccessTokenStore store, CaseReadModel cases, TimeProvider time, ICaseAccess? withoutToken) : ICaseAccess
 {
     public async ValueTask<CaseAccessDecision> CheckAsync(HttpContext context, string caseId, EvidenceAction action, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ internal sealed class TokenCaseAccess(AccessTokenStore store, CaseCommands cases
         {
             if (StaffMember.From(context.User) is { } member)
             {
-                var status = await cases.GetAsync(caseId, cancellationToken);
+                var status = (await cases.GetAsync(caseId, cancellationToken))?.Status;
                 return status is not null && status.Office == member.Office ? CaseAccessDecision.Allow(EvidenceParty.Staff) : CaseAccessDecision.Denied;
             }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 using Ombudsman.Workflows.Statute;
@@ -15,37 +16,55 @@ namespace Ombudsman.Functions.Api;
 /// </summary>
 internal static class ComplaintEndpoints
 {
-    public static IEndpointRouteBuilder MapComplaintEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/complaints").WithTags("Complainant");
-        group.MapPost("/", FileAsync)
-            .RequireRateLimiting(RateLimitPolicies.PublicIntake)
-            .WithSummary("Files a complaint (every UU 25/2009 art. 42 item); 201 with the case id, receipt number and tracking token.")
-            .Produces<FilingResult>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/{caseId}/receipt", ReceiptAsync)
-            .WithSummary("The receipt (UU 25/2009 art. 44) as JSON.")
-            .Produces<Receipt>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/{caseId}/receipt.html", ReceiptHtmlAsync)
-            .WithSummary("The receipt (UU 25/2009 art. 44) as a printable HTML page.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/{caseId}/cure", CureAsync)
-            .WithSummary("Completes an incomplete file within the cure window (UU 25/2009 art. 45(2)): text and/or evidence ids uploaded before.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{caseId}/withdraw", WithdrawAsync)
-            .WithSummary("Withdraws the complaint, with a reason.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return endpoints;
-    }
+    private const string Tag = "Complainant";
+
+    public static HttpRouteTable AddComplaintRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Post("FileComplaint", "api/complaints", FileAsync) with
+        {
+            Tags = [Tag],
+            RateLimitingPolicy = RateLimitPolicies.PublicIntake,
+            Describe = b => b
+                .WithSummary("Files a complaint (every UU 25/2009 art. 42 item); 201 with the case id, receipt number and tracking token.")
+                .Produces<FilingResult>(StatusCodes.Status201Created)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests),
+        })
+        .Add(HttpRoute.Get("ComplaintReceipt", "api/complaints/{caseId}/receipt", ReceiptAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("The receipt (UU 25/2009 art. 44) as JSON.")
+                .Produces<Receipt>()
+                .ProducesProblem(StatusCodes.Status401Unauthorized),
+        })
+        .Add(HttpRoute.Get("ComplaintReceiptPage", "api/complaints/{caseId}/receipt.html", ReceiptHtmlAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("The receipt (UU 25/2009 art. 44) as a printable HTML page.")
+                .ProducesProblem(StatusCodes.Status401Unauthorized),
+        })
+        .Add(HttpRoute.Post("CureComplaint", "api/complaints/{caseId}/cure", CureAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("Completes an incomplete file within the cure window (UU 25/2009 art. 45(2)): text and/or evidence ids uploaded before.")
+                .Produces(StatusCodes.Status202Accepted)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        })
+        .Add(HttpRoute.Post("WithdrawComplaint", "api/complaints/{caseId}/withdraw", WithdrawAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("Withdraws the complaint, with a reason.")
+                .Produces(StatusCodes.Status202Accepted)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        });
 
     private static async Task<IResult> FileAsync(
         FilingRequest? request,

@@ -1,4 +1,5 @@
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
@@ -11,21 +12,27 @@ namespace Ombudsman.Functions.Api;
 /// </summary>
 internal static class ProviderEndpoints
 {
-    public static IEndpointRouteBuilder MapProviderEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/provider/cases/{caseId}").WithTags("Provider");
-        group.MapGet("/", ViewAsync)
-            .WithSummary("The complaint as the provider may see it, with the response deadline and the link's expiry.")
-            .Produces<ProviderCaseView>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/response", RespondAsync)
-            .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return endpoints;
-    }
+    private const string Tag = "Provider";
+
+    public static HttpRouteTable AddProviderRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Get("ProviderCase", "api/provider/cases/{caseId}", ViewAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("The complaint as the provider may see it, with the response deadline and the link's expiry.")
+                .Produces<ProviderCaseView>()
+                .ProducesProblem(StatusCodes.Status401Unauthorized),
+        })
+        .Add(HttpRoute.Post("ProviderResponse", "api/provider/cases/{caseId}/response", RespondAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late.")
+                .Produces(StatusCodes.Status202Accepted)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        });
 
     private static async Task<IResult> ViewAsync(HttpContext context, string caseId, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
     {

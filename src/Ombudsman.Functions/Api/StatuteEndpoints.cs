@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
@@ -9,16 +10,12 @@ namespace Ombudsman.Functions.Api;
 /// </summary>
 internal static class StatuteEndpoints
 {
-    /// <summary>Maps GET /api/statute/rules[/{version}] and GET /api/statute/holidays[/{year}].</summary>
-    public static IEndpointRouteBuilder MapStatuteEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/statute");
-        group.MapGet("/rules", ListRuleSets);
-        group.MapGet("/rules/{version}", GetRuleSet);
-        group.MapGet("/holidays", ListHolidayYears);
-        group.MapGet("/holidays/{year:int}", GetHolidayYear);
-        return endpoints;
-    }
+    /// <summary>GET /api/statute/rules[/{version}] and GET /api/statute/holidays[/{year}].</summary>
+    public static HttpRouteTable AddStatuteRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Get("StatuteRuleSets", "api/statute/rules", ListRuleSets))
+        .Add(HttpRoute.Get("StatuteRuleSet", "api/statute/rules/{version}", GetRuleSet))
+        .Add(HttpRoute.Get("StatuteHolidayYears", "api/statute/holidays", ListHolidayYears))
+        .Add(HttpRoute.Get("StatuteHolidayYear", "api/statute/holidays/{year:int}", GetHolidayYear));
 
     /// <summary>Every rule-set version, and which one is in force on <paramref name="on"/> (default: today in WIB).</summary>
     private static IResult ListRuleSets(RuleSetCatalog catalog, TimeProvider time, string? on = null)

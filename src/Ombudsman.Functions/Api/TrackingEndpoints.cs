@@ -1,4 +1,5 @@
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Functions.Api;
@@ -6,15 +7,15 @@ namespace Ombudsman.Functions.Api;
 /// <summary>GET /api/track: the complainant follows the case with the tracking token alone (stage, open deadlines with citations, timeline).</summary>
 internal static class TrackingEndpoints
 {
-    public static IEndpointRouteBuilder MapTrackingEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet(CaseLinks.TrackPath, TrackAsync)
-            .WithTags("Complainant")
-            .WithSummary("The case of the tracking token: stage, open deadlines with their citations, and the timeline without staff-internal notes.")
-            .Produces<Tracking>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        return endpoints;
-    }
+    public static HttpRouteTable AddTrackingRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Get("TrackCase", CaseLinks.TrackPath.TrimStart('/'), TrackAsync) with
+        {
+            Tags = ["Complainant"],
+            Describe = b => b
+                .WithSummary("The case of the tracking token: stage, open deadlines with their citations, and the timeline without staff-internal notes.")
+                .Produces<Tracking>()
+                .ProducesProblem(StatusCodes.Status401Unauthorized),
+        });
 
     private static async Task<IResult> TrackAsync(HttpContext context, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
@@ -12,15 +13,19 @@ namespace Ombudsman.Functions.Clock;
 /// </summary>
 internal static class ClockEndpoints
 {
-    public static IEndpointRouteBuilder MapClockEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/dev/clock").WithTags("Development clock");
-        group.MapGet("/", (ManualClock clock) => Results.Ok(new ClockReading(clock.GetUtcNow(), 0)))
-            .WithSummary("The manual clock's current time.");
-        group.MapPost("/advance", AdvanceAsync)
-            .WithSummary("Advances the manual clock by an ISO 8601 duration (body {\"by\":\"P31D\"} or ?by=P31D), then fires due deadlines.");
-        return endpoints;
-    }
+    private const string Tag = "Development clock";
+
+    public static HttpRouteTable AddClockRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Get("DevClock", "api/dev/clock", (ManualClock clock) => Results.Ok(new ClockReading(clock.GetUtcNow(), 0))) with
+        {
+            Tags = [Tag],
+            Describe = b => b.WithSummary("The manual clock's current time."),
+        })
+        .Add(HttpRoute.Post("DevClockAdvance", "api/dev/clock/advance", AdvanceAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b.WithSummary("Advances the manual clock by an ISO 8601 duration (body {\"by\":\"P31D\"} or ?by=P31D), then fires due deadlines."),
+        });
 
     /// <summary>How long an advance waits for the cases to apply what fell due before answering anyway.</summary>
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
@@ -83,6 +88,6 @@ internal static class ClockEndpoints
         return duration;
     }
 
-    /// <summary>The clock's time, and how many deadline events the move raised.</summary>
-    internal sealed record ClockReading(DateTimeOffset Now, int DeadlinesRaised);
+    /// <summary>The clock's time, and how many due deadlines, reminders and retries the cases applied because of the move.</summary>
+    internal sealed record ClockReading(DateTimeOffset Now, int DueApplied);
 }

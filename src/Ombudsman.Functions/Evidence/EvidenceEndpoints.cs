@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Evidence;
@@ -16,32 +17,46 @@ internal static class EvidenceEndpoints
     /// <summary>Room for multipart boundaries and headers around the file.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/cases/{caseId}/evidence").WithTags("Evidence");
-        group.MapPost("/", UploadAsync)
-            .RequireRateLimiting(RateLimitPolicies.PublicIntake)
-            .WithSummary("Uploads one file (multipart/form-data with one file part, or the raw body with ?fileName=); optional ?evidenceId= makes a retry safe (write once).")
-            .Produces<EvidenceRecord>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/", ListAsync)
-            .WithSummary("The case's files: name, type, size, SHA-256, who handed each in and when.")
-            .Produces<IReadOnlyList<EvidenceRecord>>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{evidenceId}", DownloadAsync)
-            .WithSummary("Streams one file; the Repr-Digest header carries its SHA-256.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{evidenceId}/link", LinkAsync)
-            .WithSummary("A short-lived read-only URL (SAS) of one file.")
-            .Produces<EvidenceLink>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return endpoints;
-    }
+    private const string Tag = "Evidence";
+
+    public static HttpRouteTable AddEvidenceRoutes(this HttpRouteTable routes) => routes
+        .Add(HttpRoute.Post("UploadEvidence", "api/cases/{caseId}/evidence", UploadAsync) with
+        {
+            Tags = [Tag],
+            RateLimitingPolicy = RateLimitPolicies.PublicIntake,
+            Describe = b => b
+                .WithSummary("Uploads one file (multipart/form-data with one file part, or the raw body with ?fileName=); optional ?evidenceId= makes a retry safe (write once).")
+                .Produces<EvidenceRecord>(StatusCodes.Status201Created)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests),
+        })
+        .Add(HttpRoute.Get("ListEvidence", "api/cases/{caseId}/evidence", ListAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("The case's files: name, type, size, SHA-256, who handed each in and when.")
+                .Produces<IReadOnlyList<EvidenceRecord>>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        })
+        .Add(HttpRoute.Get("DownloadEvidence", "api/cases/{caseId}/evidence/{evidenceId}", DownloadAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("Streams one file; the Repr-Digest header carries its SHA-256.")
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        })
+        .Add(HttpRoute.Get("EvidenceLink", "api/cases/{caseId}/evidence/{evidenceId}/link", LinkAsync) with
+        {
+            Tags = [Tag],
+            Describe = b => b
+                .WithSummary("A short-lived read-only URL (SAS) of one file.")
+                .Produces<EvidenceLink>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        });
 
     private static async Task<IResult> UploadAsync(
         HttpContext context, string caseId, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)

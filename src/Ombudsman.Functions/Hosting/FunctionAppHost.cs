@@ -5,7 +5,7 @@ using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
-using Ombudsman.Functions.Staff;
+using Ombudsman.Functions.Routing;
 using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
@@ -15,24 +15,42 @@ using Ombudsman.Workflows.Statute;
 namespace Ombudsman.Functions.Hosting;
 
 /// <summary>
-/// The composition root of the local host, shared by Program, the tests and the benchmarks: the app's endpoints, the
-/// case workflows on the Durable Task engine in this process (<see cref="LocalEngineServiceCollectionExtensions"/>),
-/// the case read model, and the scheduler that sweeps deadlines and sends the staff digests.
+/// The composition root of the function app: one route table and one service composition, two hosts. <see cref="Build"/>
+/// makes the plain ASP.NET Core host (scripts/run.sh, the tests, the benchmarks), which runs the case workflows on the
+/// Durable Task engine in this process (<see cref="LocalEngineServiceCollectionExtensions"/>) and the scheduler that
+/// sweeps deadlines and sends the staff digests; <see cref="FunctionsWorkerHost"/> makes the Azure Functions isolated
+/// worker from the same <see cref="AddApp"/>, where Durable Functions and timer triggers do that work.
 /// </summary>
 internal static class FunctionAppHost
 {
-    /// <summary>Builds the app from command-line arguments and the usual configuration sources.</summary>
+    /// <summary>Builds the local app from command-line arguments and the usual configuration sources.</summary>
     /// <param name="args">Command-line arguments (also how tests pass settings).</param>
     /// <param name="workflows">Orchestrators and activities registered after the case workflows (tests and tools).</param>
     /// <param name="configureServices">Registrations applied last, so they replace the app's (tests: e.g. a recording notifier).</param>
     public static WebApplication Build(string[] args, Action<DurableTaskRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var configuration = builder.Configuration;
+        var routes = AddApp(builder, HostingMode.Standalone, workflows);
+        configureServices?.Invoke(builder.Services);
 
-        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
-        var clockEndpoints = ClockEndpointsEnabled(clock, builder.Environment);
+        var app = builder.Build();
+        app.UseAppMiddleware();
+        app.MapHttpRoutes(routes);
+        return app;
+    }
+
+    /// <summary>
+    /// Registers the app's services on either host's builder and returns the routes this configuration serves.
+    /// </summary>
+    public static HttpRouteTable AddApp(IHostApplicationBuilder builder, HostingMode mode, Action<DurableTaskRegistry>? workflows)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var clock = ClockOf(configuration);
+        var routes = HttpRouteTable.Create(ClockEndpointsEnabled(clock, builder.Environment));
         var services = builder.Services;
+        services.AddSingleton(new HostingModeInfo(mode));
+        services.AddSingleton(routes);
         if (clock.IsManual)
         {
             var manual = new ManualClock(clock.Start ?? DateTimeOffset.UtcNow);
@@ -46,7 +64,8 @@ internal static class FunctionAppHost
 
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
         services.AddCaseWorkflows();
-        AddDurable(services, configuration, workflows);
+        AddDurable(services, configuration, mode, workflows);
+
         services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
@@ -54,36 +73,28 @@ internal static class FunctionAppHost
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddStaffIdentity(configuration, builder.Environment);
         services.AddOpenApi();
-        configureServices?.Invoke(services);
-
-        var app = builder.Build();
-        app.UseProblemHandling();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
-        app.MapOpenApi();
-        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapStatuteEndpoints();
-        app.MapEvidenceEndpoints();
-        app.MapStaffEndpoints();
-        app.MapComplaintEndpoints();
-        app.MapTrackingEndpoints();
-        app.MapProviderEndpoints();
-        if (clockEndpoints)
-        {
-            app.MapClockEndpoints();
-        }
-
-        return app;
+        return routes;
     }
 
-    private static void AddDurable(IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? workflows)
+    /// <summary>The routes a configuration serves, without composing the app (what the worker reports to the Functions host).</summary>
+    public static HttpRouteTable RoutesOf(IConfiguration configuration, IHostEnvironment environment) =>
+        HttpRouteTable.Create(ClockEndpointsEnabled(ClockOf(configuration), environment));
+
+    private static ClockOptions ClockOf(IConfiguration configuration) =>
+        configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
+
+    private static void AddDurable(IServiceCollection services, IConfiguration configuration, HostingMode mode, Action<DurableTaskRegistry>? workflows)
     {
         var storage = StorageConnection.FromConfiguration(configuration);
         services.AddSingleton(storage.Tables);
         services.AddSingleton(storage.Blobs);
         services.AddSingleton(new CaseReadModel(storage.Tables, configuration.GetSection("StorageNames").Get<CaseReadModelNames>() ?? new CaseReadModelNames()));
+        if (mode != HostingMode.Standalone)
+        {
+            // In Azure, Durable Functions runs the orchestrations and the timer functions the schedule.
+            return;
+        }
+
         var engine = configuration.GetSection(LocalEngineOptions.SectionName).Get<LocalEngineOptions>() ?? new LocalEngineOptions();
         if (configuration.GetConnectionString(StorageConnection.ConnectionStringName) is { Length: > 0 } connectionString)
         {

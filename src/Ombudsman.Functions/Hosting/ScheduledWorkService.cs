@@ -9,7 +9,7 @@ namespace Ombudsman.Functions.Hosting;
 /// failed run is logged and retried at the next interval; it never stops the loop.
 /// </summary>
 internal sealed partial class ScheduledWorkService(
-    DeadlineSweeper sweeper, StaffDigests digests, ScheduledWorkOptions options, ILogger<ScheduledWorkService> logger) : BackgroundService
+    IServiceScopeFactory scopes, StaffDigests digests, ScheduledWorkOptions options, ILogger<ScheduledWorkService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +17,11 @@ internal sealed partial class ScheduledWorkService(
         using var timer = new PeriodicTimer(options.SweepInterval);
         do
         {
-            await RunAsync("deadline sweep", () => sweeper.SweepAsync(stoppingToken));
+            await RunAsync("deadline sweep", async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync(stoppingToken);
+            });
             if (DateTimeOffset.UtcNow >= nextDigest)
             {
                 nextDigest = DateTimeOffset.UtcNow + options.DigestInterval;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
@@ -19,43 +20,61 @@ internal static class StaffEndpoints
     /// <summary>How far ahead the deadline list looks when <c>to</c> is not given.</summary>
     private static readonly TimeSpan DefaultDeadlineWindow = TimeSpan.FromDays(30);
 
-    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffIdentityServiceCollectionExtensions.StaffPolicy);
-        group.MapGet("/cases", ListCasesAsync)
-            .WithSummary("The cases of my office; ?stage= narrows to one stage, ?dueBefore= (ISO 8601 instant) to cases with a deadline due before it.")
-            .Produces<IReadOnlyList<StaffCaseSummary>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/cases/{caseId}", GetCaseAsync)
-            .WithSummary("One case of my office: stage, deadlines, flags and the timeline of who did what when.")
-            .Produces<CaseStatus>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/deadlines", ListDeadlinesAsync)
-            .WithSummary("Pending statutory deadlines of my office's cases due in [from, to) (default: now to 30 days ahead), earliest first.")
-            .Produces<IReadOnlyList<StaffDeadline>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapPost("/cases/{caseId}/actions/{action}", ActAsync)
-            .WithSummary("Takes an action on a case of my office (a case event such as file-complete, mediation-outcome, close-case) as the signed-in staff member.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/cases/{caseId}/provider-link", IssueProviderLinkAsync)
-            .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one); it expires with the response deadline plus grace.")
-            .Produces<ProviderLink>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/cases/{caseId}/provider-link", RevokeProviderLinkAsync)
-            .WithSummary("Revokes the provider's capability link of a case of my office at once (also when none is active).")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return endpoints;
-    }
+    /// <summary>Every staff route: tagged Staff, and only for a caller the staff policy admits.</summary>
+    public static HttpRouteTable AddStaffRoutes(this HttpRouteTable routes) => routes
+        .Add(Staff(HttpRoute.Get("StaffCases", "api/staff/cases", ListCasesAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("The cases of my office; ?stage= narrows to one stage, ?dueBefore= (ISO 8601 instant) to cases with a deadline due before it.")
+                .Produces<IReadOnlyList<StaffCaseSummary>>()
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden),
+        })
+        .Add(Staff(HttpRoute.Get("StaffCase", "api/staff/cases/{caseId}", GetCaseAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("One case of my office: stage, deadlines, flags and the timeline of who did what when.")
+                .Produces<CaseStatus>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        })
+        .Add(Staff(HttpRoute.Get("StaffDeadlines", "api/staff/deadlines", ListDeadlinesAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("Pending statutory deadlines of my office's cases due in [from, to) (default: now to 30 days ahead), earliest first.")
+                .Produces<IReadOnlyList<StaffDeadline>>()
+                .ProducesProblem(StatusCodes.Status400BadRequest),
+        })
+        .Add(Staff(HttpRoute.Post("StaffCaseAction", "api/staff/cases/{caseId}/actions/{action}", ActAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("Takes an action on a case of my office (a case event such as file-complete, mediation-outcome, close-case) as the signed-in staff member.")
+                .Produces(StatusCodes.Status202Accepted)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        })
+        .Add(Staff(HttpRoute.Post("IssueProviderLink", "api/staff/cases/{caseId}/provider-link", IssueProviderLinkAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one); it expires with the response deadline plus grace.")
+                .Produces<ProviderLink>(StatusCodes.Status201Created)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        })
+        .Add(Staff(HttpRoute.Delete("RevokeProviderLink", "api/staff/cases/{caseId}/provider-link", RevokeProviderLinkAsync)) with
+        {
+            Describe = b => b
+                .WithSummary("Revokes the provider's capability link of a case of my office at once (also when none is active).")
+                .Produces(StatusCodes.Status204NoContent)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        });
+
+    private static HttpRoute Staff(HttpRoute route) =>
+        route with { Tags = ["Staff"], AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.StaffPolicy };
 
     private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, CaseReadModel readModel, CancellationToken cancellationToken)
     {

@@ -29,8 +29,9 @@ public static class CaseWorkflowRegistration
     public static IServiceCollection AddCaseWorkflows(this IServiceCollection services)
     {
         services.TryAddSingleton<ICaseNotificationLedger, InMemoryCaseNotificationLedger>();
-        services.TryAddSingleton<CaseCommands>();
-        services.TryAddSingleton<DeadlineSweeper>();
+        // Scoped: in the Functions worker the durable client is the invocation's own binding.
+        services.TryAddScoped<CaseCommands>();
+        services.TryAddScoped<DeadlineSweeper>();
         return services;
     }
 }

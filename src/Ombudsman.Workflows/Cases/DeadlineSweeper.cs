@@ -15,9 +15,7 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
     public static readonly TimeSpan RaiseAgainAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Raises what is due now; returns the rows it raised.</summary>
-    public Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken = default) => SweepAsync(cancellationToken, inputsBefore: null);
-
-    private async Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken, Dictionary<string, int>? inputsBefore)
+    public async Task<IReadOnlyList<OpenCaseDeadline>> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         // Table storage keeps instants to the millisecond: ask a little past now, keep what is due by now exactly.
@@ -28,11 +26,6 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
             if (row.RaisedAt is { } at && now - at < RaiseAgainAfter)
             {
                 continue;
-            }
-
-            if (inputsBefore is not null && !inputsBefore.ContainsKey(row.CaseId))
-            {
-                inputsBefore[row.CaseId] = (await readModel.GetAsync(row.CaseId, cancellationToken))?.InputsHandled ?? 0;
             }
 
             if (!await readModel.TryClaimAsync(row, now, cancellationToken))
@@ -49,34 +42,30 @@ public sealed partial class DeadlineSweeper(CaseReadModel readModel, DurableTask
     }
 
     /// <summary>
-    /// Sweeps until nothing more is due, letting each case take what was raised before the next sweep (a deadline's
-    /// consequence may start a deadline that is itself already due). For a manual clock: after it moves, the caller
-    /// sees the consequences. Returns how many deadline events were raised.
+    /// Sweeps until nothing is due any more: every due row has been raised (by this sweeper or another) and the case
+    /// has applied it, which removes the row; a consequence that starts a deadline already due is swept in turn. For a
+    /// manual clock: after it moves, the caller sees the consequences. Returns how many due rows were applied.
     /// </summary>
     public async Task<int> SweepUntilSettledAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
-        var total = 0;
+        var seen = new HashSet<(string CaseId, string Key)>();
         while (true)
         {
-            var before = new Dictionary<string, int>(StringComparer.Ordinal);
-            var raised = await SweepAsync(bounded.Token, before);
-            if (raised.Count == 0)
+            await SweepAsync(bounded.Token);
+            var now = time.GetUtcNow();
+            var due = (await readModel.ListOpenDeadlinesAsync(office: null, CaseReadModel.Earliest, now.AddMilliseconds(1), includeTimers: true, bounded.Token))
+                .Where(r => r.Timer.DueAt <= now)
+                .ToList();
+            seen.UnionWith(due.Select(r => (r.CaseId, r.Timer.Key)));
+            if (due.Count == 0)
             {
-                return total;
+                return seen.Count;
             }
 
-            total += raised.Count;
-            foreach (var group in raised.GroupBy(r => r.CaseId, StringComparer.Ordinal))
-            {
-                var expected = before[group.Key] + group.Count();
-                while (await readModel.GetAsync(group.Key, bounded.Token) is not { Waiting: true } view || view.InputsHandled < expected)
-                {
-                    // Real time, not the app's clock: a manual clock stands still while the cases catch up.
-                    await Task.Delay(SettlePoll, bounded.Token);
-                }
-            }
+            // Real time, not the app's clock: a manual clock stands still while the cases catch up.
+            await Task.Delay(SettlePoll, bounded.Token);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Tests.Api;
@@ -28,7 +29,7 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
         builder.Services.AddStatute();
         builder.Services.AddSingleton<TimeProvider>(_clock);
         _app = builder.Build();
-        _app.MapStatuteEndpoints();
+        _app.MapHttpRoutes(new HttpRouteTable().AddStatuteRoutes());
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
     }

@@ -18,7 +18,8 @@ public sealed class ClockEndpointsTests(AzuriteFixture azurite)
     [Fact] // UU 25/2009 art. 45(2)-(3): the 30-day cure window passes and the file is deemed withdrawn
     public async Task Advancing_the_manual_clock_31_days_fires_the_30_day_cure_window()
     {
-        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}"]);
+        // Only the advance sweeps here (the background loop would race it for the same rows).
+        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", "Schedule:SweepInterval=01:00:00"]);
         var filed = await PublicApi.FileAsync(app, PublicApi.Filing());
         await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
         await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["signature"] });
@@ -33,7 +34,8 @@ public sealed class ClockEndpointsTests(AzuriteFixture azurite)
         Assert.Equal(Start, before.GetProperty("now").GetDateTimeOffset());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Start.AddDays(31), after.GetProperty("now").GetDateTimeOffset());
-        Assert.Equal(3, after.GetProperty("deadlinesRaised").GetInt32());
+        // Two cure reminders (7 days and 1 day before) and the cure window itself.
+        Assert.Equal(3, after.GetProperty("dueApplied").GetInt32());
         Assert.Equal(Start.AddDays(31), app.Service<TimeProvider>().GetUtcNow());
         Assert.Equal("closed", tracked.GetProperty("stage").GetString());
         Assert.Equal("deemedWithdrawn", tracked.GetProperty("closedReason").GetString());

@@ -17,8 +17,11 @@ namespace Ombudsman.Functions.Tests.Hosting;
 /// </summary>
 internal sealed class TestApp : IAsyncDisposable
 {
+    private readonly AsyncServiceScope _scope;
+
     private TestApp(WebApplication app, AzuriteFixture azurite, string prefix)
     {
+        _scope = app.Services.CreateAsyncScope();
         MailDirectory = MailDirectoryFor(prefix);
         App = app;
         Azurite = azurite;
@@ -55,6 +58,28 @@ internal sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(
         AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableTaskRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
+        var (prefix, args) = Arguments(azurite, settings);
+        var app = FunctionAppHost.Build(args, workflows, configureServices);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
+    }
+
+    /// <summary>
+    /// Command-line arguments for either host: these settings (key=value) on top of the test defaults (Development,
+    /// Azurite, quiet logs, storage names of a fresh prefix, a free loopback port unless urls= is given).
+    /// </summary>
+    public static (string Prefix, string[] Args) Arguments(AzuriteFixture azurite, IEnumerable<string>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var names = NamesFor(prefix);
         var given = settings?.ToList() ?? [];
@@ -82,22 +107,12 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         args.AddRange(given.Select(s => "--" + s));
-        var app = FunctionAppHost.Build([.. args], workflows, configureServices);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
+        return (prefix, [.. args]);
     }
 
+    /// <summary>A service of the app; scoped ones (the case commands) from one scope that lives as long as the app.</summary>
     public T Service<T>()
-        where T : notnull => App.Services.GetRequiredService<T>();
+        where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     public QueueClient Queue(string name) =>
         new QueueServiceClient(Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(name);
@@ -106,6 +121,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _scope.DisposeAsync();
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();

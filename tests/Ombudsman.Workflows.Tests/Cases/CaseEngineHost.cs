@@ -23,9 +23,12 @@ internal sealed class CaseEngineHost : IAsyncDisposable
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, int> _inputsSent = new(StringComparer.Ordinal);
 
+    private readonly AsyncServiceScope _scope;
+
     private CaseEngineHost(IHost host, FakeTimeProvider clock)
     {
         App = host;
+        _scope = host.Services.CreateAsyncScope();
         Clock = clock;
         Commands = Services.GetRequiredService<CaseCommands>();
         ReadModel = Services.GetRequiredService<CaseReadModel>();
@@ -35,7 +38,8 @@ internal sealed class CaseEngineHost : IAsyncDisposable
 
     public IHost App { get; }
 
-    public IServiceProvider Services => App.Services;
+    /// <summary>The host's services, scoped ones (the case commands, the sweeper) from one scope as long as the host.</summary>
+    public IServiceProvider Services => _scope.ServiceProvider;
 
     public FakeTimeProvider Clock { get; }
 
@@ -132,6 +136,7 @@ internal sealed class CaseEngineHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _scope.DisposeAsync();
         await App.StopAsync();
         App.Dispose();
     }

@@ -1,0 +1,16 @@
+using Ombudsman.Functions.Api;
+
+namespace Ombudsman.Functions.Hosting;
+
+/// <summary>The middleware every route relies on, in one order for both hosts.</summary>
+internal static class AppMiddleware
+{
+    public static IApplicationBuilder UseAppMiddleware(this IApplicationBuilder app)
+    {
+        app.UseProblemHandling();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

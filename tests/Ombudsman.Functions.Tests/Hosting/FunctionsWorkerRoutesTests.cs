@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ombudsman.Functions.Functions;
+using Ombudsman.Functions.Hosting;
+using Ombudsman.Testing;
+
+namespace Ombudsman.Functions.Tests.Hosting;
+
+/// <summary>
+/// Routes as the Functions worker runs them: the invoked function's endpoint behind the same middleware as the local
+/// host (problem handling, rate limiting, authentication, authorization). No Functions host runs here, so each request
+/// is the HttpContext the worker's ASP.NET Core integration would hand over: routed already, the client's address
+/// taken from X-Forwarded-For by the integration's forwarded-headers middleware. (The worker's environment comes from
+/// the Functions host, so these workers run as Production.)
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_route_answers_as_it_does_locally()
+    {
+        using var worker = Worker();
+
+        var health = await InvokeAsync(worker, "Health", "GET", "/api/health");
+        var year = await InvokeAsync(worker, "StatuteHolidayYear", "GET", "/api/statute/holidays/1999", routeValues: new() { ["year"] = "1999" });
+
+        Assert.Equal((200, "{\"status\":\"ok\"}"), (health.Status, health.Body));
+        Assert.Equal(404, year.Status);
+        Assert.Equal("holiday-year-not-loaded", year.Code);
+    }
+
+    [Fact]
+    public async Task Domain_errors_and_unreadable_bodies_are_problem_json()
+    {
+        using var worker = Worker();
+
+        var invalid = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}");
+        var malformed = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "not json");
+
+        Assert.Equal((400, "application/problem+json", "validation-failed"), (invalid.Status, invalid.ContentType, invalid.Code));
+        Assert.Equal((400, "application/problem+json", "malformed-request"), (malformed.Status, malformed.ContentType, malformed.Code));
+    }
+
+    [Fact]
+    public async Task Staff_routes_need_a_staff_member()
+    {
+        using var worker = Worker();
+
+        var anonymous = await InvokeAsync(worker, "StaffDeadlines", "GET", "/api/staff/deadlines");
+
+        Assert.Equal((401, "application/problem+json", "unauthenticated"), (anonymous.Status, anonymous.ContentType, anonymous.Code));
+    }
+
+    [Fact]
+    public async Task Public_intake_is_rate_limited_per_forwarded_client()
+    {
+        using var worker = Worker("RateLimiting:PublicIntake:PermitLimit=1", "RateLimiting:PublicIntake:WindowSeconds=3600");
+        var first = IPAddress.Parse("203.0.113.10");
+        var second = IPAddress.Parse("203.0.113.11");
+
+        var one = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", first);
+        var other = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", second);
+        var oneAgain = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", first);
+
+        Assert.Equal(400, one.Status);
+        Assert.Equal(400, other.Status);
+        Assert.Equal((429, "rate-limited"), (oneAgain.Status, oneAgain.Code));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_routes_not_the_functions_hosts_view_of_them()
+    {
+        using var worker = Worker();
+
+        var openApi = await InvokeAsync(worker, "OpenApi", "GET", "/openapi/v1.json", routeValues: new() { ["documentName"] = "v1" });
+        using var document = JsonDocument.Parse(openApi.Body);
+        var upload = document.RootElement.GetProperty("paths").GetProperty("/api/cases/{caseId}/evidence").GetProperty("post");
+
+        Assert.Equal(200, openApi.Status);
+        Assert.Equal("Evidence", upload.GetProperty("tags")[0].GetString());
+        Assert.True(upload.GetProperty("responses").TryGetProperty("429", out _));
+    }
+
+    private IHost Worker(params string[] settings) => FunctionsWorkerHost.Build(TestApp.Arguments(azurite, settings).Args);
+
+    private static async Task<Answer> InvokeAsync(
+        IHost worker, string function, string method, string path, string? json = null, IPAddress? client = null, RouteValueDictionary? routeValues = null)
+    {
+        await using var scope = worker.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+
+        // Kestrel (the worker's server) says a request may have a body; a bare DefaultHttpContext does not.
+        context.Features.Set<IHttpRequestBodyDetectionFeature>(new RequestMayHaveBody());
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Request.RouteValues = routeValues ?? [];
+        context.Connection.RemoteIpAddress = client ?? IPAddress.Loopback;
+        if (json is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(json);
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+
+        using var response = new MemoryStream();
+        context.Response.Body = response;
+        await worker.Services.GetRequiredService<HttpRouteInvoker>().Result(function).ExecuteAsync(context);
+
+        var body = Encoding.UTF8.GetString(response.ToArray());
+        var code = context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true
+            ? JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()
+            : null;
+        return new Answer(context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], body, code);
+    }
+
+    private sealed record Answer(int Status, string? ContentType, string Body, string? Code);
+
+    private sealed class RequestMayHaveBody : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+}
