@@ -12,13 +12,14 @@ namespace Ombudsman.Workflows.Cases;
 /// </summary>
 public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time)
 {
-    /// <summary>How long filing waits for the new case to reach the read model.</summary>
-    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long filing waits for the new case to finish intake before answering anyway.</summary>
+    private static readonly TimeSpan IntakeTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
-    /// clock, and returns once the case is in the read model, so its receipt and tracking answer at once. Filing
-    /// again under an id whose case exists starts nothing.
+    /// clock, and returns once intake is done (receipt sent, the first deadline running) so the receipt, tracking and
+    /// staff see a case that takes actions. If intake takes longer (a mail server retrying), it returns once the case
+    /// is in the read model at all. Filing again under an id whose case exists starts nothing.
     /// </summary>
     public async Task<string> FileAsync(string caseId, Complaint complaint, CancellationToken cancellationToken = default)
     {
@@ -29,11 +30,19 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         }
 
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(RegistrationTimeout);
-        while (await readModel.GetAsync(caseId, bounded.Token) is null)
+        bounded.CancelAfter(IntakeTimeout);
+        CaseView? view = null;
+        try
         {
-            // Real time, not the app's clock: a manual clock stands still while the case starts.
-            await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
+            while ((view = await readModel.GetAsync(caseId, bounded.Token)) is not { Waiting: true })
+            {
+                // Real time, not the app's clock: a manual clock stands still while the case starts.
+                await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && view is not null)
+        {
+            // Registered but still in intake: the receipt and tracking already answer.
         }
 
         return caseId;

@@ -389,7 +389,7 @@ internal sealed class CaseWorkflowContext
     /// distance ahead of the engine's clock, never at <paramref name="dueAt"/> itself: when the app's clock is behind
     /// the wall clock (a manual clock), an absolute instant would already have passed and fire the deadline early.
     /// </summary>
-    private CaseTimer StartTimer(string kind, DateTimeOffset dueAt, CaseDeadline? deadline = null, Func<CaseTimer, Task>? onExpired = null, CaseTimer? parent = null)
+    internal CaseTimer StartTimer(string kind, DateTimeOffset dueAt, CaseDeadline? deadline = null, Func<CaseTimer, Task>? onExpired = null, CaseTimer? parent = null)
     {
         var engineNow = Orchestration.CurrentUtcDateTime;
         var distance = dueAt - Now;

@@ -99,6 +99,21 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         await SentAsync(caseId);
     }
 
+    /// <summary>Raises a deadline event straight on the engine, as a sweeper that read the row late would.</summary>
+    public async Task RaiseDueAsync(string caseId, string key, DateTimeOffset dueAt)
+    {
+        await Client.RaiseEventAsync(caseId, DeadlineDue.EventName, new DeadlineDue { Key = key, DueAt = dueAt });
+        await SentAsync(caseId);
+    }
+
+    /// <summary>Starts an orchestration straight on the engine and waits until it waits (or has ended).</summary>
+    public async Task StartAsync(string orchestrator, string caseId, CaseFiling filing)
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, filing, new StartOrchestrationOptions(caseId));
+        _inputsSent.TryAdd(caseId, 0);
+        await WaitIdleAsync(caseId);
+    }
+
     /// <summary>Moves the clock, then sweeps and lets the cases apply what came due until nothing more is due.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
