@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Core;
@@ -23,8 +22,8 @@ namespace Ombudsman.LocalEngine;
 /// Runs Durable Functions' engine in this process, for the local host, the tests and the benchmarks: the Durable Task
 /// SDK worker and client (the same orchestrators and activities the function app runs) talk gRPC to the SDK's
 /// in-process sidecar, which drives the Durable Task Framework's Azure Storage back end, the one Durable Functions uses
-/// by default. The sidecar runs in a small web host of its own on a free loopback port, so the app's own endpoints
-/// and URLs are untouched.
+/// by default. The sidecar runs in a small web host of its own on a loopback port the system picks, so the app's own
+/// endpoints and URLs are untouched.
 /// </summary>
 public static class LocalEngineServiceCollectionExtensions
 {
@@ -32,21 +31,21 @@ public static class LocalEngineServiceCollectionExtensions
         this IServiceCollection services, LocalEngineOptions options, Action<DurableTaskRegistry> tasks, DataConverter converter)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var port = FreeLoopbackPort();
-        var channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"));
-        services.AddSingleton(sp => new LocalSidecar(options, port, sp.GetRequiredService<ILoggerFactory>()));
+        var sidecar = new SidecarAddress();
+        var calls = new SidecarCallInvoker(sidecar);
+        services.AddSingleton(sp => new LocalSidecar(options, sidecar, sp.GetRequiredService<ILoggerFactory>()));
 
         // Registered before the worker's own hosted service, so the sidecar listens before the worker connects.
         services.AddHostedService(sp => sp.GetRequiredService<LocalSidecar>());
         services.AddDurableTaskWorker(builder =>
         {
-            builder.UseGrpc(channel);
+            builder.UseGrpc(grpc => grpc.CallInvoker = calls);
             builder.AddTasks(tasks);
             builder.Configure(o => o.DataConverter = converter);
         });
         services.AddDurableTaskClient(builder =>
         {
-            builder.UseGrpc(channel);
+            builder.UseGrpc(grpc => grpc.CallInvoker = calls);
             builder.Configure(o => o.DataConverter = converter);
             builder.RegisterDirectly();
         });
@@ -91,15 +90,47 @@ public static class LocalEngineServiceCollectionExtensions
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>The sidecar's address, known once it listens (it binds a port the system picks, so nothing can take it first).</summary>
+    private sealed class SidecarAddress
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Listening(Uri address) => _listening.TrySetResult(address);
+
+        public Uri Current => _listening.Task.IsCompletedSuccessfully
+            ? _listening.Task.Result
+            : throw new InvalidOperationException("The durable engine is not running yet: start the host before using the durable client.");
+    }
+
+    /// <summary>
+    /// The worker's and client's gRPC calls, on a channel made at the first call, when the sidecar listens: the worker
+    /// and client read their options before any hosted service starts.
+    /// </summary>
+    private sealed class SidecarCallInvoker(SidecarAddress sidecar) : CallInvoker
+    {
+        private readonly Lazy<CallInvoker> _inner = new(() => GrpcChannel.ForAddress(sidecar.Current).CreateCallInvoker());
+
+        public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+            _inner.Value.BlockingUnaryCall(method, host, options, request);
+
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+            _inner.Value.AsyncUnaryCall(method, host, options, request);
+
+        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
+            Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+            _inner.Value.AsyncServerStreamingCall(method, host, options, request);
+
+        public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
+            Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+            _inner.Value.AsyncClientStreamingCall(method, host, options);
+
+        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
+            Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+            _inner.Value.AsyncDuplexStreamingCall(method, host, options);
     }
 
     /// <summary>The sidecar's web host and the task hub it serves.</summary>
-    private sealed class LocalSidecar(LocalEngineOptions options, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    private sealed class LocalSidecar(LocalEngineOptions options, SidecarAddress address, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
     {
         /// <summary>How long after the worker connects the sidecar may still be starting the back end.</summary>
         private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(2);
@@ -122,7 +153,7 @@ public static class LocalEngineServiceCollectionExtensions
             await service.CreateIfNotExistsAsync();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Services.AddSingleton<ILoggerFactory>(new EngineLoggerFactory(loggerFactory));
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(_worker);
             builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkerConnection>());
             builder.Services.AddSingleton<IOrchestrationService>(service);
@@ -131,6 +162,7 @@ public static class LocalEngineServiceCollectionExtensions
             _host = builder.Build();
             _host.MapGrpcService<TaskHubGrpcServer>();
             await _host.StartAsync(cancellationToken);
+            address.Listening(new Uri(_host.Urls.First()));
         }
 
         /// <summary>

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Ombudsman.Functions.Functions;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
@@ -94,6 +97,11 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
     {
         await using var scope = worker.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+
+        // The [DurableClient] binding the Functions host passes with each invocation; no request here reaches the engine.
+        using var engine = GrpcChannel.ForAddress("http://127.0.0.1:9");
+        scope.ServiceProvider.GetRequiredService<InvocationDurableClient>().Client =
+            new GrpcDurableTaskClient("invocation", new GrpcDurableTaskClientOptions { Channel = engine }, NullLogger.Instance);
 
         // Kestrel (the worker's server) says a request may have a body; a bare DefaultHttpContext does not.
         context.Features.Set<IHttpRequestBodyDetectionFeature>(new RequestMayHaveBody());
