@@ -3,32 +3,28 @@ using Ombudsman.Workflows.Cases;
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// The timeline a complainant sees: the workflow's own entries and the complainant's, and of staff and provider
-/// actions only what was done, never their notes (staff-internal) nor who exactly; refused actions of others are left out.
+/// The timeline a complainant sees, decided by each entry's type: no staff-only entry; the workflow's and the
+/// complainant's own entries as written; of staff and provider actions only which action it was (their notes are
+/// theirs) and that the case closed.
 /// </summary>
 internal static class PublicTimeline
 {
-    private const string Closed = "Case closed:";
-
     public static IReadOnlyList<PublicTimelineEntry> Of(CaseStatus? status) =>
         status is null ? [] : [.. status.Timeline.Select(Show).OfType<PublicTimelineEntry>()];
 
     private static PublicTimelineEntry? Show(TimelineEntry entry)
     {
         var role = entry.Actor.Role;
-        if (role is CaseRole.System or CaseRole.Complainant)
+        return entry switch
         {
-            return new(entry.At, role, entry.What);
-        }
+            { Visibility: not TimelineVisibility.Public } => null,
+            _ when role is CaseRole.System or CaseRole.Complainant => new(entry.At, role, entry.What),
 
-        if (entry.What.StartsWith(Closed, StringComparison.Ordinal))
-        {
             // The closing reason is the complainant's to know (a rejection is given with reasons); the case status carries it.
-            return new(entry.At, role, "Case closed.");
-        }
-
-        var name = entry.What.Split(':', 2)[0];
-        return CaseEvents.All.Contains(name, StringComparer.Ordinal) ? new(entry.At, role, name) : null;
+            { Kind: TimelineKind.Closed } => new(entry.At, role, "Case closed."),
+            { Kind: TimelineKind.Action, Event: { } name } => new(entry.At, role, name),
+            _ => null,
+        };
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
     {
         var complaint = wf.Complaint;
         wf.Status.ReceivedAt = wf.Now;
-        wf.Record(CaseActor.System, $"Complaint received at {complaint.Office.Name} ({complaint.Path} path).");
+        wf.Record(CaseActor.System, $"Complaint received at {complaint.Office.Name} ({complaint.Path} path).", TimelineKind.Received);
         // The case is listed and trackable from its first step, before the intake activities run.
         await wf.RecordAsync();
         var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(
@@ -76,7 +76,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         if (assessment.FiledLate)
         {
             wf.Status.FiledLate = true;
-            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}");
+            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}", visibility: TimelineVisibility.Staff);
         }
 
         if (complaint.Path != Statute.ComplaintPath.Ombudsman)
@@ -95,7 +95,10 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         }
         else if (complaint.PriorComplaintOverride is { } overridden)
         {
-            wf.Record(overridden.DecidedBy, $"No prior complaint to the provider; precondition of UU 37/2008 art. 24(1)(c) overridden: {overridden.Reason}");
+            wf.Record(
+                overridden.DecidedBy,
+                $"No prior complaint to the provider; precondition of UU 37/2008 art. 24(1)(c) overridden: {overridden.Reason}",
+                visibility: TimelineVisibility.Staff);
         }
         else
         {

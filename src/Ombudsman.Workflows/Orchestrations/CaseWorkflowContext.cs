@@ -68,12 +68,12 @@ internal sealed class CaseWorkflowContext
     public void Enter(CaseStage stage)
     {
         Status.Stage = stage;
-        Record(CaseActor.System, $"Stage: {stage}.");
+        Record(CaseActor.System, $"Stage: {stage}.", TimelineKind.Stage);
     }
 
-    public void Record(CaseActor actor, string what)
+    public void Record(CaseActor actor, string what, TimelineKind kind = TimelineKind.Progress, TimelineVisibility visibility = TimelineVisibility.Public, string? eventName = null)
     {
-        _unrecorded.Add(new TimelineEntry { At = Now, Actor = actor, What = what });
+        _unrecorded.Add(new TimelineEntry { At = Now, Actor = actor, What = what, Kind = kind, Visibility = visibility, Event = eventName });
         Publish();
     }
 
@@ -129,7 +129,7 @@ internal sealed class CaseWorkflowContext
         var deadline = await ComputeDeadlineAsync(request);
         var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
-        Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.");
+        Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.", TimelineKind.Deadline);
         return timer;
     }
 
@@ -148,7 +148,10 @@ internal sealed class CaseWorkflowContext
             }
             catch (TaskFailedException e) when (day < DeadlineComputeDays)
             {
-                Record(CaseActor.System, $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.FailureDetails.ErrorMessage}");
+                Record(
+                    CaseActor.System,
+                    $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.FailureDetails.ErrorMessage}",
+                    visibility: TimelineVisibility.Staff);
                 await NotifyAsync(
                     NotificationTemplates.StaffEscalation,
                     NotificationRecipient.Staff,
@@ -318,7 +321,7 @@ internal sealed class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
-            Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.");
+            Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.", TimelineKind.DeadlinePassed);
         }
 
         if (timer.OnExpired is { } consequence)
@@ -461,13 +464,13 @@ internal sealed class CaseWorkflowContext
                 Status.EmailNotDelivered = true;
                 Status.NotDeliveredNotifications.Add(key);
                 var what = result.Delivery == CaseNotificationDelivery.Uncertain ? "delivery uncertain" : "email not delivered";
-                Record(CaseActor.System, $"Notification {templateId} to {recipient}: {what}: {result.Reason}");
+                Record(CaseActor.System, $"Notification {templateId} to {recipient}: {what}: {result.Reason}", TimelineKind.Notification, TimelineVisibility.Staff);
             }
         }
         catch (TaskFailedException e)
         {
             // A notification that keeps failing must not stop the statutory clock; staff see it in the timeline.
-            Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.FailureDetails.ErrorMessage}");
+            Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.FailureDetails.ErrorMessage}", TimelineKind.Notification, TimelineVisibility.Staff);
         }
     }
 
@@ -478,7 +481,7 @@ internal sealed class CaseWorkflowContext
         Status.Overdue = true;
         Status.OverdueRules.Add(deadline.RuleId);
         Status.Escalated |= escalate;
-        Record(CaseActor.System, $"{deadline.RuleId} overdue ({deadline.Citation}): {consequence}");
+        Record(CaseActor.System, $"{deadline.RuleId} overdue ({deadline.Citation}): {consequence}", TimelineKind.Overdue, TimelineVisibility.Staff);
         await NotifyAsync(
             NotificationTemplates.StaffEscalation,
             NotificationRecipient.Staff,
@@ -498,11 +501,11 @@ internal sealed class CaseWorkflowContext
         var actor = action.Actor;
         if (CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action) is { } refusal)
         {
-            Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}");
+            Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}", TimelineKind.Refused, TimelineVisibility.Staff, received.Name);
             return null;
         }
 
-        Record(actor, action.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name);
+        Record(actor, action.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name, TimelineKind.Action, eventName: received.Name);
         if (received.Name == CaseEvents.Withdraw)
         {
             throw new CaseEndedException(CaseClosedReason.Withdrawn, $"Withdrawn by the complainant: {action.Note}", actor);

@@ -11,7 +11,7 @@ internal static class ClosureOrchestration
         wf.Status.ClosedReason = reason;
         wf.Status.ClosedDetail = detail;
         wf.Status.Stage = CaseStage.Closed;
-        wf.Record(actor, $"Case closed: {reason}. {detail}");
+        wf.Record(actor, $"Case closed: {reason}. {detail}", TimelineKind.Closed);
         var template = reason == CaseClosedReason.DeemedWithdrawn ? NotificationTemplates.DeemedWithdrawn : NotificationTemplates.CaseClosed;
         await wf.NotifyAsync(template, NotificationRecipient.Complainant, "closed", new Dictionary<string, string> { ["reason"] = reason.ToString(), ["detail"] = detail }, deadline);
         return new CaseOutcome { CaseId = wf.CaseId, Reason = reason, Detail = detail, ClosedAt = wf.Now };
