@@ -10,8 +10,10 @@ namespace Ombudsman.Workflows.Cases;
 /// (<see cref="CaseStageRules"/>, from the read model) before it is raised, and stamped with the app's time;
 /// a refused action throws <see cref="CaseActionRefusedException"/> and changes nothing.
 /// </summary>
-public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time)
+public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time, CaseWorkflowOptions? options = null)
 {
+    private readonly string _orchestrator = options?.NewCasesRunOn ?? CaseOrchestration.Name;
+
     /// <summary>How long filing waits for the new case to finish intake before answering anyway.</summary>
     private static readonly TimeSpan IntakeTimeout = TimeSpan.FromSeconds(30);
 
@@ -26,7 +28,7 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         if (await client.GetInstanceAsync(caseId, cancellationToken) is null)
         {
             var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
-            await client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, filing, new StartOrchestrationOptions(caseId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(_orchestrator, filing, new StartOrchestrationOptions(caseId), cancellationToken);
         }
 
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

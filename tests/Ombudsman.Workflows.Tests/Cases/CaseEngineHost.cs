@@ -52,9 +52,10 @@ internal sealed class CaseEngineHost : IAsyncDisposable
     public DeadlineSweeper Sweeper { get; }
 
     public static async Task<CaseEngineHost> StartAsync(
-        AzuriteFixture azurite, FakeTimeProvider clock, Action<IServiceCollection> services, Action<DurableTaskRegistry>? tasks = null)
+        AzuriteFixture azurite, FakeTimeProvider clock, Action<IServiceCollection> services, Action<DurableTaskRegistry>? tasks = null, string? prefix = null)
     {
-        var prefix = "w" + Guid.NewGuid().ToString("N")[..10];
+        // A prefix of its own (task hub, read-model tables) unless a test restarts on another host's storage.
+        prefix ??= NewPrefix();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -77,6 +78,8 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         await host.StartAsync();
         return new CaseEngineHost(host, clock);
     }
+
+    public static string NewPrefix() => "w" + Guid.NewGuid().ToString("N")[..10];
 
     public async Task<string> FileAsync(Complaint complaint, string caseId)
     {

@@ -1,0 +1,88 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Ombudsman.Testing;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
+using Ombudsman.Workflows.Statute;
+using static Ombudsman.Workflows.Tests.Cases.Actors;
+
+namespace Ombudsman.Workflows.Tests.Cases;
+
+/// <summary>
+/// A change that would replay running cases differently ships under a new orchestrator name beside the old one: new
+/// cases start on it, and a case that started before keeps running on the code it started on.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseVersioningTests(AzuriteFixture azurite)
+{
+    private const string NextVersion = "Case2";
+
+    [Fact]
+    public async Task A_running_case_keeps_its_orchestrator_when_new_cases_start_on_the_next_one()
+    {
+        var prefix = CaseEngineHost.NewPrefix();
+        var clock = new FakeTimeProvider(CaseScenarioHost.Filing);
+        await using (var before = await Start(clock, prefix, newCasesRunOn: null))
+        {
+            await before.FileAsync(new ComplaintBuilder().Build(), "old-case");
+        }
+
+        await using var after = await Start(clock, prefix, newCasesRunOn: NextVersion);
+        await after.ActAsync("old-case", CaseEvents.FileComplete, By(Staff));
+        await after.Commands.FileAsync("new-case", new ComplaintBuilder().Build());
+
+        var old = await after.Client.GetInstanceAsync("old-case");
+        Assert.Equal(("Case", OrchestrationRuntimeStatus.Running), (old!.Name, old.RuntimeStatus));
+        Assert.Equal(CaseStage.Examination, (await after.ViewAsync("old-case")).Status.Stage);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var fresh = await after.Client.WaitForInstanceCompletionAsync("new-case", getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal((NextVersion, "v2"), (fresh.Name, fresh.ReadOutputAs<CaseOutcome>()!.Detail));
+    }
+
+    private Task<CaseEngineHost> Start(FakeTimeProvider clock, string prefix, string? newCasesRunOn) => CaseEngineHost.StartAsync(
+        azurite,
+        clock,
+        services =>
+        {
+            services.AddStatute();
+            services.AddSingleton<ICaseNotifier>(new RecordingCaseNotifier());
+            if (newCasesRunOn is not null)
+            {
+                services.AddSingleton(new CaseWorkflowOptions { NewCasesRunOn = newCasesRunOn });
+            }
+        },
+        tasks => tasks.AddCaseWorkflows().AddOrchestrator(NextVersion, typeof(NextCase)),
+        prefix);
+
+    /// <summary>Stands for a changed case workflow: it records the case and ends at once.</summary>
+    private sealed class NextCase : TaskOrchestrator<CaseFiling, CaseOutcome>
+    {
+        public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseFiling input)
+        {
+            var status = new CaseStatus
+            {
+                CaseId = context.InstanceId,
+                Stage = CaseStage.Closed,
+                Path = input.Complaint.Path,
+                Office = input.Complaint.Office.Code,
+                OfficeTimeZone = input.Complaint.Office.TimeZoneCode,
+            };
+            await context.CallActivityAsync("RecordCase", new CaseRecordUpdate
+            {
+                CaseId = context.InstanceId,
+                Office = input.Complaint.Office.Code,
+                Version = 1,
+                InputsHandled = 0,
+                Waiting = true,
+                Status = status,
+                FirstSequence = 1,
+                NewEntries = [],
+                Timers = [],
+                Filing = input,
+            });
+            return new CaseOutcome { CaseId = context.InstanceId, Reason = CaseClosedReason.Decided, Detail = "v2", ClosedAt = input.ReceivedAt };
+        }
+    }
+}
