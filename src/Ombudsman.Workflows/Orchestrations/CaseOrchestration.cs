@@ -76,7 +76,8 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         if (assessment.FiledLate)
         {
             wf.Status.FiledLate = true;
-            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}", visibility: TimelineVisibility.Staff);
+            // The complainant is told too: how the filing window was counted is theirs to know.
+            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}");
         }
 
         if (complaint.Path != Statute.ComplaintPath.Ombudsman)
