@@ -58,6 +58,24 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite, PublishedApp 
     }
 
     [Fact]
+    public void The_case_orchestrator_its_activities_and_the_schedule_are_functions_of_the_package()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(published.Path("functions.metadata")));
+        var triggers = document.RootElement.EnumerateArray()
+            .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: f.GetProperty("bindings").EnumerateArray().First(b => b.GetProperty("direction").GetString() == "In").GetProperty("type").GetString()!))
+            .Where(f => f.Trigger != "httpTrigger")
+            .ToHashSet();
+
+        Assert.Contains(("Case", "orchestrationTrigger"), triggers);
+        Assert.Contains(("AssessComplaint", "activityTrigger"), triggers);
+        Assert.Contains(("ComputeCaseDeadline", "activityTrigger"), triggers);
+        Assert.Contains(("SendCaseNotification", "activityTrigger"), triggers);
+        Assert.Contains(("RecordCase", "activityTrigger"), triggers);
+        Assert.Contains(("DeadlineSweep", "timerTrigger"), triggers);
+        Assert.Contains(("StaffDigests", "timerTrigger"), triggers);
+    }
+
+    [Fact]
     public void The_package_names_the_durable_task_extension()
     {
         using var extensions = JsonDocument.Parse(File.ReadAllText(published.Path("extensions.json")));
