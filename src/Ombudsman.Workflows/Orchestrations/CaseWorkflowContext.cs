@@ -250,66 +250,61 @@ internal sealed class CaseWorkflowContext
 
     /// <summary>
     /// Takes the earliest ready input: a fired timer, a <see cref="DeadlineDue"/> (its timer, or null when that
-    /// timer already fired or was cancelled: the second arrival changes nothing), or an action.
+    /// timer already fired or was cancelled: the second arrival changes nothing), or an action. A deadline goes
+    /// before an action stamped at its very instant: the deadline's instant is already too late.
     /// </summary>
     private (CaseTimer? Timer, CaseInput? Input) NextReady()
     {
-        var candidates = new List<(DateTimeOffset At, int Order, Func<(CaseTimer?, CaseInput?)> Take)>();
-        foreach (var timer in _timers.Where(t => t.Fired.IsCompletedSuccessfully))
+        var fired = _timers.Where(t => t.Fired.IsCompletedSuccessfully).MinBy(t => t.DueAt);
+        var due = _dueLater.Count > 0 ? _dueLater[0] : _nextDue is { IsCompleted: true } dueTask ? dueTask.Result : null;
+        var input = _inputsLater.Count > 0 ? _inputsLater[0] : _nextInput is { IsCompleted: true } inputTask ? inputTask.Result : null;
+        var deadlineAt = (fired?.DueAt, due?.DueAt) switch
         {
-            candidates.Add((timer.DueAt, 0, () =>
-            {
-                Took();
-                return (timer, null);
-            }
-            ));
+            ({ } a, { } b) => a < b ? a : b,
+            ({ } a, null) => a,
+            (null, var b) => b,
+        };
+
+        if (input is not null && (deadlineAt is null || input.ReceivedAt < deadlineAt))
+        {
+            TakeInput();
+            return (null, input);
         }
 
-        if (_dueLater.Count > 0)
+        if (fired is not null && (due is null || fired.DueAt <= due.DueAt))
         {
-            var due = _dueLater[0];
-            candidates.Add((due.DueAt, 0, () =>
-            {
-                _dueLater.RemoveAt(0);
-                return (_timers.Find(t => t.Key == due.Key), null);
-            }
-            ));
-        }
-        else if (_nextDue is { IsCompleted: true } dueTask)
-        {
-            var due = dueTask.Result;
-            candidates.Add((due.DueAt, 0, () =>
-            {
-                _nextDue = null;
-                Took();
-                return (_timers.Find(t => t.Key == due.Key), null);
-            }
-            ));
+            Took();
+            return (fired, null);
         }
 
+        TakeDue();
+        return (_timers.Find(t => t.Key == due!.Key), null);
+    }
+
+    /// <summary>Takes the action at the head of the queue: one kept during a retry wait, else the engine's.</summary>
+    private void TakeInput()
+    {
         if (_inputsLater.Count > 0)
         {
-            var input = _inputsLater[0];
-            candidates.Add((input.ReceivedAt, 1, () =>
-            {
-                _inputsLater.RemoveAt(0);
-                return (null, input);
-            }
-            ));
-        }
-        else if (_nextInput is { IsCompleted: true } inputTask)
-        {
-            var input = inputTask.Result;
-            candidates.Add((input.ReceivedAt, 1, () =>
-            {
-                _nextInput = null;
-                Took();
-                return (null, input);
-            }
-            ));
+            _inputsLater.RemoveAt(0);
+            return;
         }
 
-        return candidates.OrderBy(c => c.At).ThenBy(c => c.Order).First().Take();
+        _nextInput = null;
+        Took();
+    }
+
+    /// <summary>Takes the deadline event at the head of the queue: one kept during a retry wait, else the engine's.</summary>
+    private void TakeDue()
+    {
+        if (_dueLater.Count > 0)
+        {
+            _dueLater.RemoveAt(0);
+            return;
+        }
+
+        _nextDue = null;
+        Took();
     }
 
     /// <summary>Applies a timer that came due: the deadline passes in the case's time, its consequence runs.</summary>

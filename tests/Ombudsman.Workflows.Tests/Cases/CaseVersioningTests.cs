@@ -22,39 +22,29 @@ public sealed class CaseVersioningTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_running_case_keeps_its_orchestrator_when_new_cases_start_on_the_next_one()
     {
-        var prefix = CaseEngineHost.NewPrefix();
-        var clock = new FakeTimeProvider(CaseScenarioHost.Filing);
-        await using (var before = await Start(clock, prefix, newCasesRunOn: null))
-        {
-            await before.FileAsync(new ComplaintBuilder().Build(), "old-case");
-        }
+        await using var host = await CaseEngineHost.StartAsync(
+            azurite,
+            new FakeTimeProvider(CaseScenarioHost.Filing),
+            services =>
+            {
+                services.AddStatute();
+                services.AddSingleton<ICaseNotifier>(new RecordingCaseNotifier());
+            },
+            tasks => tasks.AddCaseWorkflows().AddOrchestrator(NextVersion, typeof(NextCase)));
+        await host.FileAsync(new ComplaintBuilder().Build(), "old-case");
 
-        await using var after = await Start(clock, prefix, newCasesRunOn: NextVersion);
-        await after.ActAsync("old-case", CaseEvents.FileComplete, By(Staff));
-        await after.Commands.FileAsync("new-case", new ComplaintBuilder().Build());
+        // The deploy that ships the next version: new filings start on it, beside the running case.
+        var deployed = new CaseCommands(host.Client, host.ReadModel, host.Clock, new CaseWorkflowOptions { NewCasesRunOn = NextVersion });
+        await deployed.FileAsync("new-case", new ComplaintBuilder().Build());
+        await host.ActAsync("old-case", CaseEvents.FileComplete, By(Staff));
 
-        var old = await after.Client.GetInstanceAsync("old-case");
+        var old = await host.Client.GetInstanceAsync("old-case");
         Assert.Equal(("Case", OrchestrationRuntimeStatus.Running), (old!.Name, old.RuntimeStatus));
-        Assert.Equal(CaseStage.Examination, (await after.ViewAsync("old-case")).Status.Stage);
+        Assert.Equal(CaseStage.Examination, (await host.ViewAsync("old-case")).Status.Stage);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var fresh = await after.Client.WaitForInstanceCompletionAsync("new-case", getInputsAndOutputs: true, timeout.Token);
+        var fresh = await host.Client.WaitForInstanceCompletionAsync("new-case", getInputsAndOutputs: true, timeout.Token);
         Assert.Equal((NextVersion, "v2"), (fresh.Name, fresh.ReadOutputAs<CaseOutcome>()!.Detail));
     }
-
-    private Task<CaseEngineHost> Start(FakeTimeProvider clock, string prefix, string? newCasesRunOn) => CaseEngineHost.StartAsync(
-        azurite,
-        clock,
-        services =>
-        {
-            services.AddStatute();
-            services.AddSingleton<ICaseNotifier>(new RecordingCaseNotifier());
-            if (newCasesRunOn is not null)
-            {
-                services.AddSingleton(new CaseWorkflowOptions { NewCasesRunOn = newCasesRunOn });
-            }
-        },
-        tasks => tasks.AddCaseWorkflows().AddOrchestrator(NextVersion, typeof(NextCase)),
-        prefix);
 
     /// <summary>Stands for a changed case workflow: it records the case and ends at once.</summary>
     private sealed class NextCase : TaskOrchestrator<CaseFiling, CaseOutcome>
