@@ -17,6 +17,9 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
     /// <summary>How long filing waits for the new case to finish intake before answering anyway.</summary>
     private static readonly TimeSpan IntakeTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an action waits for the case to apply it before answering anyway.</summary>
+    private static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
     /// clock, and returns once intake is done (receipt sent, the first deadline running) so the receipt, tracking and
@@ -50,10 +53,17 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         return caseId;
     }
 
-    /// <summary>Sends <paramref name="eventName"/> (one of <see cref="CaseEvents"/>) to the case, or throws why not.</summary>
+    /// <summary>
+    /// Sends <paramref name="eventName"/> (one of <see cref="CaseEvents"/>) to the case, or throws why not, and returns
+    /// once the case has taken it and is waiting again: each action is checked against the stage the read model shows,
+    /// so a caller's next action (a cure right after <c>file-incomplete</c>, <c>decision-delivered</c> right after
+    /// <c>decision-issued</c>) must see this one applied, not be refused against the stage before it. If applying
+    /// takes longer (a mail server retrying), it returns anyway: the action is raised and will be applied.
+    /// </summary>
     public async Task SubmitAsync(string caseId, string eventName, CaseAction action, CancellationToken cancellationToken = default)
     {
-        var status = await CurrentAsync(caseId, eventName, cancellationToken);
+        var view = await CurrentAsync(caseId, eventName, cancellationToken);
+        var status = view.Status;
         if (CaseStageRules.Check(status.Stage, status.Path, eventName, action) is { } refusal)
         {
             throw new CaseActionRefusedException(caseId, eventName, refusal);
@@ -61,13 +71,29 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 
         var input = new CaseInput { Name = eventName, Action = action, ReceivedAt = time.GetUtcNow() };
         await client.RaiseEventAsync(caseId, CaseInput.EventName, input, cancellationToken);
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(ApplyTimeout);
+        try
+        {
+            while (await readModel.GetAsync(caseId, bounded.Token) is { } now
+                && !now.Completed && !(now.Waiting && now.InputsHandled > view.InputsHandled))
+            {
+                // Real time, not the app's clock: a manual clock stands still while the case applies the action.
+                await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Raised but not applied yet: the case applies it later.
+        }
     }
 
     /// <summary>The case's status as the read model has it, or null for an unknown case.</summary>
     public async Task<CaseStatus?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         (await readModel.GetAsync(caseId, cancellationToken))?.Status;
 
-    private async Task<CaseStatus> CurrentAsync(string caseId, string eventName, CancellationToken cancellationToken)
+    private async Task<CaseView> CurrentAsync(string caseId, string eventName, CancellationToken cancellationToken)
     {
         var view = await readModel.GetAsync(caseId, cancellationToken)
             ?? throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}'."));
@@ -77,6 +103,6 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
                 caseId, eventName, new(CaseActionRefusal.CaseNotOpen, $"Case '{caseId}' takes no actions: it is closed ({view.Status.ClosedReason})."));
         }
 
-        return view.Status;
+        return view;
     }
 }

@@ -87,6 +87,22 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_action_answers_once_applied_so_the_next_action_sent_at_once_sees_its_stage()
+    {
+        await using var app = await StaffApp.StartAsync(azurite);
+        var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake);
+
+        // As a client (or the worked example in docs/API.md) sends them: back to back, without polling in between.
+        using var incomplete = await app.SendAsync(
+            HttpMethod.Post, $"/api/staff/cases/{caseId}/actions/file-incomplete", JakartaIntake, new { missingItems = new[] { "copy of KTP" } });
+        using var cure = await app.SendAsync(
+            HttpMethod.Post, $"/api/staff/cases/{caseId}/actions/cure-submitted", JakartaIntake, new { note = "KTP brought to the counter" });
+
+        await ReadAsync(incomplete, HttpStatusCode.Accepted);
+        await ReadAsync(cure, HttpStatusCode.Accepted);
+    }
+
+    [Fact]
     public async Task A_case_goes_through_examination_and_mediation_to_closure_by_staff_actions_each_in_the_timeline()
     {
         await using var app = await StaffApp.StartAsync(azurite);
