@@ -3,6 +3,30 @@ using System.Runtime.InteropServices;
 using Ombudsman.Benchmarks;
 using Ombudsman.Testing;
 
+// Old runtime against the Durable Task engine, driven over HTTP against apps the caller started
+// (bench/compare-engines.sh): one pass, then the table over every pass's figures.
+if (args.FirstOrDefault() == "compare")
+{
+    var url = new Uri(Option("--url") ?? throw new ArgumentException("compare needs --url <base>"));
+    var label = Option("--label") ?? throw new ArgumentException("compare needs --label <name>");
+    var output = Option("--out") ?? throw new ArgumentException("compare needs --out <file.tsv>");
+    var scale = args.Contains("--quick") ? ComparisonScale.Quick : ComparisonScale.Full;
+    var figures = await new EngineComparison(url, scale, Option("--azurite-log")).RunAsync();
+    await File.AppendAllLinesAsync(output, figures.Select(f => $"{label}\t{f.Name}\t{f.Value.ToString("R", CultureInfo.InvariantCulture)}"));
+    foreach (var (name, value) in figures)
+    {
+        Console.WriteLine($"{label}: {name} = {EngineComparison.Format(value)}");
+    }
+
+    return;
+}
+
+if (args.FirstOrDefault() == "compare-report")
+{
+    ComparisonReport.Print(args.Skip(1).ToList(), Option("--old") ?? "old", Option("--new") ?? "new");
+    return;
+}
+
 // HTTP benchmark through the real routes on the local host and its engine:
 // dotnet run -c Release --project bench/Ombudsman.Benchmarks -- [http] [--quick]
 {
@@ -27,5 +51,7 @@ using Ombudsman.Testing;
     }
 
 }
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 static string Format(double value) => value.ToString(value >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture);
