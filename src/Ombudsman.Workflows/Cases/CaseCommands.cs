@@ -14,11 +14,8 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 {
     private readonly string _orchestrator = options?.NewCasesRunOn ?? CaseOrchestration.Name;
 
-    /// <summary>How long filing waits for the new case to finish intake before answering anyway.</summary>
-    private static readonly TimeSpan IntakeTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an action waits for the case to apply it before answering anyway.</summary>
-    private static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long filing waits for intake, and an action for the case to apply it, before answering anyway.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
@@ -34,23 +31,10 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
             await client.ScheduleNewOrchestrationInstanceAsync(_orchestrator, filing, new StartOrchestrationOptions(caseId), cancellationToken);
         }
 
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(IntakeTimeout);
-        CaseView? view = null;
-        try
-        {
-            while ((view = await readModel.GetAsync(caseId, bounded.Token)) is not { Waiting: true })
-            {
-                // Real time, not the app's clock: a manual clock stands still while the case starts.
-                await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && view is not null)
-        {
-            // Registered but still in intake: the receipt and tracking already answer.
-        }
-
-        return caseId;
+        // Registered but still in intake after the wait is fine too: the receipt and tracking already answer.
+        return await SettleAsync(caseId, view => view is { Waiting: true }, cancellationToken) is not null
+            ? caseId
+            : throw new TimeoutException($"Case '{caseId}' was started but has not reached the read model within {SettleTimeout}.");
     }
 
     /// <summary>
@@ -72,21 +56,31 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         var input = new CaseInput { Name = eventName, Action = action, ReceivedAt = time.GetUtcNow() };
         await client.RaiseEventAsync(caseId, CaseInput.EventName, input, cancellationToken);
 
+        await SettleAsync(caseId, now => now is null || now.Completed || (now.Waiting && now.InputsHandled > view.InputsHandled), cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls the read model until <paramref name="settled"/> or <see cref="SettleTimeout"/>, whichever is first, and
+    /// returns the last view read. Real time, not the app's clock: a manual clock stands still while the case works.
+    /// </summary>
+    private async Task<CaseView?> SettleAsync(string caseId, Func<CaseView?, bool> settled, CancellationToken cancellationToken)
+    {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(ApplyTimeout);
+        bounded.CancelAfter(SettleTimeout);
+        CaseView? view = null;
         try
         {
-            while (await readModel.GetAsync(caseId, bounded.Token) is { } now
-                && !now.Completed && !(now.Waiting && now.InputsHandled > view.InputsHandled))
+            while (!settled(view = await readModel.GetAsync(caseId, bounded.Token)))
             {
-                // Real time, not the app's clock: a manual clock stands still while the case applies the action.
                 await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Raised but not applied yet: the case applies it later.
+            // Not settled in time: the case goes on with it; the caller answers with what is there.
         }
+
+        return view;
     }
 
     /// <summary>The case's status as the read model has it, or null for an unknown case.</summary>
