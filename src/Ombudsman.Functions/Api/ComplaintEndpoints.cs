@@ -10,7 +10,7 @@ using Ombudsman.Workflows.Statute;
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// The complainant's side (issue 5, requirement 1): file a complaint (UU 25/2009 art. 42), the receipt (art. 44) as JSON
+/// The complainant's side: file a complaint (UU 25/2009 art. 42), the receipt (art. 44) as JSON
 /// and as a printable page, the cure of an incomplete file (art. 45(2)) and withdrawal. Every case request carries the
 /// tracking token returned at filing (<c>Authorization: Bearer</c> or <c>?token=</c>).
 /// </summary>

@@ -6,7 +6,7 @@ using Ombudsman.Workflows.Errors;
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// The provider's side (issue 5, requirement 3), through the per-case capability link (<see cref="ProviderLinks"/>): view
+/// The provider's side, through the per-case capability link (<see cref="ProviderLinks"/>): view
 /// the complaint (without the complainant's identity when it is confidential, UU 25/2009 art. 42(5)) and submit the
 /// response; documents go through the evidence endpoints with the same token. Late responses are accepted and marked.
 /// </summary>

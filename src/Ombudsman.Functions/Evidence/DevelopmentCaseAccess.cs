@@ -3,7 +3,7 @@ namespace Ombudsman.Functions.Evidence;
 /// <summary>
 /// DEVELOPMENT ONLY: lets anyone act on any case, as the party named in the <c>X-Dev-Party</c> header
 /// (complainant, provider or staff; complainant when absent). Registered only in the Development environment or with
-/// <c>Evidence:DevelopmentAccess=true</c>, until the case APIs supply the real <see cref="ICaseAccess"/>.
+/// <c>Evidence:DevelopmentAccess=true</c>, behind the token-based access for requests that carry no token.
 /// </summary>
 internal sealed class DevelopmentCaseAccess : ICaseAccess
 {
