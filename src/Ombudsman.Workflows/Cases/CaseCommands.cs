@@ -70,7 +70,7 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         CaseView? view = null;
         try
         {
-            while (!settled(view = await readModel.GetAsync(caseId, bounded.Token)))
+            while (!settled(view = await readModel.GetAsync(caseId, bounded.Token, withTimeline: false)))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
             }
@@ -89,7 +89,7 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 
     private async Task<CaseView> CurrentAsync(string caseId, string eventName, CancellationToken cancellationToken)
     {
-        var view = await readModel.GetAsync(caseId, cancellationToken)
+        var view = await readModel.GetAsync(caseId, cancellationToken, withTimeline: false)
             ?? throw new CaseActionRefusedException(caseId, eventName, new(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}'."));
         if (view.Completed || view.Status.Stage == CaseStage.Closed)
         {

@@ -169,7 +169,7 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(IdleTimeout);
         while (true)
         {
-            if (await ReadModel.GetAsync(caseId) is { Waiting: true } view && view.InputsHandled >= expected)
+            if (await ReadModel.GetAsync(caseId, withTimeline: false) is { Waiting: true } view && view.InputsHandled >= expected)
             {
                 if (!view.Completed || (await Client.GetInstanceAsync(caseId))?.IsCompleted == true)
                 {

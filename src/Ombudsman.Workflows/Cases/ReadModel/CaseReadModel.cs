@@ -88,8 +88,11 @@ public sealed class CaseReadModel
         }
     }
 
-    /// <summary>The case, or null when no case has this id.</summary>
-    public async Task<CaseView?> GetAsync(string caseId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The case, or null when no case has this id. Without <paramref name="withTimeline"/> the timeline is left out
+    /// (two point reads instead of a query over every entry): for checks and waits that only need the stage and progress.
+    /// </summary>
+    public async Task<CaseView?> GetAsync(string caseId, CancellationToken cancellationToken = default, bool withTimeline = true)
     {
         await EnsureCreatedAsync();
         var pointer = await _timeline.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
@@ -109,7 +112,7 @@ public sealed class CaseReadModel
         var status = ReadStatus(row.Value!);
         var entries = new List<TimelineEntry>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey gt {EntryPrefix} and RowKey lt {EntryPrefix + "~"}");
-        await foreach (var entry in _timeline.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entry in withTimeline ? _timeline.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken) : AsyncEnumerable.Empty<TableEntity>())
         {
             entries.Add(CaseJson.Deserialize<TimelineEntry>(entry.GetString("Entry"))!);
         }
