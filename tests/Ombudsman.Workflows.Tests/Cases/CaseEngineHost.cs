@@ -114,6 +114,22 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         await WaitIdleAsync(caseId);
     }
 
+    /// <summary>
+    /// Starts a case straight on the engine and raises these inputs at once, without waiting in between, so they reach
+    /// the case while it is still in the stages it passes through on its own; then waits until it has taken them all.
+    /// </summary>
+    public async Task StartAndRaiseAsync(string caseId, CaseFiling filing, params (string EventName, CaseAction Action)[] inputs)
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.CaseOrchestration.Name, filing, new StartOrchestrationOptions(caseId));
+        foreach (var (eventName, action) in inputs)
+        {
+            await Client.RaiseEventAsync(caseId, CaseInput.EventName, new CaseInput { Name = eventName, Action = action, ReceivedAt = Clock.GetUtcNow() });
+        }
+
+        _inputsSent[caseId] = inputs.Length;
+        await WaitIdleAsync(caseId);
+    }
+
     /// <summary>Moves the clock, then sweeps and lets the cases apply what came due until nothing more is due.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
