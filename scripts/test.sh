@@ -15,6 +15,9 @@ dotnet build Ombudsman.sln --no-restore --nologo -v quiet -c Release
 echo "==> dotnet format --verify-no-changes (code style from .editorconfig)"
 dotnet format Ombudsman.sln --verify-no-changes --no-restore -v q
 
+echo "==> README.md and docs/*.md: every quoted path and command exists"
+bash scripts/check-docs.sh
+
 echo "==> dotnet test"
 results_dir="$repo_root/TestResults"
 rm -rf "$results_dir" && mkdir -p "$results_dir"

@@ -263,6 +263,10 @@ internal sealed partial class EvidenceStore
         return new EvidenceLink(uri.ToUri(), expires);
     }
 
+    /// <summary>Reads the evidence container's properties: throws when Blob Storage cannot be reached (health checks).</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken) =>
+        await _blobs.GetBlobContainerClient(_names.EvidenceContainer).ExistsAsync(cancellationToken);
+
     /// <summary>Creates the containers that do not exist yet (Azure creates them from Bicep; Azurite starts empty).</summary>
     internal async Task EnsureContainersAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
         // In this order the OpenAPI document lists the paths.
         var table = new HttpRouteTable()
             .Add(HttpRoute.Mapped("OpenApi", [HttpMethods.Get], "openapi/{documentName}.json", (endpoints, pattern) => endpoints.MapOpenApi(pattern)))
-            .Add(HttpRoute.Get("Health", "api/health", () => Results.Ok(new { status = "ok" })) with { Tags = ["Health"] })
+            .AddHealthRoutes()
             .AddTrackingRoutes()
             .AddStatuteRoutes()
             .AddEvidenceRoutes()

@@ -37,6 +37,15 @@ public sealed class CaseReadModel
 
     public Task EnsureCreatedAsync() => _created.Value;
 
+    /// <summary>Reads one key of the cases table: throws when the table cannot be reached (health checks).</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var _ in _cases.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            return;
+        }
+    }
+
     /// <summary>
     /// Writes one update. Idempotent: timeline entries are keyed by sequence number, and the case row and its
     /// deadline rows change only when <see cref="CaseRecordUpdate.Version"/> is newer than the stored one, so a
