@@ -30,11 +30,11 @@ internal static class ClockEndpoints
     /// <summary>How long an advance waits for the cases to apply what fell due before answering anyway.</summary>
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
 
-    private static async Task<IResult> AdvanceAsync(HttpRequest request, ManualClock clock, DeadlineSweeper sweeper, string? by, CancellationToken cancellationToken)
+    private static async Task<IResult> AdvanceAsync(HttpRequest request, ManualClock clock, ManualClockStore store, DeadlineSweeper sweeper, string? by, CancellationToken cancellationToken)
     {
         by ??= await ReadByFromBodyAsync(request, cancellationToken);
         var duration = ParseDuration(by);
-        var now = clock.Advance(duration);
+        var now = await store.AdvanceAsync(clock, duration, cancellationToken);
 
         // What fell due is applied now, so the caller sees its consequences in the next response.
         var raised = await sweeper.SweepUntilSettledAsync(SettleTimeout, cancellationToken);

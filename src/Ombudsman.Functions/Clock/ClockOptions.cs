@@ -14,5 +14,8 @@ internal sealed class ClockOptions
     /// <summary>Maps the clock endpoints outside the Development environment too (a manual clock needs them to move).</summary>
     public bool EnableEndpoints { get; set; }
 
+    /// <summary>The table that keeps a manual clock's time across restarts (one row per task hub).</summary>
+    public string StateTable { get; set; } = "OmbudsmanClock";
+
     public bool IsManual => string.Equals(Mode, "Manual", StringComparison.OrdinalIgnoreCase);
 }

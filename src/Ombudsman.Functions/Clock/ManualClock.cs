@@ -2,7 +2,8 @@ namespace Ombudsman.Functions.Clock;
 
 /// <summary>
 /// A clock that only moves when told to (<c>Clock:Mode=Manual</c>), for demos and end-to-end tests: 30 days of statutory
-/// deadlines pass in one request. Starts at the time given, and never goes backwards.
+/// deadlines pass in one request. Starts at the time given (or where <see cref="ManualClockStore"/> left it), and never
+/// goes backwards while it runs.
 /// </summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
@@ -17,18 +18,26 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
         }
     }
 
-    /// <summary>Moves the clock forward and returns the new time.</summary>
-    public DateTimeOffset Advance(TimeSpan by)
+    /// <summary>Moves the clock forward to <paramref name="to"/>; an earlier time is refused.</summary>
+    public void MoveTo(DateTimeOffset to)
     {
-        if (by < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(by), by, "The clock only moves forward.");
-        }
-
         lock (_gate)
         {
-            _now += by;
-            return _now;
+            if (to < _now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(to), to, $"The clock only moves forward; it is {_now:O}.");
+            }
+
+            _now = to.ToUniversalTime();
+        }
+    }
+
+    /// <summary>Sets the time the app resumes at, before anything has read the clock (start-up only).</summary>
+    internal void ResumeAt(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _now = at.ToUniversalTime();
         }
     }
 }

@@ -56,6 +56,11 @@ internal static class FunctionAppHost
             var manual = new ManualClock(clock.Start ?? DateTimeOffset.UtcNow);
             services.AddSingleton(manual);
             services.AddSingleton<TimeProvider>(manual);
+            services.AddSingleton(clock);
+            services.AddSingleton(sp => new ManualClockStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), clock.StateTable, HubNameOf(configuration)));
+
+            // Registered before the engine and the scheduler, so both start on the resumed time.
+            services.AddHostedService<ManualClockResume>();
         }
         else
         {
@@ -79,6 +84,12 @@ internal static class FunctionAppHost
     /// <summary>The routes a configuration serves, without composing the app (what the worker reports to the Functions host).</summary>
     public static HttpRouteTable RoutesOf(IConfiguration configuration, IHostEnvironment environment) =>
         HttpRouteTable.Create(ClockEndpointsEnabled(ClockOf(configuration), environment));
+
+    /// <summary>The task hub's name: the local engine's setting, else the Functions host's (host.json's %DurableTaskHubName%).</summary>
+    private static string HubNameOf(IConfiguration configuration) =>
+        configuration[$"{LocalEngineOptions.SectionName}:{nameof(LocalEngineOptions.HubName)}"]
+        ?? configuration["DurableTaskHubName"]
+        ?? new LocalEngineOptions().HubName;
 
     private static ClockOptions ClockOf(IConfiguration configuration) =>
         configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();

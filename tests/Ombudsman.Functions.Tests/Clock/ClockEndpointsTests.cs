@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
@@ -41,6 +42,63 @@ public sealed class ClockEndpointsTests(AzuriteFixture azurite)
         Assert.Equal("deemedWithdrawn", tracked.GetProperty("closedReason").GetString());
         var instance = await Polling.UntilAsync(() => app.Durable.GetInstanceAsync(filed.CaseId), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
         Assert.NotNull(instance);
+    }
+
+    [Fact] // UU 25/2009 art. 45(2)-(3): a restart in the middle of the cure window neither ends it nor restarts it
+    public async Task A_restarted_app_resumes_the_manual_clock_where_it_was_moved_to()
+    {
+        string caseId;
+        string token;
+        TestApp stopped;
+        await using (var first = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", "Schedule:SweepInterval=01:00:00"]))
+        {
+            var filed = await PublicApi.FileAsync(first, PublicApi.Filing());
+            (caseId, token) = (filed.CaseId, filed.Token);
+            await PublicApi.UntilDeadlineAsync(first, token, "P5");
+            await PublicApi.StaffAsync(first, caseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["signature"] });
+            await PublicApi.UntilDeadlineAsync(first, token, "P6");
+            using var advanced = await first.Client.PostAsync(new Uri("/api/dev/clock/advance?by=P20D", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
+            stopped = first;
+        }
+
+        await using var again = await TestApp.RestartAsync(stopped);
+        var resumed = await GetJsonAsync(again, "/api/dev/clock");
+        var stillCuring = await PublicApi.TrackAsync(again, token);
+        using var advance = await again.Client.PostAsync(new Uri("/api/dev/clock/advance?by=P11D", UriKind.Relative), null);
+        var closed = await PublicApi.TrackAsync(again, token);
+
+        Assert.Equal(Start.AddDays(20), resumed.GetProperty("now").GetDateTimeOffset());
+        Assert.NotEqual("closed", stillCuring.GetProperty("stage").GetString());
+        Assert.Equal(Start.AddDays(31), again.Service<TimeProvider>().GetUtcNow());
+        Assert.Equal("deemedWithdrawn", closed.GetProperty("closedReason").GetString());
+    }
+
+    [Fact]
+    public async Task An_explicit_start_later_than_the_stored_time_moves_the_clock_forward_and_an_earlier_one_does_not_move_it_back()
+    {
+        TestApp stopped;
+        await using (var first = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}"]))
+        {
+            using var advanced = await first.Client.PostAsync(new Uri("/api/dev/clock/advance?by=P3D", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
+            stopped = first;
+        }
+
+        // Same storage, same hub: the stored three days win over the configured (earlier) start.
+        await using (var again = await TestApp.RestartAsync(stopped))
+        {
+            Assert.Equal(Start.AddDays(3), again.Service<TimeProvider>().GetUtcNow());
+        }
+
+        var later = Start.AddDays(10);
+        var hub = "t" + Guid.NewGuid().ToString("N")[..10];
+        var store = new ManualClockStore(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), "OmbudsmanClock", hub);
+        await store.SaveAsync(Start.AddDays(3), CancellationToken.None);
+        await using var forward = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={later:O}", $"DurableTask:HubName={hub}"]);
+
+        Assert.Equal(later, forward.Service<TimeProvider>().GetUtcNow());
+        Assert.Equal(later, await store.LoadAsync(CancellationToken.None));
     }
 
     [Fact]

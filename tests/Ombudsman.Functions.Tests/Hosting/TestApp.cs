@@ -19,8 +19,13 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope;
 
-    private TestApp(WebApplication app, AzuriteFixture azurite, string prefix)
+    private readonly string _prefix;
+    private readonly string[] _args;
+
+    private TestApp(WebApplication app, AzuriteFixture azurite, string prefix, string[] args)
     {
+        _prefix = prefix;
+        _args = args;
         _scope = app.Services.CreateAsyncScope();
         MailDirectory = MailDirectoryFor(prefix);
         App = app;
@@ -59,6 +64,19 @@ internal sealed class TestApp : IAsyncDisposable
         AzuriteFixture azurite, IEnumerable<string>? settings = null, Action<DurableTaskRegistry>? workflows = null, Action<IServiceCollection>? configureServices = null)
     {
         var (prefix, args) = Arguments(azurite, settings);
+        return await StartAsync(azurite, prefix, args, workflows, configureServices);
+    }
+
+    /// <summary>Starts the app again with the settings and storage of one that was stopped (disposed), as a restart would.</summary>
+    public static Task<TestApp> RestartAsync(TestApp stopped)
+    {
+        ArgumentNullException.ThrowIfNull(stopped);
+        return StartAsync(stopped.Azurite, stopped._prefix, stopped._args, workflows: null, configureServices: null);
+    }
+
+    private static async Task<TestApp> StartAsync(
+        AzuriteFixture azurite, string prefix, string[] args, Action<DurableTaskRegistry>? workflows, Action<IServiceCollection>? configureServices)
+    {
         var app = FunctionAppHost.Build(args, workflows, configureServices);
         try
         {
@@ -70,7 +88,7 @@ internal sealed class TestApp : IAsyncDisposable
             throw;
         }
 
-        return new TestApp(app, azurite, prefix) { AccessTokensTable = prefix + "AccessTokens" };
+        return new TestApp(app, azurite, prefix, args) { AccessTokensTable = prefix + "AccessTokens" };
     }
 
     /// <summary>
