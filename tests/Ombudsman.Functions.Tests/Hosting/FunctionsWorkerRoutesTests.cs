@@ -33,7 +33,7 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         var health = await InvokeAsync(worker, "Health", "GET", "/api/health");
         var year = await InvokeAsync(worker, "StatuteHolidayYear", "GET", "/api/statute/holidays/1999", routeValues: new() { ["year"] = "1999" });
 
-        Assert.Equal((200, "{\"status\":\"ok\"}"), (health.Status, health.Body));
+        Assert.Equal((200, "{\"status\":\"ok\",\"checks\":{\"tables\":\"ok\",\"blobs\":\"ok\"}}"), (health.Status, health.Body));
         Assert.Equal(404, year.Status);
         Assert.Equal("holiday-year-not-loaded", year.Code);
     }

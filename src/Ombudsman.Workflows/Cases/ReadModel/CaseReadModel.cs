@@ -37,12 +37,22 @@ public sealed class CaseReadModel
 
     public Task EnsureCreatedAsync() => _created.Value;
 
-    /// <summary>Reads one key of the cases table: throws when the table cannot be reached (health checks).</summary>
+    /// <summary>
+    /// Reads one key of the cases table: throws when the table service cannot be reached or refuses the app (health
+    /// checks). A table not created yet counts as reachable: the service answered, and the first write creates it.
+    /// </summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
-        await foreach (var _ in _cases.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        try
         {
-            return;
+            await foreach (var _ in _cases.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                return;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The service answered: the table just does not exist yet.
         }
     }
 
