@@ -125,7 +125,13 @@ internal static class ComplaintEndpoints
         HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
     {
         var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
-        return refusal ?? Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial)), "text/html; charset=utf-8");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        context.Response.Headers.ContentSecurityPolicy = ReceiptPage.ContentSecurityPolicy;
+        return Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial)), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> CureAsync(

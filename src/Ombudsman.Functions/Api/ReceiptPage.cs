@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Ombudsman.Functions.Api;
@@ -7,6 +8,15 @@ namespace Ombudsman.Functions.Api;
 /// <summary>The receipt as a self-contained printable HTML page; every value is HTML-encoded.</summary>
 internal static class ReceiptPage
 {
+    private const string Style = "body{font-family:sans-serif;max-width:48rem;margin:2rem auto}th{text-align:left;vertical-align:top;padding-right:1rem}td{white-space:pre-wrap}@media print{a{display:none}}";
+
+    /// <summary>
+    /// The page's policy: nothing loads and no script runs; only its own inline style, by hash, so injected markup
+    /// could not style or script anything; no site may frame it.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public static string Render(Receipt receipt)
     {
         var rows = new List<(string Label, string? Value)>
@@ -31,7 +41,7 @@ internal static class ReceiptPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>Tanda Terima Pengaduan ")
             .Append(E(receipt.ReceiptNumber))
-            .Append("</title>\n<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto}th{text-align:left;vertical-align:top;padding-right:1rem}td{white-space:pre-wrap}@media print{a{display:none}}</style>\n</head>\n<body>\n")
+            .Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Tanda Terima Pengaduan / Complaint Receipt</h1>\n<p>").Append(E(Receipt.Citation)).Append("</p>\n<table>\n");
         foreach (var (label, value) in rows.Where(r => !string.IsNullOrEmpty(r.Value)))
         {

@@ -1,4 +1,5 @@
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Security;
 
 namespace Ombudsman.Functions.Hosting;
 
@@ -7,6 +8,7 @@ internal static class AppMiddleware
 {
     public static IApplicationBuilder UseAppMiddleware(this IApplicationBuilder app)
     {
+        app.UseSecurityHeaders();
         app.UseProblemHandling();
         app.UseRateLimiter();
         app.UseAuthentication();

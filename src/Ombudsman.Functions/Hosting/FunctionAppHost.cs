@@ -46,6 +46,7 @@ internal static class FunctionAppHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
+        DevelopmentOnlySettings.EnsureAllowed(configuration, builder.Environment);
         var clock = ClockOf(configuration);
         var routes = HttpRouteTable.Create(ClockEndpointsEnabled(clock, builder.Environment));
         var services = builder.Services;
@@ -74,8 +75,10 @@ internal static class FunctionAppHost
         services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
-        services.AddPublicCaseApi(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
-        services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
+        // On by default in Development only; Development may turn it off to see the app as deployed.
+        var developmentAccess = configuration.GetValue<bool?>("Evidence:DevelopmentAccess") ?? builder.Environment.IsDevelopment();
+        services.AddPublicCaseApi(configuration, developmentAccess);
+        services.AddEvidence(configuration, developmentAccess);
         services.AddStaffIdentity(configuration, builder.Environment);
         services.AddOpenApi();
         return routes;

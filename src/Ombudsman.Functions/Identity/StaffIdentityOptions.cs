@@ -15,6 +15,6 @@ internal sealed class StaffIdentityOptions
     /// <summary>The claim type of the office code in the client principal (e.g. "extn.office" for a directory extension).</summary>
     public string OfficeClaimType { get; set; } = StaffClaimTypes.Office;
 
-    /// <summary>Accept the X-Dev-Staff header. True in Development; elsewhere only with StaffIdentity:DevelopmentScheme=true.</summary>
+    /// <summary>Accept the X-Dev-Staff header: by default in Development only (StaffIdentity:DevelopmentScheme=false turns it off there); elsewhere the app refuses to start with it on.</summary>
     public bool DevelopmentSchemeEnabled { get; set; }
 }

@@ -19,7 +19,7 @@ internal static class StaffIdentityServiceCollectionExtensions
             options.OfficeClaimType = section["OfficeClaimType"] is { Length: > 0 } office ? office : StaffClaimTypes.Office;
             options.EasyAuthEnabled = section.GetValue<bool?>("EasyAuth")
                 ?? string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
-            options.DevelopmentSchemeEnabled = environment.IsDevelopment() || section.GetValue<bool>("DevelopmentScheme");
+            options.DevelopmentSchemeEnabled = section.GetValue<bool?>("DevelopmentScheme") ?? environment.IsDevelopment();
         });
 
         services.AddAuthentication(SelectorScheme)

@@ -136,13 +136,14 @@ public sealed class ClockEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_manual_clock_outside_development_needs_the_explicit_setting()
+    public async Task A_manual_clock_outside_development_stops_the_app_at_start_up_even_with_the_endpoints_enabled()
     {
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(azurite, ["environment=Production", "Clock:Mode=Manual"]));
-        await using var allowed = await TestApp.StartAsync(azurite, ["environment=Production", "Clock:Mode=Manual", "Clock:EnableEndpoints=true", $"Clock:Start={Start:O}"]);
+        var enabled = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TestApp.StartAsync(azurite, ["environment=Production", "Clock:Mode=Manual", "Clock:EnableEndpoints=true", $"Clock:Start={Start:O}"]));
 
-        Assert.Contains("Clock:EnableEndpoints=true", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(Start, (await GetJsonAsync(allowed, "/api/dev/clock")).GetProperty("now").GetDateTimeOffset());
+        Assert.Contains("Clock:Mode=Manual", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Clock:Mode=Manual", enabled.Message, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> GetJsonAsync(TestApp app, string path)

@@ -61,6 +61,27 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Answers_and_refusals_carry_the_security_headers()
+    {
+        using var worker = Worker();
+
+        var refused = await InvokeAsync(worker, "TrackCase", "GET", "/api/track");
+        var holidays = await InvokeAsync(worker, "StatuteHolidayYears", "GET", "/api/statute/holidays");
+
+        Assert.Equal((401, "token-required"), (refused.Status, refused.Code));
+        Assert.Equal(200, holidays.Status);
+        foreach (var answer in new[] { refused, holidays })
+        {
+            Assert.Equal("nosniff", answer.Headers.XContentTypeOptions.ToString());
+            Assert.Equal("no-referrer", answer.Headers["Referrer-Policy"].ToString());
+            Assert.Contains("frame-ancestors 'none'", answer.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("no-store", refused.Headers.CacheControl.ToString());
+        Assert.NotEqual("no-store", holidays.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
     public async Task Public_intake_is_rate_limited_per_forwarded_client()
     {
         using var worker = Worker("RateLimiting:PublicIntake:PermitLimit=1", "RateLimiting:PublicIntake:WindowSeconds=3600");
@@ -125,10 +146,10 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         var code = context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true
             ? JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()
             : null;
-        return new Answer(context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], body, code);
+        return new Answer(context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], body, code, context.Response.Headers);
     }
 
-    private sealed record Answer(int Status, string? ContentType, string Body, string? Code);
+    private sealed record Answer(int Status, string? ContentType, string Body, string? Code, IHeaderDictionary Headers);
 
     private sealed class RequestMayHaveBody : IHttpRequestBodyDetectionFeature
     {

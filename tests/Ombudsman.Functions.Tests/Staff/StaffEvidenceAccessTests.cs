@@ -10,12 +10,14 @@ namespace Ombudsman.Functions.Tests.Staff;
 /// <summary>
 /// Outside Development (no development evidence access), staff of the case's office read the case's files and upload
 /// on its behalf as staff; staff of another office, and callers with neither token nor staff identity, get 404.
-/// The development staff header stands in for App Service authentication (StaffIdentity:DevelopmentScheme=true).
+/// The development staff header stands in for App Service authentication (Development, where it is on by default), and
+/// Evidence:DevelopmentAccess=false turns the development evidence access off as in a deployment (which refuses to
+/// start with either development setting on).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class StaffEvidenceAccessTests(AzuriteFixture azurite)
 {
-    private static readonly string[] Production = ["environment=Production", "StaffIdentity:DevelopmentScheme=true"];
+    private static readonly string[] Production = ["Evidence:DevelopmentAccess=false"];
 
     [Fact]
     public async Task Staff_of_the_cases_office_upload_as_staff_and_read_the_files_outside_development()

@@ -106,13 +106,13 @@ public sealed class StaffIdentityTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_development_header_is_accepted_outside_Development_only_when_set_explicitly()
+    public async Task The_development_header_can_be_turned_off_in_Development()
     {
-        await using var app = await StaffApp.StartAsync(azurite, ["environment=Production", "StaffIdentity:DevelopmentScheme=true"]);
+        await using var app = await StaffApp.StartAsync(azurite, ["StaffIdentity:DevelopmentScheme=false"]);
 
         using var response = await app.SendAsync(HttpMethod.Get, "/api/staff/cases", StaffApp.JakartaHead);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     private static async Task<HttpResponseMessage> SendWithPrincipalAsync(StaffApp app)
