@@ -17,13 +17,20 @@ internal static class AccessServiceCollectionExtensions
         services.AddOptions<ProviderLinkOptions>().Bind(configuration.GetSection(ProviderLinkOptions.SectionName))
             .Validate(o => o.Grace >= TimeSpan.Zero, "ProviderLinks:Grace must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<ComplainantAccessOptions>().Bind(configuration.GetSection(ComplainantAccessOptions.SectionName))
+            .Validate(o => o.ComplainantTokenLifetimeAfterClose >= TimeSpan.Zero, "Access:ComplainantTokenLifetimeAfterClose must not be negative.")
+            .Validate(o => o.TrackingLinkResendInterval > TimeSpan.Zero, "Access:TrackingLinkResendInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ComplainantTokenExpiry>();
         services.AddSingleton<CallerAccess>();
+        services.AddSingleton<TrackingLinkResender>();
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
             sp.GetRequiredService<CaseReadModel>(),
+            sp.GetRequiredService<ComplainantTokenExpiry>(),
             sp.GetRequiredService<TimeProvider>(),
             developmentAccess ? new DevelopmentCaseAccess() : null));
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));

@@ -41,28 +41,42 @@ internal sealed class AccessTokenStore(TableServiceClient tables, AccessTokenSto
     }
 
     /// <summary>Revokes every token of the party on the case; returns how many were still active.</summary>
-    public async Task<int> RevokeAsync(string caseId, AccessParty party, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<int> RevokeAsync(string caseId, AccessParty party, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RevokeAllButAsync(caseId, party, except: null, at, cancellationToken);
+
+    /// <summary>Revokes every token of the party on the case but <paramref name="except"/>; returns how many were still active.</summary>
+    public async Task<int> RevokeAllButAsync(string caseId, AccessParty party, string? except, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var revoked = 0;
         var prefix = $"{party}-";
+        var kept = except is null ? null : AccessToken.Hash(except);
         await foreach (var index in Table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition(caseId), cancellationToken: cancellationToken))
         {
-            if (!index.RowKey.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var hash = index.GetString("Hash");
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(hash, TokenRow, cancellationToken: cancellationToken);
-            if (row.HasValue && row.Value!.GetDateTimeOffset("RevokedAt") is null)
+            if (index.RowKey.StartsWith(prefix, StringComparison.Ordinal) && hash != kept && await RevokeHashAsync(hash, at, cancellationToken))
             {
-                row.Value["RevokedAt"] = at;
-                await Table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
                 revoked++;
             }
         }
 
         return revoked;
+    }
+
+    /// <summary>Revokes one token; true when it was still active.</summary>
+    public Task<bool> RevokeTokenAsync(string token, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RevokeHashAsync(AccessToken.Hash(token), at, cancellationToken);
+
+    private async Task<bool> RevokeHashAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(hash, TokenRow, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.GetDateTimeOffset("RevokedAt") is not null)
+        {
+            return false;
+        }
+
+        row.Value["RevokedAt"] = at;
+        await Table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        return true;
     }
 
     /// <summary>Removes the tokens of a case whose filing failed, so a refused request leaves nothing behind.</summary>

@@ -5,9 +5,10 @@ namespace Ombudsman.Functions.Access;
 /// <summary>
 /// Checks the token a case request carries against the case and the party the endpoint serves. Refusals are
 /// 401 problem+json: <c>token-required</c>, <c>invalid-token</c> (unknown, revoked, another case or party: a stranger
-/// learns nothing), <c>token-expired</c>.
+/// learns nothing), <c>token-expired</c> (a provider link past its grace, a complainant token past
+/// Access:ComplainantTokenLifetimeAfterClose after the case closed).
 /// </summary>
-internal sealed class CallerAccess(AccessTokenStore store, TimeProvider time)
+internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpiry expiry, TimeProvider time)
 {
     public async Task<AccessCheck> CheckAsync(HttpContext context, string? caseId, AccessParty party, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class CallerAccess(AccessTokenStore store, TimeProvider time)
             return Refuse(context, "invalid-token", "The token is not valid for this request.");
         }
 
-        if (grant.ExpiresAt is { } expires && time.GetUtcNow() > expires)
+        if (await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && time.GetUtcNow() > expires)
         {
             return Refuse(context, "token-expired", $"The link expired at {expires:O}; ask the office for a new one.");
         }

@@ -12,7 +12,7 @@ namespace Ombudsman.Functions.Access;
 /// UseAuthentication has already run) acts as staff on the cases of their own office; another office's case is
 /// refused like a missing one. Otherwise the development scheme answers when it is enabled, else nobody may.
 /// </summary>
-internal sealed class TokenCaseAccess(AccessTokenStore store, CaseReadModel cases, TimeProvider time, ICaseAccess? withoutToken) : ICaseAccess
+internal sealed class TokenCaseAccess(AccessTokenStore store, CaseReadModel cases, ComplainantTokenExpiry expiry, TimeProvider time, ICaseAccess? withoutToken) : ICaseAccess
 {
     public async ValueTask<CaseAccessDecision> CheckAsync(HttpContext context, string caseId, EvidenceAction action, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ internal sealed class TokenCaseAccess(AccessTokenStore store, CaseReadModel case
 
         var grant = await store.FindAsync(token, cancellationToken);
         var now = time.GetUtcNow();
-        if (grant is null || grant.CaseId != caseId || grant.RevokedAt is not null || (grant.ExpiresAt is { } expires && now > expires))
+        if (grant is null || grant.CaseId != caseId || grant.RevokedAt is not null
+            || (await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && now > expires))
         {
             return CaseAccessDecision.Denied;
         }

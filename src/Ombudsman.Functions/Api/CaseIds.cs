@@ -18,4 +18,11 @@ internal static class CaseIds
     }
 
     public static string ReceiptNumberOf(string caseId) => caseId.ToUpperInvariant();
+
+    /// <summary>The case id a receipt number names (any case, surrounding blanks ignored), or null when it cannot name one.</summary>
+    public static string? CaseIdOf(string receiptNumber)
+    {
+        var id = receiptNumber.Trim().ToLowerInvariant();
+        return id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? id : null;
+    }
 }

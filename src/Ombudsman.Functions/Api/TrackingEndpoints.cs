@@ -1,10 +1,15 @@
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Api;
 
-/// <summary>GET /api/track: the complainant follows the case with the tracking token alone (stage, open deadlines with citations, timeline).</summary>
+/// <summary>
+/// GET /api/track: the complainant follows the case with the tracking token alone (stage, open deadlines with
+/// citations, timeline). POST /api/track/link-requests: a new link to the email on file for a lost one.
+/// </summary>
 internal static class TrackingEndpoints
 {
     public static HttpRouteTable AddTrackingRoutes(this HttpRouteTable routes) => routes
@@ -15,7 +20,30 @@ internal static class TrackingEndpoints
                 .WithSummary("The case of the tracking token: stage, open deadlines with their citations, and the timeline without staff-internal notes.")
                 .Produces<Tracking>()
                 .ProducesProblem(StatusCodes.Status401Unauthorized),
+        })
+        .Add(HttpRoute.Post("RequestTrackingLink", CaseLinks.TrackPath.TrimStart('/') + "/link-requests", RequestLinkAsync) with
+        {
+            Tags = ["Complainant"],
+            RateLimitingPolicy = RateLimitPolicies.PublicIntake,
+            Describe = b => b
+                .WithSummary("A complainant who lost the tracking link asks for a new one by receipt number: it is mailed to the email given at filing and the old link stops working. The answer is the same whether or not the receipt number exists.")
+                .Accepts<TrackingLinkRequest>("application/json")
+                .Produces<TrackingLinkRequested>(StatusCodes.Status202Accepted)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status429TooManyRequests),
         });
+
+    private static async Task<IResult> RequestLinkAsync(TrackingLinkRequest? request, TrackingLinkResender resender, CancellationToken cancellationToken)
+    {
+        // Only the shape is judged here; whether the number names a case never changes the answer.
+        if (string.IsNullOrWhiteSpace(request?.ReceiptNumber) || request.ReceiptNumber.Length > 64)
+        {
+            throw DomainException.Validation([new("receiptNumber", "field-required", "Give the receipt number of the complaint (at most 64 characters).")]);
+        }
+
+        await resender.ResendAsync(request.ReceiptNumber, cancellationToken);
+        return Results.Accepted(value: TrackingLinkRequested.Answer);
+    }
 
     private static async Task<IResult> TrackAsync(HttpContext context, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
     {
@@ -64,3 +92,14 @@ internal sealed record Tracking(
 
 /// <summary>A running statutory deadline, with the law it comes from.</summary>
 internal sealed record TrackedDeadline(string RuleId, string Kind, DateOnly DueDate, DateTimeOffset DueAt, string Citation, string? Explanation);
+
+/// <summary>The body of POST /api/track/link-requests.</summary>
+internal sealed record TrackingLinkRequest(string? ReceiptNumber);
+
+/// <summary>The one answer to a link request, whatever became of it.</summary>
+internal sealed record TrackingLinkRequested(string Status, string Detail)
+{
+    public static TrackingLinkRequested Answer { get; } = new(
+        "accepted",
+        "If the receipt number is on file, a new tracking link is on its way to the email address given at filing; the previous link then stops working.");
+}

@@ -5,6 +5,7 @@ using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Functions.Security;
 using Ombudsman.Functions.Routing;
 using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
@@ -50,6 +51,7 @@ internal static class FunctionAppHost
         var clock = ClockOf(configuration);
         var routes = HttpRouteTable.Create(ClockEndpointsEnabled(clock, builder.Environment));
         var services = builder.Services;
+        TokenRedactingLoggerFactory.Register(services);
         services.AddSingleton(new HostingModeInfo(mode));
         services.AddSingleton(routes);
         if (clock.IsManual)

@@ -36,6 +36,9 @@ internal static class TemplateIds
 
     public const string ComplainantCaseClosed = "complainant-case-closed";
 
+    /// <summary>A new tracking link, asked for by the complainant; the old link stops working.</summary>
+    public const string ComplainantTrackingLink = "complainant-tracking-link";
+
     /// <summary>Draft examination result to the reporter, with the O8 response deadline (PO 48/2020 practice).</summary>
     public const string ComplainantDraftResult = "complainant-draft-result";
 
@@ -65,6 +68,7 @@ internal static class TemplateIds
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
+        ComplainantTrackingLink,
         ProviderNewCase, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
         ProviderRecommendationIssued, StaffDigest, StaffEscalation,
     ];

@@ -72,7 +72,7 @@ public sealed class EmailTemplateTests
     public void The_catalog_holds_exactly_the_notifications_of_the_statute_in_both_languages()
     {
         Assert.Equal(TemplateIds.All.Order(StringComparer.Ordinal), TemplateModels.Catalog.TemplateIds);
-        Assert.Equal(22, TemplateIds.All.Count);
+        Assert.Equal(23, TemplateIds.All.Count);
     }
 
     [Fact]
