@@ -1,4 +1,5 @@
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Idempotency;
 
 namespace Ombudsman.Functions.Hosting;
 
@@ -11,6 +12,7 @@ internal static class AppMiddleware
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         return app;
     }
 }

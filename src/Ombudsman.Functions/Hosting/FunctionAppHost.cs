@@ -4,6 +4,7 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.Idempotency;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.LocalEngine;
@@ -77,6 +78,7 @@ internal static class FunctionAppHost
         services.AddPublicCaseApi(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddStaffIdentity(configuration, builder.Environment);
+        services.AddIdempotencyKeys(configuration);
         services.AddOpenApi();
         return routes;
     }
