@@ -16,6 +16,9 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 
     private readonly TimeSpan _settleTimeout = options?.SettleTimeout ?? TimeSpan.FromSeconds(30);
 
+    /// <summary>How long undoing a filing waits for its terminated instance to end before giving up (and failing loudly).</summary>
+    private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
     /// clock, and returns once intake is done (receipt sent, the first deadline running) so the receipt, tracking and
@@ -87,7 +90,7 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 
     /// <summary>
     /// Undoes a filing that did not complete: ends the case's instance if it is this filing's (terminated, then
-    /// purged) and removes its read-model rows. Bounded by <see cref="CaseWorkflowOptions.SettleTimeout"/> for the instance to end.
+    /// purged) and removes its read-model rows. Bounded by <see cref="UndoTimeout"/> for the instance to end.
     /// </summary>
     private async Task UndoFilingAsync(string caseId, CaseFiling filing, CancellationToken cancellationToken)
     {
@@ -104,7 +107,7 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
             {
                 await client.TerminateInstanceAsync(caseId, new TerminateInstanceOptions { Output = "Filing was not completed." }, cancellationToken);
                 using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                bounded.CancelAfter(_settleTimeout);
+                bounded.CancelAfter(UndoTimeout);
                 await client.WaitForInstanceCompletionAsync(caseId, getInputsAndOutputs: false, bounded.Token);
             }
 
