@@ -37,9 +37,9 @@ internal static class IdempotencyKeyFilter
         }
 
         var records = http.RequestServices.GetRequiredService<IdempotencyRecords>();
-        var scope = Scope(http, key);
+        var (scope, sealKey) = Scope(http, key);
         var fingerprint = await FingerprintAsync(http.Request, http.RequestAborted);
-        switch (await records.StartAsync(scope, fingerprint, http.RequestAborted))
+        switch (await records.StartAsync(scope, fingerprint, sealKey, http.RequestAborted))
         {
             case IdempotencyStart.Replay replay:
                 http.Response.Headers[IdempotencyKey.ReplayedHeaderName] = "true";
@@ -112,16 +112,18 @@ internal static class IdempotencyKeyFilter
 
     /// <summary>
     /// Route, caller and key, hashed: a staff member's key is theirs, a token holder's is the token's (its case and
-    /// party), and anonymous filing's is the key alone, guarded by the request fingerprint.
+    /// party), and anonymous filing's is the key alone, guarded by the request fingerprint. The same three, hashed
+    /// apart, seal the kept answer, so only a holder of the key can read it back.
     /// </summary>
-    private static string Scope(HttpContext http, string key)
+    private static (string Scope, byte[] SealKey) Scope(HttpContext http, string key)
     {
         var route = http.GetEndpoint()?.Metadata.GetMetadata<HttpRoute>()?.Name
             ?? throw new InvalidOperationException("An idempotent endpoint without its route.");
         var caller = StaffMember.From(http.User) is { } member ? "staff:" + member.Id
             : AccessToken.From(http.Request) is { } token ? "token:" + AccessToken.Hash(token)
             : "anonymous";
-        return Hash(Encoding.UTF8.GetBytes($"{route}\n{caller}\n{key}"));
+        var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"scope\n{route}\n{caller}\n{key}")));
+        return (scope, SHA256.HashData(Encoding.UTF8.GetBytes($"seal\n{route}\n{caller}\n{key}")));
     }
 
     /// <summary>What makes two requests the same request: method, path, query and body bytes.</summary>
@@ -146,8 +148,6 @@ internal static class IdempotencyKeyFilter
         request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static IResult AsResult(object? value) => value switch
     {

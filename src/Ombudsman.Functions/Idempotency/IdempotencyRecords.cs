@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -9,6 +10,8 @@ namespace Ombudsman.Functions.Idempotency;
 /// One row per idempotency key in an Azure table (<see cref="IdempotencyOptions.TableName"/>), keyed by the hash of
 /// its scope (route, caller, key): an insert claims the key for the first request, an ETag-guarded replace stores its
 /// answer, a delete releases it. Expired rows count as absent and are overwritten by the next request with their key.
+/// The answer's headers and body are sealed (AES-GCM) with a key derived from the request's own key, which is never
+/// stored: a filing's answer holds its tracking token, and a copy of the table must open no case.
 /// </summary>
 internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyOptions options, TimeProvider clock)
 {
@@ -23,7 +26,7 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Claims the key for this request, or says why not (its answer, another request's key, still in flight).</summary>
-    public async Task<IdempotencyStart> StartAsync(string scope, string fingerprint, CancellationToken cancellationToken)
+    public async Task<IdempotencyStart> StartAsync(string scope, string fingerprint, byte[] sealKey, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -42,7 +45,7 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
                 if (!existing.HasValue)
                 {
                     var added = await Table.AddEntityAsync(claim, cancellationToken);
-                    return new IdempotencyStart.Run(new IdempotencyLease(scope, fingerprint, now, added.Headers.ETag!.Value));
+                    return new IdempotencyStart.Run(new IdempotencyLease(scope, fingerprint, sealKey, now, added.Headers.ETag!.Value));
                 }
 
                 var record = existing.Value!;
@@ -51,7 +54,7 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
                 if (expired || abandoned)
                 {
                     var replaced = await Table.UpdateEntityAsync(claim, record.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return new IdempotencyStart.Run(new IdempotencyLease(scope, fingerprint, now, replaced.Headers.ETag!.Value));
+                    return new IdempotencyStart.Run(new IdempotencyLease(scope, fingerprint, sealKey, now, replaced.Headers.ETag!.Value));
                 }
 
                 if (record.GetString("Fingerprint") != fingerprint)
@@ -59,7 +62,7 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
                     return new IdempotencyStart.Reused();
                 }
 
-                return record.GetString("State") == "Completed" ? new IdempotencyStart.Replay(ReadAnswer(record)) : new IdempotencyStart.InFlight();
+                return record.GetString("State") == "Completed" ? new IdempotencyStart.Replay(ReadAnswer(record, sealKey)) : new IdempotencyStart.InFlight();
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {
@@ -73,7 +76,8 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(answer);
-        var chunks = answer.Body.Chunk(BodyChunk).ToList();
+        var sealedAnswer = Seal(lease.SealKey, JsonSerializer.SerializeToUtf8Bytes(new SealedAnswer(answer.Headers, answer.Body)));
+        var chunks = sealedAnswer.Chunk(BodyChunk).ToList();
         if (chunks.Count > MaxBodyChunks)
         {
             await ReleaseAsync(lease, cancellationToken);
@@ -87,12 +91,11 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
             ["StartedAt"] = lease.StartedAt,
             ["ExpiresAt"] = lease.StartedAt + options.Lifetime,
             ["Status"] = answer.Status,
-            ["Headers"] = JsonSerializer.Serialize(answer.Headers),
-            ["BodyParts"] = chunks.Count,
+            ["AnswerParts"] = chunks.Count,
         };
         for (var i = 0; i < chunks.Count; i++)
         {
-            record["Body" + i.ToString(CultureInfo.InvariantCulture)] = chunks[i];
+            record["Answer" + i.ToString(CultureInfo.InvariantCulture)] = chunks[i];
         }
 
         try
@@ -120,11 +123,37 @@ internal sealed class IdempotencyRecords(TableServiceClient tables, IdempotencyO
         }
     }
 
-    private static IdempotentAnswer ReadAnswer(TableEntity record)
+    private static IdempotentAnswer ReadAnswer(TableEntity record, byte[] sealKey)
     {
-        var parts = record.GetInt32("BodyParts") ?? 0;
-        var body = Enumerable.Range(0, parts).SelectMany(i => record.GetBinary("Body" + i.ToString(CultureInfo.InvariantCulture)) ?? []).ToArray();
-        var headers = JsonSerializer.Deserialize<Dictionary<string, string[]>>(record.GetString("Headers") ?? "{}") ?? [];
-        return new IdempotentAnswer(record.GetInt32("Status") ?? StatusCodes.Status200OK, headers, body);
+        var parts = record.GetInt32("AnswerParts") ?? 0;
+        var sealedAnswer = Enumerable.Range(0, parts).SelectMany(i => record.GetBinary("Answer" + i.ToString(CultureInfo.InvariantCulture)) ?? []).ToArray();
+        var answer = JsonSerializer.Deserialize<SealedAnswer>(Open(sealKey, sealedAnswer))!;
+        return new IdempotentAnswer(record.GetInt32("Status") ?? StatusCodes.Status200OK, answer.Headers, answer.Body);
     }
+
+    /// <summary>Nonce, ciphertext and tag.</summary>
+    private static byte[] Seal(byte[] key, byte[] plain)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+        var cipher = new byte[plain.Length];
+        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+        using (var aes = new AesGcm(key, tag.Length))
+        {
+            aes.Encrypt(nonce, plain, cipher, tag);
+        }
+
+        return [.. nonce, .. cipher, .. tag];
+    }
+
+    private static byte[] Open(byte[] key, byte[] sealedBytes)
+    {
+        var nonceSize = AesGcm.NonceByteSizes.MaxSize;
+        var tagSize = AesGcm.TagByteSizes.MaxSize;
+        var plain = new byte[sealedBytes.Length - nonceSize - tagSize];
+        using var aes = new AesGcm(key, tagSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, nonceSize), sealedBytes.AsSpan(nonceSize, plain.Length), sealedBytes.AsSpan(nonceSize + plain.Length), plain);
+        return plain;
+    }
+
+    private sealed record SealedAnswer(IReadOnlyDictionary<string, string[]> Headers, byte[] Body);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using Azure.Data.Tables;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,6 +47,17 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
         Assert.Equal(2, snapshot.AccessTokenRows); // one token: its row and its index row
         var token = JsonDocument.Parse(retryBody).RootElement.GetProperty("trackingToken").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(app, HttpMethod.Get, "/api/track", token)).Status);
+
+        // The kept answer is sealed with the key, which is not stored: a copy of the table holds no token, no key.
+        var stored = new List<string>();
+        await foreach (var row in new TableClient(app.Azurite.ConnectionString, app.IdempotencyKeysTable).QueryAsync<TableEntity>())
+        {
+            stored.AddRange(row.Select(p => p.Value).Select(v => v is byte[] bytes ? Encoding.UTF8.GetString(bytes) : v?.ToString() ?? ""));
+            stored.Add(row.PartitionKey);
+        }
+
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, v => v.Contains(token, StringComparison.Ordinal) || v.Contains(key, StringComparison.Ordinal));
     }
 
     [Fact]
