@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
-using Azure.Data.Tables;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Functions.Routing;
@@ -262,20 +262,7 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
     /// <summary>An Ombudsman-path case of Jakarta in examination, where summonses are counted.</summary>
     private static async Task<string> ExaminedOmbudsmanCaseAsync(StaffApp app)
     {
-        var caseId = "case-" + Guid.NewGuid().ToString("N")[..12];
-        var today = DateOnly.FromDateTime(app.App.Service<TimeProvider>().GetUtcNow().UtcDateTime);
-        await app.App.Service<CaseCommands>().FileAsync(caseId, new Complaint
-        {
-            Path = ComplaintPath.Ombudsman,
-            Office = Jakarta,
-            Complainant = new Complainant { Name = "Siti Rahayu", Email = "siti@example.test" },
-            Provider = new Provider { Name = "Kantor Pertanahan Kota Bekasi", Kind = ProviderKind.GovernmentUnit },
-            Description = "Land certificate not issued within the service standard.",
-            RemedyAsked = "Issue the certificate.",
-            EventOn = today.AddDays(-60),
-            PriorComplaint = new PriorComplaint { FiledOn = today.AddDays(-40), Outcome = "No answer." },
-        });
-        await app.CaseAsync(caseId, JakartaIntake, c => c.GetProperty("stage").GetString() == "completenessCheck" && c.GetProperty("openDeadlines").GetArrayLength() > 0);
+        var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake, ComplaintPath.Ombudsman);
         var complete = await StaffPostAsync(app, $"/api/staff/cases/{caseId}/actions/file-complete", JakartaIntake, null, null);
         Assert.Equal(HttpStatusCode.Accepted, complete.Status);
         await app.StageAsync(caseId, JakartaIntake, "examination");
