@@ -175,6 +175,10 @@ var appSettings = [
     value: storageNames.tables.openDeadlines
   }
   {
+    name: 'StorageNames__IdempotencyKeysTable'
+    value: storageNames.tables.idempotencyKeys
+  }
+  {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.
     name: 'Email__SendGridApiKey'
     value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'

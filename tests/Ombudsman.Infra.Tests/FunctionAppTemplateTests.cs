@@ -209,6 +209,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
         Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
         Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));
+        Assert.Equal("OmbudsmanIdempotencyKeys", Resolved("StorageNames__IdempotencyKeysTable"));
     }
 
     [Theory]

@@ -14,6 +14,8 @@ var storageNames = {
     cases: 'OmbudsmanCases'
     timeline: 'OmbudsmanTimeline'
     openDeadlines: 'OmbudsmanOpenDeadlines'
+    // The first answer to each Idempotency-Key, replayed to retries (docs/API.md, "Idempotency keys").
+    idempotencyKeys: 'OmbudsmanIdempotencyKeys'
   }
   containers: {
     evidence: 'evidence'

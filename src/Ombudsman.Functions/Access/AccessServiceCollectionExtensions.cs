@@ -26,6 +26,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<TrackingLinkResender>();
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
+        services.AddSingleton<CaseIdSource>();
         services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),

@@ -23,9 +23,30 @@ internal sealed class AccessTokenStore(TableServiceClient tables, AccessTokenSto
         var hash = AccessToken.Hash(token);
 
         // Index first: a token row without its index could never be revoked.
-        await Table.AddEntityAsync(new TableEntity(IndexPartition(grant.CaseId), $"{grant.Party}-{hash}") { ["Hash"] = hash }, cancellationToken);
-        await Table.AddEntityAsync(ToEntity(hash, grant), cancellationToken);
+        await Table.AddEntityAsync(new TableEntity(IndexPartition(grant.CaseId), IndexRow(grant.Party, hash)) { ["Hash"] = hash }, cancellationToken);
+        try
+        {
+            await Table.AddEntityAsync(ToEntity(hash, grant), cancellationToken);
+        }
+        catch (Exception)
+        {
+            await Table.DeleteEntityAsync(IndexPartition(grant.CaseId), IndexRow(grant.Party, hash), ETag.All, CancellationToken.None);
+            throw;
+        }
+
         return token;
+    }
+
+    /// <summary>
+    /// Removes one token (its row and its index row) whose grant was never handed out, e.g. a filing that did not
+    /// complete; the case's other tokens, if the id turned out to be another case's, stay.
+    /// </summary>
+    public async Task DeleteAsync(string token, AccessGrant grant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var hash = AccessToken.Hash(token);
+        await Table.DeleteEntityAsync(hash, TokenRow, ETag.All, cancellationToken);
+        await Table.DeleteEntityAsync(IndexPartition(grant.CaseId), IndexRow(grant.Party, hash), ETag.All, cancellationToken);
     }
 
     /// <summary>The grant of a token, or null when unknown (expiry and revocation are the caller's to judge).</summary>
@@ -79,17 +100,9 @@ internal sealed class AccessTokenStore(TableServiceClient tables, AccessTokenSto
         return true;
     }
 
-    /// <summary>Removes the tokens of a case whose filing failed, so a refused request leaves nothing behind.</summary>
-    public async Task DeleteCaseAsync(string caseId, CancellationToken cancellationToken)
-    {
-        await foreach (var index in Table.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition(caseId), cancellationToken: cancellationToken))
-        {
-            await Table.DeleteEntityAsync(index.GetString("Hash"), TokenRow, ETag.All, cancellationToken);
-            await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
-        }
-    }
-
     private static string IndexPartition(string caseId) => "case-" + caseId;
+
+    private static string IndexRow(AccessParty party, string hash) => $"{party}-{hash}";
 
     private static TableEntity ToEntity(string hash, AccessGrant grant) => new(hash, TokenRow)
     {

@@ -18,9 +18,13 @@ internal static class ComplaintEndpoints
 {
     private const string Tag = "Complainant";
 
+    /// <summary>Fresh ids drawn before a filing gives up on finding a free one (each is 50 random bits: one draw is enough in practice).</summary>
+    private const int MaxIdAttempts = 3;
+
     public static HttpRouteTable AddComplaintRoutes(this HttpRouteTable routes) => routes
         .Add(HttpRoute.Post("FileComplaint", "api/complaints", FileAsync) with
         {
+            AcceptsIdempotencyKey = true,
             Tags = [Tag],
             RateLimitingPolicy = RateLimitPolicies.PublicIntake,
             Describe = b => b
@@ -47,6 +51,7 @@ internal static class ComplaintEndpoints
         })
         .Add(HttpRoute.Post("CureComplaint", "api/complaints/{caseId}/cure", CureAsync) with
         {
+            AcceptsIdempotencyKey = true,
             Tags = [Tag],
             Describe = b => b
                 .WithSummary("Completes an incomplete file within the cure window (UU 25/2009 art. 45(2)): text and/or evidence ids uploaded before.")
@@ -57,6 +62,7 @@ internal static class ComplaintEndpoints
         })
         .Add(HttpRoute.Post("WithdrawComplaint", "api/complaints/{caseId}/withdraw", WithdrawAsync) with
         {
+            AcceptsIdempotencyKey = true,
             Tags = [Tag],
             Describe = b => b
                 .WithSummary("Withdraws the complaint, with a reason.")
@@ -73,6 +79,7 @@ internal static class ComplaintEndpoints
         ReportLimit reportLimit,
         FilingWindow filingWindow,
         AccessTokenStore tokens,
+        CaseIdSource ids,
         CaseCommands cases,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -96,22 +103,34 @@ internal static class ComplaintEndpoints
             filedLate = filingWindow.Check(serviceOn, now, complaint.Office.TimeZone).IsLate;
         }
 
-        var caseId = CaseIds.New(complaint.Office, now);
-        var token = await tokens.IssueAsync(new AccessGrant { CaseId = caseId, Party = AccessParty.Complainant, IssuedAt = now }, cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await cases.FileAsync(caseId, complaint, cancellationToken);
-        }
-        catch (Exception)
-        {
-            // The case was not started: take the token back so a failed filing leaves nothing behind.
-            await tokens.DeleteCaseAsync(caseId, CancellationToken.None);
-            throw;
-        }
+            var caseId = ids.Next(complaint.Office, now);
+            var grant = new AccessGrant { CaseId = caseId, Party = AccessParty.Complainant, IssuedAt = now };
+            var token = await tokens.IssueAsync(grant, cancellationToken);
+            try
+            {
+                // All or nothing: when this throws, no case runs under the id (CaseCommands undid what it started).
+                await cases.FileAsync(caseId, complaint, cancellationToken);
+            }
+            catch (CaseIdTakenException) when (attempt < MaxIdAttempts)
+            {
+                // A generated id that is another case's: never share it, draw again.
+                await tokens.DeleteAsync(token, grant, CancellationToken.None);
+                LogIdTaken(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, attempt);
+                continue;
+            }
+            catch (Exception)
+            {
+                // Only this filing's token: under a taken id, the other case's tokens must stay.
+                await tokens.DeleteAsync(token, grant, CancellationToken.None);
+                throw;
+            }
 
-        LogFiled(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, complaint.Office.Code, complaint.Path);
-        var links = CaseLinks.For(caseId);
-        return Results.Created(links.Receipt, new FilingResult(caseId, CaseIds.ReceiptNumberOf(caseId), token, now, filedLate, links));
+            LogFiled(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, complaint.Office.Code, complaint.Path);
+            var links = CaseLinks.For(caseId);
+            return Results.Created(links.Receipt, new FilingResult(caseId, CaseIds.ReceiptNumberOf(caseId), token, now, filedLate, links));
+        }
     }
 
     private static async Task<IResult> ReceiptAsync(
@@ -206,6 +225,11 @@ internal static class ComplaintEndpoints
 
     /// <summary>The complainant as a case actor: the tracking token stands for them, so their reference is the case id.</summary>
     private static CaseActor Complainant(string caseId) => new() { Role = CaseRole.Complainant, Id = "complainant:" + caseId };
+
+    private static void LogIdTaken(ILogger logger, string caseId, int attempt) => IdTaken(logger, caseId, attempt, null);
+
+    private static readonly Action<ILogger, string, int, Exception?> IdTaken =
+        LoggerMessage.Define<string, int>(LogLevel.Warning, new EventId(5002, "CaseIdTaken"), "Generated case id {CaseId} is already a case's (attempt {Attempt}); drawing another");
 
     private static void LogFiled(ILogger logger, string caseId, string office, ComplaintPath path) => Filed(logger, caseId, office, path, null);
 

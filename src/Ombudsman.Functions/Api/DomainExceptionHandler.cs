@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
@@ -12,17 +13,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
-        {
-            DomainException domain => Problems.From(domain),
-            CaseActionRefusedException refused => Problems.From(refused),
-            BadHttpRequestException bad => Problems.Details(
-                bad.StatusCode,
-                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "malformed-request",
-                Problems.TitleOf(bad.StatusCode),
-                bad.Message),
-            _ => null,
-        };
+        var problem = ProblemOf(exception);
         if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -41,6 +32,19 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The problem an exception stands for, or null for one that is a server error (500).</summary>
+    public static ProblemDetails? ProblemOf(Exception exception) => exception switch
+    {
+        DomainException domain => Problems.From(domain),
+        CaseActionRefusedException refused => Problems.From(refused),
+        BadHttpRequestException bad => Problems.Details(
+            bad.StatusCode,
+            bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "malformed-request",
+            Problems.TitleOf(bad.StatusCode),
+            bad.Message),
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused: {Code}")]
     private static partial void LogRefused(ILogger logger, string method, string path, string code);

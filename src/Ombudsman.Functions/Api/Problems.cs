@@ -22,6 +22,7 @@ internal static class Problems
         DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         DomainErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         DomainErrorKind.RuleViolated => StatusCodes.Status422UnprocessableEntity,
+        DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
     };
 
@@ -95,6 +96,7 @@ internal static class Problems
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
         StatusCodes.Status422UnprocessableEntity => "Refused by rule",
         StatusCodes.Status429TooManyRequests => "Too many requests",
+        StatusCodes.Status503ServiceUnavailable => "Service unavailable",
         _ => "Error",
     };
 

@@ -25,6 +25,7 @@ internal static class ProviderEndpoints
         })
         .Add(HttpRoute.Post("ProviderResponse", "api/provider/cases/{caseId}/response", RespondAsync) with
         {
+            AcceptsIdempotencyKey = true,
             Tags = [Tag],
             Describe = b => b
                 .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late.")

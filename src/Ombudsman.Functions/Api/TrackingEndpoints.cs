@@ -25,6 +25,7 @@ internal static class TrackingEndpoints
         {
             Tags = ["Complainant"],
             RateLimitingPolicy = RateLimitPolicies.PublicIntake,
+            AcceptsIdempotencyKey = true,
             Describe = b => b
                 .WithSummary("A complainant who lost the tracking link asks for a new one by receipt number: it is mailed to the email given at filing and the old link stops working. The answer is the same whether or not the receipt number exists.")
                 .Accepts<TrackingLinkRequest>("application/json")

@@ -1,4 +1,5 @@
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Idempotency;
 using Ombudsman.Functions.Security;
 
 namespace Ombudsman.Functions.Hosting;
@@ -13,6 +14,7 @@ internal static class AppMiddleware
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         return app;
     }
 }

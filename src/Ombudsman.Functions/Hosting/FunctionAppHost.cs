@@ -3,6 +3,7 @@ using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Idempotency;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
@@ -82,6 +83,7 @@ internal static class FunctionAppHost
         services.AddPublicCaseApi(configuration, developmentAccess);
         services.AddEvidence(configuration, developmentAccess);
         services.AddStaffIdentity(configuration, builder.Environment);
+        services.AddIdempotencyKeys(configuration);
         services.AddOpenApi();
         return routes;
     }

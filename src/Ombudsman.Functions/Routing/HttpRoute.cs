@@ -65,6 +65,13 @@ internal sealed partial record HttpRoute
     /// <summary>The rate-limiter policy the route counts against, if any.</summary>
     public string? RateLimitingPolicy { get; init; }
 
+    /// <summary>
+    /// Whether the route honours an <c>Idempotency-Key</c> header (<see cref="Idempotency.IdempotencyKeyFilter"/>, outside
+    /// <see cref="Filters"/>): a retry with the key gets the first answer and changes nothing. Every state-changing POST
+    /// opts in with <c>AcceptsIdempotencyKey = true</c>; docs/API.md, "Idempotency keys".
+    /// </summary>
+    public bool AcceptsIdempotencyKey { get; init; }
+
     /// <summary>Endpoint filters, outermost first.</summary>
     public IReadOnlyList<Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>>> Filters { get; init; } = [];
 

@@ -1,3 +1,5 @@
+using Ombudsman.Functions.Idempotency;
+
 namespace Ombudsman.Functions.Routing;
 
 /// <summary>Turns route table entries into ASP.NET Core endpoints, with every convention the entry names.</summary>
@@ -26,6 +28,11 @@ internal static class HttpRouteMapping
         }
         else
         {
+            if (route.AcceptsIdempotencyKey)
+            {
+                throw new InvalidOperationException($"Route '{route.Name}' is mapped by a framework; only a handler route can honour an Idempotency-Key.");
+            }
+
             builder = route.Map!(endpoints, route.Pattern);
             ApplyConventions(builder, route);
         }
@@ -49,6 +56,12 @@ internal static class HttpRouteMapping
         if (route.RateLimitingPolicy is { } limiter)
         {
             builder.RequireRateLimiting(limiter);
+        }
+
+        if (route.AcceptsIdempotencyKey)
+        {
+            // Outermost: a replayed answer runs none of the route's own filters again.
+            builder.AddEndpointFilter(IdempotencyKeyFilter.InvokeAsync);
         }
 
         foreach (var filter in route.Filters)

@@ -47,6 +47,7 @@ internal static class StaffEndpoints
         })
         .Add(Staff(HttpRoute.Post("StaffCaseAction", "api/staff/cases/{caseId}/actions/{action}", ActAsync)) with
         {
+            AcceptsIdempotencyKey = true,
             Describe = b => b
                 .WithSummary("Takes an action on a case of my office (a case event such as file-complete, mediation-outcome, close-case) as the signed-in staff member.")
                 .Produces(StatusCodes.Status202Accepted)
@@ -57,6 +58,7 @@ internal static class StaffEndpoints
         })
         .Add(Staff(HttpRoute.Post("IssueProviderLink", "api/staff/cases/{caseId}/provider-link", IssueProviderLinkAsync)) with
         {
+            AcceptsIdempotencyKey = true,
             Describe = b => b
                 .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one); it expires with the response deadline plus grace.")
                 .Produces<ProviderLink>(StatusCodes.Status201Created)

@@ -14,28 +14,118 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
 {
     private readonly string _orchestrator = options?.NewCasesRunOn ?? CaseOrchestration.Name;
 
-    /// <summary>How long filing waits for intake, and an action for the case to apply it, before answering anyway.</summary>
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
+    private readonly TimeSpan _settleTimeout = options?.SettleTimeout ?? TimeSpan.FromSeconds(30);
+
+    /// <summary>How long undoing a filing waits for its terminated instance to end before giving up (and failing loudly).</summary>
+    private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Files a complaint: starts its case orchestration under <paramref name="caseId"/>, received now by the app's
     /// clock, and returns once intake is done (receipt sent, the first deadline running) so the receipt, tracking and
     /// staff see a case that takes actions. If intake takes longer (a mail server retrying), it returns once the case
-    /// is in the read model at all. Filing again under an id whose case exists starts nothing.
+    /// is in the read model at all.
+    /// <para>
+    /// All or nothing: an id that is already a case's (running, ended, or only in the read model) throws
+    /// <see cref="CaseIdTakenException"/> and touches nothing. Once the case is scheduled, a failure to schedule, a
+    /// caller that gives up (<paramref name="cancellationToken"/>) or a case that is not even registered within the
+    /// wait undoes it (<see cref="UndoFilingAsync"/>): the caller then holds no working answer, so no case may run.
+    /// </para>
     /// </summary>
     public async Task<string> FileAsync(string caseId, Complaint complaint, CancellationToken cancellationToken = default)
     {
-        if (await client.GetInstanceAsync(caseId, cancellationToken) is null)
+        var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
+        if (await client.GetInstanceAsync(caseId, cancellationToken) is not null
+            || await readModel.ExistsAsync(caseId, cancellationToken)
+            || !await readModel.TryClaimIdAsync(caseId, filing.ReceivedAt, cancellationToken))
         {
-            var filing = new CaseFiling { Complaint = complaint, ReceivedAt = time.GetUtcNow() };
-            await client.ScheduleNewOrchestrationInstanceAsync(_orchestrator, filing, new StartOrchestrationOptions(caseId), cancellationToken);
+            throw new CaseIdTakenException(caseId);
         }
 
-        // Registered but still in intake after the wait is fine too: the receipt and tracking already answer.
-        return await SettleAsync(caseId, view => view is { Waiting: true }, cancellationToken) is not null
-            ? caseId
-            : throw new TimeoutException($"Case '{caseId}' was started but has not reached the read model within {SettleTimeout}.");
+        // The claim above is what holds: the local engine's sidecar drops dedupe statuses, so a start under an ended
+        // instance's id is accepted without error (and does not run). Where they are honoured they refuse it as well.
+        var options = new StartOrchestrationOptions(caseId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(_orchestrator, filing, options, cancellationToken);
+        }
+        catch (Exception e) when (IsAlreadyExists(e))
+        {
+            throw new CaseIdTakenException(caseId);
+        }
+        catch (Exception)
+        {
+            // The failure may have come after the start was stored (a timeout on the reply): undo what may run.
+            await UndoFilingAsync(caseId, filing, CancellationToken.None);
+            throw;
+        }
+
+        CaseView? view;
+        try
+        {
+            // Registered but still in intake after the wait is fine too: the receipt and tracking already answer.
+            view = await SettleAsync(caseId, v => v is { Waiting: true }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller is gone and will never learn the case's token: no case may run without its complainant.
+            await UndoFilingAsync(caseId, filing, CancellationToken.None);
+            throw;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Gone just as the case settled: the answer with the token would reach no one.
+            await UndoFilingAsync(caseId, filing, CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (view is null)
+        {
+            await UndoFilingAsync(caseId, filing, CancellationToken.None);
+            throw new CaseFilingNotCompletedException(caseId);
+        }
+
+        return caseId;
     }
+
+    /// <summary>
+    /// Undoes a filing that did not complete: ends the case's instance if it is this filing's (terminated, then
+    /// purged) and removes its read-model rows. Bounded by <see cref="UndoTimeout"/> for the instance to end.
+    /// </summary>
+    private async Task UndoFilingAsync(string caseId, CaseFiling filing, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is not null && !IsThisFiling(instance, filing))
+        {
+            // Another filing's case under the same id: never ours to undo.
+            return;
+        }
+
+        if (instance is not null)
+        {
+            if (!instance.IsCompleted)
+            {
+                await client.TerminateInstanceAsync(caseId, new TerminateInstanceOptions { Output = "Filing was not completed." }, cancellationToken);
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                bounded.CancelAfter(UndoTimeout);
+                await client.WaitForInstanceCompletionAsync(caseId, getInputsAndOutputs: false, bounded.Token);
+            }
+
+            await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
+        }
+
+        // After the instance ended: no record activity of it writes again.
+        await readModel.RemoveAsync(caseId, cancellationToken);
+    }
+
+    private static bool IsThisFiling(OrchestrationMetadata instance, CaseFiling filing) =>
+        instance.SerializedInput is null
+        || instance.ReadInputAs<CaseFiling>() is not { } stored
+        || (stored.ReceivedAt == filing.ReceivedAt && CaseJson.Serialize(stored.Complaint) == CaseJson.Serialize(filing.Complaint));
+
+    /// <summary>The engine refused the start because the id has an instance (in-process or over gRPC).</summary>
+    private static bool IsAlreadyExists(Exception e) =>
+        e.GetType().Name == "OrchestrationAlreadyExistsException";
 
     /// <summary>
     /// Sends <paramref name="eventName"/> (one of <see cref="CaseEvents"/>) to the case, or throws why not, and returns
@@ -60,17 +150,17 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
     }
 
     /// <summary>
-    /// Polls the read model until <paramref name="settled"/> or <see cref="SettleTimeout"/>, whichever is first, and
+    /// Polls the read model until <paramref name="settled"/> or <see cref="CaseWorkflowOptions.SettleTimeout"/>, whichever is first, and
     /// returns the last view read. Real time, not the app's clock: a manual clock stands still while the case works.
     /// </summary>
     private async Task<CaseView?> SettleAsync(string caseId, Func<CaseView?, bool> settled, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(SettleTimeout);
+        bounded.CancelAfter(_settleTimeout);
         CaseView? view = null;
         try
         {
-            while (!settled(view = await readModel.GetAsync(caseId, bounded.Token, withTimeline: false)))
+            while (!settled(view = await TryGetAsync(caseId, bounded.Token)))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(25), bounded.Token);
             }
@@ -81,6 +171,19 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         }
 
         return view;
+    }
+
+    /// <summary>A read of the case for a wait: a storage error counts as not there yet, and the wait goes on.</summary>
+    private async Task<CaseView?> TryGetAsync(string caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await readModel.GetAsync(caseId, cancellationToken, withTimeline: false);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The case's status as the read model has it, or null for an unknown case.</summary>

@@ -20,4 +20,7 @@ public enum DomainErrorKind
 
     /// <summary>Well-formed, but a rule of the statute or of the office refuses it, e.g. late filing (422).</summary>
     RuleViolated,
+
+    /// <summary>The service could not do it just now and kept nothing; the same request may be sent again (503).</summary>
+    Unavailable,
 }

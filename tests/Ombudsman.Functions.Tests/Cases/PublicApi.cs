@@ -104,7 +104,7 @@ internal static class PublicApi
 
     public static CaseActor OfficeStaff { get; } = new() { Role = CaseRole.Staff, Id = "staff-0042", Name = "Budi" };
 
-    /// <summary>Rows and blobs the app's storage holds: access tokens, instances, history payloads and files.</summary>
+    /// <summary>Rows and blobs the app's storage holds: access tokens, case rows, timeline rows (and id claims), instances and files.</summary>
     public static async Task<StorageSnapshot> SnapshotAsync(TestApp app)
     {
         async Task<int> RowsAsync(string table)
@@ -140,6 +140,7 @@ internal static class PublicApi
         return new StorageSnapshot(
             await RowsAsync(app.AccessTokensTable),
             await RowsAsync(app.Names.CasesTable),
+            await RowsAsync(app.Names.TimelineTable),
             (await app.Durable.GetAllInstancesAsync().CollectAsync()).Count,
             await BlobsAsync(app.EvidenceNames.EvidenceContainer) + await BlobsAsync(app.EvidenceNames.ProviderDocumentsContainer));
     }
@@ -166,4 +167,4 @@ internal static class PublicApi
 internal sealed record Filed(string CaseId, string ReceiptNumber, string Token, JsonElement Body);
 
 /// <summary>Counts of everything a request could have stored.</summary>
-internal sealed record StorageSnapshot(int AccessTokenRows, int InstanceRows, int Instances, int Blobs);
+internal sealed record StorageSnapshot(int AccessTokenRows, int InstanceRows, int TimelineRows, int Instances, int Blobs);

@@ -98,6 +98,26 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_idempotency_key_is_honoured_by_the_worker_as_by_the_local_host()
+    {
+        var (prefix, args) = TestApp.Arguments(azurite);
+        using var worker = FunctionsWorkerHost.Build(args);
+        await new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "IdempotencyKeys").CreateIfNotExistsAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var invalid = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", idempotencyKey: "no");
+        var first = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", idempotencyKey: key);
+        var retry = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{}", idempotencyKey: key);
+        var reused = await InvokeAsync(worker, "FileComplaint", "POST", "/api/complaints", "{\"path\":\"provider\"}", idempotencyKey: key);
+
+        Assert.Equal((400, "idempotency-key-invalid"), (invalid.Status, invalid.Code));
+        Assert.Equal((400, "validation-failed", null), (first.Status, first.Code, first.Replayed));
+        Assert.Equal((400, "validation-failed", "true"), (retry.Status, retry.Code, retry.Replayed));
+        Assert.Equal(first.Body, retry.Body);
+        Assert.Equal((422, "idempotency-key-reused"), (reused.Status, reused.Code));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_routes_not_the_functions_hosts_view_of_them()
     {
         using var worker = Worker();
@@ -114,7 +134,14 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
     private IHost Worker(params string[] settings) => FunctionsWorkerHost.Build(TestApp.Arguments(azurite, settings).Args);
 
     private static async Task<Answer> InvokeAsync(
-        IHost worker, string function, string method, string path, string? json = null, IPAddress? client = null, RouteValueDictionary? routeValues = null)
+        IHost worker,
+        string function,
+        string method,
+        string path,
+        string? json = null,
+        IPAddress? client = null,
+        RouteValueDictionary? routeValues = null,
+        string? idempotencyKey = null)
     {
         await using var scope = worker.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -130,6 +157,11 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         context.Request.Path = path;
         context.Request.RouteValues = routeValues ?? [];
         context.Connection.RemoteIpAddress = client ?? IPAddress.Loopback;
+        if (idempotencyKey is not null)
+        {
+            context.Request.Headers["Idempotency-Key"] = idempotencyKey;
+        }
+
         if (json is not null)
         {
             var bytes = Encoding.UTF8.GetBytes(json);
@@ -149,7 +181,10 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         return new Answer(context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], body, code, context.Response.Headers);
     }
 
-    private sealed record Answer(int Status, string? ContentType, string Body, string? Code, IHeaderDictionary Headers);
+    private sealed record Answer(int Status, string? ContentType, string Body, string? Code, IHeaderDictionary Headers)
+    {
+        public string? Replayed => Headers.TryGetValue("Idempotent-Replayed", out var value) ? value.ToString() : null;
+    }
 
     private sealed class RequestMayHaveBody : IHttpRequestBodyDetectionFeature
     {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Idempotency;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases.ReadModel;
 
@@ -26,6 +27,7 @@ public sealed partial class StorageNamesTests
         Assert.Contains($"cases: '{readModel.CasesTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"timeline: '{readModel.TimelineTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"openDeadlines: '{readModel.OpenDeadlinesTable}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"idempotencyKeys: '{new IdempotencyOptions().TableName}'", bicep, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,6 +46,7 @@ public sealed partial class StorageNamesTests
             .Concat(typeof(EvidenceStorageNames).GetProperties().Select(p => (p.Name, Value: p.GetValue(evidence))))
             .ToDictionary(p => p.Name, p => p.Value as string);
         bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
+        bound["IdempotencyKeysTable"] = IdempotencyServiceCollectionExtensions.OptionsOf(root).TableName;
 
         Assert.NotEmpty(settings);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));

@@ -28,20 +28,22 @@ internal sealed class StaffApp : IAsyncDisposable
     public static async Task<StaffApp> StartAsync(AzuriteFixture azurite, IEnumerable<string>? settings = null) =>
         new(await TestApp.StartAsync(azurite, settings, configureServices: s => s.AddSingleton<ICaseNotifier>(new RecordingCaseNotifier())));
 
-    /// <summary>Files a provider-path complaint at <paramref name="office"/> and waits until staff must check the file (P5 running).</summary>
-    public async Task<string> FileCaseAsync(RegionalOffice office, string staff)
+    /// <summary>Files a complaint (to the provider unless <paramref name="path"/> says otherwise) at <paramref name="office"/> and waits until staff must check the file (P5 running).</summary>
+    public async Task<string> FileCaseAsync(RegionalOffice office, string staff, ComplaintPath path = ComplaintPath.Provider)
     {
         var caseId = "case-" + Guid.NewGuid().ToString("N")[..12];
         var today = DateOnly.FromDateTime(App.Service<TimeProvider>().GetUtcNow().UtcDateTime);
         await App.Service<CaseCommands>().FileAsync(caseId, new Complaint
         {
-            Path = ComplaintPath.Provider,
+            Path = path,
             Office = office,
             Complainant = new Complainant { Name = "Siti Rahayu", Email = "siti@example.test" },
             Provider = new Provider { Name = "Kantor Pertanahan Kota Bekasi", Kind = ProviderKind.GovernmentUnit },
             Description = "Land certificate not issued within the service standard.",
             RemedyAsked = "Issue the certificate.",
-            ServiceReceivedOn = today.AddDays(-3),
+            ServiceReceivedOn = path == ComplaintPath.Provider ? today.AddDays(-3) : null,
+            EventOn = path == ComplaintPath.Ombudsman ? today.AddDays(-60) : null,
+            PriorComplaint = path == ComplaintPath.Ombudsman ? new PriorComplaint { FiledOn = today.AddDays(-40), Outcome = "No answer." } : null,
         });
         await CaseAsync(caseId, staff, c => c.GetProperty("stage").GetString() == "completenessCheck" && c.GetProperty("openDeadlines").GetArrayLength() > 0);
         return caseId;

@@ -17,6 +17,9 @@ public sealed class CaseReadModel
     private const string CaseRowKey = "case";
     private const string EntryPrefix = "e";
 
+    /// <summary>The row that holds a case id from the moment a filing claims it (sorts before the entries).</summary>
+    private const string ClaimRowKey = "claim";
+
     private readonly TableClient _cases;
     private readonly TableClient _timeline;
     private readonly TableClient _deadlines;
@@ -144,6 +147,70 @@ public sealed class CaseReadModel
             row.Value!.GetInt32("InputsHandled") ?? 0,
             row.Value.GetBoolean("Waiting") ?? false,
             row.Value.GetBoolean("Completed") ?? false);
+    }
+
+    /// <summary>Whether any row of the case exists (even one its first write left half done): the id is taken.</summary>
+    public async Task<bool> ExistsAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId}");
+        await foreach (var _ in _timeline.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Claims a case id for a new filing: one insert that only the first of two filings under the same id wins (false
+    /// for the other). The engine cannot be relied on for this: through the SDK's sidecar, the Azure Storage back end
+    /// accepts a start under an ended instance's id without refusing it, whatever dedupe statuses the client sends.
+    /// </summary>
+    public async Task<bool> TryClaimIdAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await _timeline.AddEntityAsync(new TableEntity(caseId, ClaimRowKey) { ["ClaimedAt"] = at }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Removes every row of a case whose filing was undone (timeline, case row, deadline rows), so no half-made case
+    /// is listed, tracked or swept. Only for that: a case that ran keeps its record.
+    /// </summary>
+    public async Task RemoveAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var pointer = await _timeline.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
+        if (pointer.HasValue && pointer.Value!.GetString("Office") is { } office)
+        {
+            var rows = TableClient.CreateQueryFilter($"PartitionKey eq {office} and CaseId eq {caseId}");
+            await foreach (var row in _deadlines.QueryAsync<TableEntity>(rows, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await _deadlines.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+
+            await _cases.DeleteEntityAsync(office, caseId, ETag.All, cancellationToken);
+        }
+
+        // The pointer last: while it exists the id still counts as taken.
+        var entries = TableClient.CreateQueryFilter($"PartitionKey eq {caseId}");
+        await foreach (var entry in _timeline.QueryAsync<TableEntity>(entries, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (entry.RowKey != CaseRowKey)
+            {
+                await _timeline.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
+            }
+        }
+
+        await _timeline.DeleteEntityAsync(caseId, CaseRowKey, ETag.All, cancellationToken);
     }
 
     /// <summary>An office's cases (status without timeline), optionally in one stage, in case id order.</summary>
