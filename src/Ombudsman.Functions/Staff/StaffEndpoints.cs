@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
@@ -107,11 +108,19 @@ internal static class StaffEndpoints
             .ToList());
     }
 
-    private static async Task<IResult> GetCaseAsync(HttpContext context, string caseId, CaseCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCaseAsync(
+        HttpContext context, string caseId, CaseCommands commands, DisclosureStore disclosures, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var status = await commands.GetAsync(caseId, cancellationToken);
-        return status is not null && status.Office == member.Office ? Results.Ok(status) : CaseNotFound(caseId);
+        if (status is null || status.Office != member.Office)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        // What staff disclosed to the provider is kept outside the workflow; staff read it in the same timeline.
+        var disclosed = await disclosures.DecisionsAsync(caseId, cancellationToken);
+        return Results.Ok(disclosed.Count == 0 ? status : status with { Timeline = [.. status.Timeline.Concat(disclosed).OrderBy(e => e.At)] });
     }
 
     private static async Task<IResult> ListDeadlinesAsync(
