@@ -52,12 +52,13 @@ internal sealed record RoutedCase(Filed Filed, string ProviderToken)
         return (response.StatusCode, response.Content.Headers.ContentDisposition?.ToString(), await response.Content.ReadAsByteArrayAsync());
     }
 
-    /// <summary>Uploads with the token and an optional upload key; returns status and body.</summary>
-    public static async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(TestApp app, string caseId, string token, string fileName, byte[] content, string? uploadKey = null)
+    /// <summary>Uploads with the token and an optional upload key (in <paramref name="keyParameter"/>); returns status and body.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(
+        TestApp app, string caseId, string token, string fileName, byte[] content, string? uploadKey = null, string keyParameter = "uploadKey")
     {
         using var file = new ByteArrayContent(content);
         using var form = new MultipartFormDataContent { { file, "file", fileName } };
-        using var request = Request(HttpMethod.Post, $"/api/cases/{caseId}/evidence{(uploadKey is null ? "" : "?uploadKey=" + uploadKey)}", token);
+        using var request = Request(HttpMethod.Post, $"/api/cases/{caseId}/evidence{(uploadKey is null ? "" : $"?{keyParameter}={uploadKey}")}", token);
         request.Content = form;
         using var response = await app.Client.SendAsync(request);
         return (response.StatusCode, await ReadAsync(response));
