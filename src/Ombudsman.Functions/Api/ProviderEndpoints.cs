@@ -143,9 +143,6 @@ internal sealed record ProviderCaseView(
         var complaint = filed.Complaint;
         var confidential = complaint.Complainant.Confidential;
         var description = ProviderComplaintTexts.DescriptionFor(complaint, approved?.Description);
-        var state = approved is not null ? ProviderComplaintTextState.Approved
-            : description is null ? ProviderComplaintTextState.PendingReview
-            : ProviderComplaintTextState.AsFiled;
         return new(
             filed.CaseId,
             filed.ReceiptNumber,
@@ -154,7 +151,7 @@ internal sealed record ProviderCaseView(
             filed.Stage,
             filed.ReceivedAt,
             complaint.Provider.Name,
-            state,
+            StateOf(complaint, approved),
             description is null ? ProviderComplaintTexts.PendingReview : null,
             description,
             approved?.RemedyAsked ?? (description is null ? null : complaint.RemedyAsked),
@@ -167,9 +164,15 @@ internal sealed record ProviderCaseView(
             filed.Status is null ? [] : [.. filed.Status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation))],
             grant.ExpiresAt);
     }
+
+    /// <summary>Which text the provider reads: the approved one, else the filed one unless the complainant is confidential.</summary>
+    public static ProviderComplaintTextState StateOf(Complaint complaint, ApprovedComplaintText? approved) =>
+        approved is not null ? ProviderComplaintTextState.Approved
+        : ProviderComplaintTexts.DescriptionFor(complaint, null) is null ? ProviderComplaintTextState.PendingReview
+        : ProviderComplaintTextState.AsFiled;
 }
 
-/// <summary>Which complaint text the provider's view shows.</summary>
+/// <summary>Which complaint text the provider's view shows (<see cref="ProviderCaseView.StateOf"/>).</summary>
 internal enum ProviderComplaintTextState
 {
     /// <summary>The description and remedy as the complainant filed them (not confidential, nothing approved).</summary>

@@ -6,6 +6,7 @@ using Ombudsman.Functions.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 using Ombudsman.Workflows.Notifications;
+using static Ombudsman.Functions.Staff.StaffEndpoints;
 
 namespace Ombudsman.Functions.Disclosure;
 
@@ -23,14 +24,14 @@ internal static class DisclosureEndpoints
     private const int LongText = 20_000;
 
     public static HttpRouteTable AddDisclosureRoutes(this HttpRouteTable routes) => routes
-        .Add(Staff(HttpRoute.Get("StaffDisclosure", "api/staff/cases/{caseId}/disclosure", GetAsync)) with
+        .Add(StaffEndpoints.Staff(HttpRoute.Get("StaffDisclosure", "api/staff/cases/{caseId}/disclosure", GetAsync)) with
         {
             Describe = b => b
                 .WithSummary("What the provider of a case of my office sees: the complaint text (as filed, the proposed redaction, the approved version) and which files are shared, under which neutral name.")
                 .Produces<StaffDisclosureView>()
                 .ProducesProblem(StatusCodes.Status404NotFound),
         })
-        .Add(Staff(HttpRoute.Post("ApproveProviderComplaintText", "api/staff/cases/{caseId}/disclosure/complaint-text", ApproveTextAsync)) with
+        .Add(StaffEndpoints.Staff(HttpRoute.Post("ApproveProviderComplaintText", "api/staff/cases/{caseId}/disclosure/complaint-text", ApproveTextAsync)) with
         {
             Describe = b => b
                 .WithSummary("Approves the description and remedy the provider reads (edited from the proposal); for a confidential complainant, a text that still names them is refused.")
@@ -40,7 +41,7 @@ internal static class DisclosureEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity),
         })
-        .Add(Staff(HttpRoute.Post("ShareFileWithProvider", "api/staff/cases/{caseId}/disclosure/files/{evidenceId}", ShareAsync)) with
+        .Add(StaffEndpoints.Staff(HttpRoute.Post("ShareFileWithProvider", "api/staff/cases/{caseId}/disclosure/files/{evidenceId}", ShareAsync)) with
         {
             Describe = b => b
                 .WithSummary("Shares one complainant or staff file with the provider, under a neutral name (lampiran-<n>.<ext>); sharing a shared file changes nothing.")
@@ -49,7 +50,7 @@ internal static class DisclosureEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict),
         })
-        .Add(Staff(HttpRoute.Delete("UnshareFileWithProvider", "api/staff/cases/{caseId}/disclosure/files/{evidenceId}", UnshareAsync)) with
+        .Add(StaffEndpoints.Staff(HttpRoute.Delete("UnshareFileWithProvider", "api/staff/cases/{caseId}/disclosure/files/{evidenceId}", UnshareAsync)) with
         {
             Describe = b => b
                 .WithSummary("Stops sharing one file with the provider at once (also when it was not shared).")
@@ -57,9 +58,6 @@ internal static class DisclosureEndpoints
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound),
         });
-
-    private static HttpRoute Staff(HttpRoute route) =>
-        route with { Tags = ["Staff"], AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.StaffPolicy };
 
     private static async Task<IResult> GetAsync(
         HttpContext context, string caseId, CaseReader reader, DisclosureStore disclosures, EvidenceStore evidence, CancellationToken cancellationToken)
@@ -81,11 +79,10 @@ internal static class DisclosureEndpoints
                 r.Party,
                 decided.GetValueOrDefault(r.EvidenceId) is { Shared: true } shared ? shared.NeutralName : null))
             .ToList();
-        var description = ProviderComplaintTexts.DescriptionFor(complaint, approved?.Description);
         return Results.Ok(new StaffDisclosureView(
             caseId,
             complaint.Complainant.Confidential,
-            approved is not null ? ProviderComplaintTextState.Approved : description is null ? ProviderComplaintTextState.PendingReview : ProviderComplaintTextState.AsFiled,
+            ProviderCaseView.StateOf(complaint, approved),
             new ComplaintTextVersion(complaint.Description, complaint.RemedyAsked),
             new ComplaintTextVersion(ConfidentialityGuard.Redact(complaint.Description, identity), ConfidentialityGuard.Redact(complaint.RemedyAsked, identity)),
             approved,
@@ -199,7 +196,7 @@ internal static class DisclosureEndpoints
         {
             return (Problems.Result(
                 StatusCodes.Status403Forbidden,
-                StaffEndpoints.RoleNotAllowed,
+                RoleNotAllowed,
                 "Role not allowed",
                 $"What the provider sees is decided by {string.Join(" or ", StaffActionPermissions.ProviderLinkRoles)}; you act as {string.Join(", ", member.Roles)}."), filed);
         }
@@ -213,10 +210,6 @@ internal static class DisclosureEndpoints
         return filed?.Status is { } status && status.Office == Member(context).Office ? filed : null;
     }
 
-    private static StaffMember Member(HttpContext context) =>
-        StaffMember.From(context.User) ?? throw new InvalidOperationException("The staff policy admitted a principal without an id, office or staff role.");
-
-    private static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
 }
 
 /// <summary>A complaint text: the description and the remedy asked.</summary>

@@ -74,7 +74,8 @@ internal static class StaffEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound),
         });
 
-    private static HttpRoute Staff(HttpRoute route) =>
+    /// <summary>A route for staff only: tagged Staff, behind the staff policy.</summary>
+    internal static HttpRoute Staff(HttpRoute route) =>
         route with { Tags = ["Staff"], AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.StaffPolicy };
 
     private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, CaseReadModel readModel, CancellationToken cancellationToken)
@@ -238,10 +239,10 @@ internal static class StaffEndpoints
         return null;
     }
 
-    private static StaffMember Member(HttpContext context) =>
+    internal static StaffMember Member(HttpContext context) =>
         StaffMember.From(context.User) ?? throw new InvalidOperationException("The staff policy admitted a principal without an id, office or staff role.");
 
-    private static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
+    internal static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
 
     private static DateTimeOffset? ParseInstant(string? text, string field, List<FieldError> errors)
     {
