@@ -1,6 +1,6 @@
 using System.Net;
-using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Functions.Tests.Evidence;
+using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
 using static Ombudsman.Functions.Tests.Cases.PublicApi;
 using static Ombudsman.Functions.Tests.Disclosure.RoutedCase;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Evidence;
 using Ombudsman.Functions.Tests.Hosting;
