@@ -163,6 +163,11 @@ var appSettings = [
     value: storageNames.tables.accessTokens
   }
   {
+    // What staff disclosed to each case's provider.
+    name: 'StorageNames__DisclosuresTable'
+    value: storageNames.tables.disclosures
+  }
+  {
     name: 'StorageNames__CasesTable'
     value: storageNames.tables.cases
   }

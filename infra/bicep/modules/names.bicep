@@ -9,6 +9,8 @@
 var storageNames = {
   tables: {
     accessTokens: 'OmbudsmanAccessTokens'
+    // What staff disclosed to each case's provider (shared files, the approved complaint text), one partition per case.
+    disclosures: 'OmbudsmanDisclosures'
     // Read models the app projects from its orchestrations, so listing cases, reading a case's timeline and
     // finding open deadlines do not query the task hub.
     cases: 'OmbudsmanCases'

@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Access;
 
-/// <summary>Registers the complainant and provider side: token store, provider links, offices, and the token-based evidence access.</summary>
+/// <summary>Registers the complainant and provider side: token store, provider links, offices, the token-based evidence access, and what staff disclose to the provider.</summary>
 internal static class AccessServiceCollectionExtensions
 {
     /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
@@ -35,6 +36,7 @@ internal static class AccessServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             developmentAccess ? new DevelopmentCaseAccess() : null));
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
+        services.AddProviderDisclosure(configuration);
         return services;
     }
 

@@ -1,14 +1,16 @@
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Notifications;
 
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
 /// The provider's side, through the per-case capability link (<see cref="ProviderLinks"/>): view
-/// the complaint (without the complainant's identity when it is confidential, UU 25/2009 art. 42(5)) and submit the
-/// response; documents go through the evidence endpoints with the same token. Late responses are accepted and marked.
+/// the complaint (without the complainant's identity when it is confidential, UU 25/2009 art. 42(5); the complaint text
+/// as staff approved it, <see cref="ProviderComplaintTexts"/>) and submit the response; documents go through the evidence endpoints with the same token. Late responses are accepted and marked.
 /// </summary>
 internal static class ProviderEndpoints
 {
@@ -19,7 +21,7 @@ internal static class ProviderEndpoints
         {
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("The complaint as the provider may see it, with the response deadline and the link's expiry.")
+                .WithSummary("The complaint as the provider may see it, with the response deadline and the link's expiry; a confidential complaint's text appears once staff approved it (complaintText: pendingReview until then).")
                 .Produces<ProviderCaseView>()
                 .ProducesProblem(StatusCodes.Status401Unauthorized),
         })
@@ -35,7 +37,8 @@ internal static class ProviderEndpoints
                 .ProducesProblem(StatusCodes.Status409Conflict),
         });
 
-    private static async Task<IResult> ViewAsync(HttpContext context, string caseId, CallerAccess access, CaseReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> ViewAsync(
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, DisclosureStore disclosures, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(context, caseId, AccessParty.Provider, cancellationToken);
         if (check.Refusal is not null)
@@ -44,7 +47,13 @@ internal static class ProviderEndpoints
         }
 
         var filed = await reader.GetAsync(caseId, cancellationToken);
-        return filed is null ? Problems.NotFound("case-not-found", $"No case '{caseId}'.") : Results.Ok(ProviderCaseView.Of(filed, check.Grant!));
+        if (filed is null)
+        {
+            return Problems.NotFound("case-not-found", $"No case '{caseId}'.");
+        }
+
+        var approved = await disclosures.GetApprovedTextAsync(caseId, cancellationToken);
+        return Results.Ok(ProviderCaseView.Of(filed, check.Grant!, approved));
     }
 
     private static async Task<IResult> RespondAsync(
@@ -76,7 +85,9 @@ internal static class ProviderEndpoints
         var ids = request?.DocumentIds ?? [];
         if (ids.Count > 0)
         {
-            var stored = (await evidence.ListAsync(caseId, cancellationToken)).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
+            // Only its own documents: the provider knows no other file's id.
+            var stored = (await evidence.ListAsync(caseId, cancellationToken))
+                .Where(r => r.Party == Evidence.EvidenceParty.Provider).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
             errors.AddRange(ids.Select((id, i) => (id, i)).Where(p => !stored.Contains(p.id))
                 .Select(p => new FieldError($"documentIds[{p.i}]", "evidence-not-found", $"The case has no file '{p.id}'; upload it first.")));
         }
@@ -102,7 +113,11 @@ internal static class ProviderEndpoints
 /// <summary>The body of POST /api/provider/cases/{caseId}/response.</summary>
 internal sealed record ProviderResponseRequest(string? Response, IReadOnlyList<string>? DocumentIds);
 
-/// <summary>The complaint as its provider sees it: the complainant's identity only when not confidential.</summary>
+/// <summary>
+/// The complaint as its provider sees it: the complainant's identity only when not confidential; the description and
+/// remedy as staff approved them, else as filed, except for a confidential complaint, whose text is left out (null,
+/// <see cref="ComplaintText"/> <c>pendingReview</c>, <see cref="ComplaintTextNote"/> says why) until staff approved it.
+/// </summary>
 internal sealed record ProviderCaseView(
     string CaseId,
     string ReceiptNumber,
@@ -111,8 +126,10 @@ internal sealed record ProviderCaseView(
     CaseStage Stage,
     DateTimeOffset ReceivedAt,
     string Provider,
-    string Description,
-    string RemedyAsked,
+    ProviderComplaintTextState ComplaintText,
+    string? ComplaintTextNote,
+    string? Description,
+    string? RemedyAsked,
     DateOnly? ServiceReceivedOn,
     DateOnly? EventOn,
     decimal? CompensationClaim,
@@ -122,10 +139,11 @@ internal sealed record ProviderCaseView(
     IReadOnlyList<TrackedDeadline> OpenDeadlines,
     DateTimeOffset? LinkExpiresAt)
 {
-    public static ProviderCaseView Of(FiledCase filed, AccessGrant grant)
+    public static ProviderCaseView Of(FiledCase filed, AccessGrant grant, ApprovedComplaintText? approved)
     {
         var complaint = filed.Complaint;
         var confidential = complaint.Complainant.Confidential;
+        var description = ProviderComplaintTexts.DescriptionFor(complaint, approved?.Description);
         return new(
             filed.CaseId,
             filed.ReceiptNumber,
@@ -134,8 +152,10 @@ internal sealed record ProviderCaseView(
             filed.Stage,
             filed.ReceivedAt,
             complaint.Provider.Name,
-            complaint.Description,
-            complaint.RemedyAsked,
+            StateOf(complaint, approved),
+            description is null ? ProviderComplaintTexts.PendingReview : null,
+            description,
+            approved?.RemedyAsked ?? (description is null ? null : complaint.RemedyAsked),
             complaint.ServiceReceivedOn,
             complaint.EventOn,
             complaint.CompensationClaim,
@@ -145,6 +165,25 @@ internal sealed record ProviderCaseView(
             filed.Status is null ? [] : [.. filed.Status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation))],
             grant.ExpiresAt);
     }
+
+    /// <summary>Which text the provider reads: the approved one, else the filed one unless the complainant is confidential.</summary>
+    public static ProviderComplaintTextState StateOf(Complaint complaint, ApprovedComplaintText? approved) =>
+        approved is not null ? ProviderComplaintTextState.Approved
+        : ProviderComplaintTexts.DescriptionFor(complaint, null) is null ? ProviderComplaintTextState.PendingReview
+        : ProviderComplaintTextState.AsFiled;
+}
+
+/// <summary>Which complaint text the provider's view shows (<see cref="ProviderCaseView.StateOf"/>).</summary>
+internal enum ProviderComplaintTextState
+{
+    /// <summary>The description and remedy as the complainant filed them (not confidential, nothing approved).</summary>
+    AsFiled,
+
+    /// <summary>The version staff approved for the provider.</summary>
+    Approved,
+
+    /// <summary>Confidential and not approved yet: no description or remedy is shown.</summary>
+    PendingReview,
 }
 
 /// <summary>Who complained, as the provider may know it (never contact details).</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Errors;
@@ -10,7 +11,9 @@ namespace Ombudsman.Functions.Evidence;
 
 /// <summary>
 /// Upload and download of a case's files. Uploads are streamed (multipart/form-data read section by section, or a raw
-/// body), never buffered whole; who may act, and as which party, is decided by <see cref="ICaseAccess"/>.
+/// body), never buffered whole; who may act, and as which party, is decided by <see cref="ICaseAccess"/>. A provider
+/// reads only its own documents and the files staff shared with it, under neutral names (<see cref="ProviderFiles"/>);
+/// the complainant and staff read every file of the case.
 /// </summary>
 internal static class EvidenceEndpoints
 {
@@ -25,7 +28,7 @@ internal static class EvidenceEndpoints
             Tags = [Tag],
             RateLimitingPolicy = RateLimitPolicies.PublicIntake,
             Describe = b => b
-                .WithSummary("Uploads one file (multipart/form-data with one file part, or the raw body with ?fileName=); optional ?evidenceId= makes a retry safe (write once).")
+                .WithSummary("Uploads one file (multipart/form-data with one file part, or the raw body with ?fileName=); the server names it; optional ?uploadKey= makes a retry safe (the same key names the same file, stored once).")
                 .Produces<EvidenceRecord>(StatusCodes.Status201Created)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,7 +41,7 @@ internal static class EvidenceEndpoints
         {
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("The case's files: name, type, size, SHA-256, who handed each in and when.")
+                .WithSummary("The case's files: name, type, size, SHA-256, who handed each in and when. A provider sees its own documents and the files shared with it, under neutral names.")
                 .Produces<IReadOnlyList<EvidenceRecord>>()
                 .ProducesProblem(StatusCodes.Status404NotFound),
         })
@@ -59,8 +62,10 @@ internal static class EvidenceEndpoints
         });
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, string caseId, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+        HttpContext context, string caseId, string? uploadKey, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
     {
+        // ?evidenceId= is the earlier name of the upload key; it names no stored id any more.
+        uploadKey ??= evidenceId;
         var decision = await access.CheckAsync(context, caseId, EvidenceAction.Upload, cancellationToken);
         if (!decision.Allowed)
         {
@@ -83,7 +88,7 @@ internal static class EvidenceEndpoints
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            record = await UploadMultipartAsync(request, mediaType, caseId, evidenceId, decision, store, cancellationToken);
+            record = await UploadMultipartAsync(request, mediaType, caseId, uploadKey, decision, store, cancellationToken);
         }
         else
         {
@@ -91,7 +96,7 @@ internal static class EvidenceEndpoints
                 new EvidenceUpload
                 {
                     CaseId = caseId,
-                    EvidenceId = evidenceId,
+                    UploadKey = uploadKey,
                     Party = decision.Party,
                     FileName = fileName ?? string.Empty,
                     Content = request.Body,
@@ -105,7 +110,7 @@ internal static class EvidenceEndpoints
     }
 
     private static async Task<EvidenceRecord> UploadMultipartAsync(
-        HttpRequest request, MediaTypeHeaderValue mediaType, string caseId, string? evidenceId, CaseAccessDecision decision, EvidenceStore store, CancellationToken cancellationToken)
+        HttpRequest request, MediaTypeHeaderValue mediaType, string caseId, string? uploadKey, CaseAccessDecision decision, EvidenceStore store, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -131,7 +136,7 @@ internal static class EvidenceEndpoints
                 new EvidenceUpload
                 {
                     CaseId = caseId,
-                    EvidenceId = evidenceId,
+                    UploadKey = uploadKey,
                     Party = decision.Party,
                     FileName = name ?? string.Empty,
                     Content = section.Body,
@@ -143,14 +148,8 @@ internal static class EvidenceEndpoints
         throw DomainException.Validation([new FieldError("file", "file-required", "The multipart body has no file part.")]);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, string caseId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
-    {
-        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
-        return decision.Allowed ? Results.Ok(await store.ListAsync(caseId, cancellationToken)) : CaseNotFound(caseId);
-    }
-
-    private static async Task<IResult> DownloadAsync(
-        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        HttpContext context, string caseId, ICaseAccess access, EvidenceStore store, ProviderFiles providerFiles, CancellationToken cancellationToken)
     {
         var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
         if (!decision.Allowed)
@@ -158,7 +157,21 @@ internal static class EvidenceEndpoints
             return CaseNotFound(caseId);
         }
 
-        var download = await store.OpenReadAsync(caseId, evidenceId, cancellationToken);
+        var records = await store.ListAsync(caseId, cancellationToken);
+        return Results.Ok(decision.Party == EvidenceParty.Provider ? await providerFiles.VisibleAsync(caseId, records, cancellationToken) : records);
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, ProviderFiles providerFiles, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        var file = await ReadableAsync(decision, caseId, evidenceId, providerFiles, cancellationToken);
+        var download = file is null ? null : await store.OpenReadAsync(caseId, file.EvidenceId, cancellationToken);
         if (download is null)
         {
             return EvidenceNotFound(evidenceId);
@@ -166,11 +179,11 @@ internal static class EvidenceEndpoints
 
         context.Response.RegisterForDisposeAsync(download);
         context.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(download.Record.Sha256))}:";
-        return Results.Stream(download.Content, download.Record.ContentType, download.Record.FileName);
+        return Results.Stream(download.Content, download.Record.ContentType, file!.NeutralName ?? download.Record.FileName);
     }
 
     private static async Task<IResult> LinkAsync(
-        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+        HttpContext context, string caseId, string evidenceId, ICaseAccess access, EvidenceStore store, ProviderFiles providerFiles, CancellationToken cancellationToken)
     {
         var decision = await access.CheckAsync(context, caseId, EvidenceAction.Read, cancellationToken);
         if (!decision.Allowed)
@@ -178,8 +191,18 @@ internal static class EvidenceEndpoints
             return CaseNotFound(caseId);
         }
 
-        return await store.CreateLinkAsync(caseId, evidenceId, cancellationToken) is { } link ? Results.Ok(link) : EvidenceNotFound(evidenceId);
+        // A shared file's blob carries the uploader's name in its stored Content-Disposition: the provider's link overrides it.
+        var file = await ReadableAsync(decision, caseId, evidenceId, providerFiles, cancellationToken);
+        var link = file is null ? null : await store.CreateLinkAsync(caseId, file.EvidenceId, cancellationToken, file.NeutralName);
+        return link is not null ? Results.Ok(link) : EvidenceNotFound(evidenceId);
     }
+
+    /// <summary>The stored file a request may read: for a provider only its own or a shared one; for anyone else the id as given.</summary>
+    private static async Task<ReadableFile?> ReadableAsync(
+        CaseAccessDecision decision, string caseId, string evidenceId, ProviderFiles providerFiles, CancellationToken cancellationToken) =>
+        decision.Party == EvidenceParty.Provider
+            ? await providerFiles.ResolveAsync(caseId, evidenceId, cancellationToken)
+            : new ReadableFile(evidenceId, null, null);
 
     private static IResult CaseNotFound(string caseId) => Problems.NotFound("case-not-found", $"No case '{caseId}' that you may see.");
 

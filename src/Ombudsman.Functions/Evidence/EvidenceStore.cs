@@ -51,18 +51,17 @@ internal sealed partial class EvidenceStore
     private static partial Regex CaseIdPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{7,63}$")]
-    private static partial Regex EvidenceIdPattern();
+    private static partial Regex UploadKeyPattern();
 
     /// <summary>Stores a file; throws <see cref="DomainException"/> with a stable code when it is refused.</summary>
     public async Task<EvidenceRecord> UploadAsync(EvidenceUpload upload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var evidenceId = upload.EvidenceId ?? Guid.NewGuid().ToString("N");
         var errors = new List<FieldError>();
         CheckCaseId(upload.CaseId, errors);
-        if (!EvidenceIdPattern().IsMatch(evidenceId))
+        if (upload.UploadKey is not null && !UploadKeyPattern().IsMatch(upload.UploadKey))
         {
-            errors.Add(new FieldError("evidenceId", "invalid-evidence-id", "An evidence id is 8-64 lower-case letters, digits and hyphens."));
+            errors.Add(new FieldError("uploadKey", "invalid-upload-key", "An upload key is 8-64 lower-case letters, digits and hyphens."));
         }
 
         var fileName = SanitizeFileName(upload.FileName);
@@ -76,6 +75,7 @@ internal sealed partial class EvidenceStore
             throw DomainException.Validation(errors);
         }
 
+        var evidenceId = upload.UploadKey is { } key ? EvidenceIds.ForUploadKey(upload.CaseId, upload.Party, key) : EvidenceIds.New(upload.Party);
         if (upload.DeclaredLength > _options.MaxBytes)
         {
             throw TooLarge();
@@ -171,7 +171,7 @@ internal sealed partial class EvidenceStore
                         HttpHeaders = new BlobHttpHeaders
                         {
                             ContentType = contentType,
-                            ContentDisposition = $"attachment; filename=\"{fileName}\"; filename*=UTF-8''{Uri.EscapeDataString(upload.FileName)}",
+                            ContentDisposition = Attachment(fileName, upload.FileName),
                         },
                         Metadata = ToMetadata(record),
                         Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -235,8 +235,10 @@ internal sealed partial class EvidenceStore
     }
 
     /// <summary>A read-only SAS URL valid for <see cref="EvidenceOptions.LinkLifetime"/>: a service SAS signed with the account key
-    /// (Azurite, connection strings), or a user-delegation SAS with the managed identity in Azure. Null when there is no such file.</summary>
-    public async Task<EvidenceLink?> CreateLinkAsync(string caseId, string evidenceId, CancellationToken cancellationToken)
+    /// (Azurite, connection strings), or a user-delegation SAS with the managed identity in Azure. Null when there is no such file.
+    /// With <paramref name="downloadName"/> the link serves the file under that name instead of the stored Content-Disposition
+    /// (which carries the uploader's original name).</summary>
+    public async Task<EvidenceLink?> CreateLinkAsync(string caseId, string evidenceId, CancellationToken cancellationToken, string? downloadName = null)
     {
         if (await FindAsync(caseId, evidenceId, cancellationToken) is not { } found)
         {
@@ -251,6 +253,7 @@ internal sealed partial class EvidenceStore
             BlobName = found.Blob.Name,
             Resource = "b",
             Protocol = found.Blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+            ContentDisposition = downloadName is null ? null : Attachment(downloadName, downloadName),
         };
         if (found.Blob.CanGenerateSasUri)
         {
@@ -279,6 +282,9 @@ internal sealed partial class EvidenceStore
 
     internal static string BlobName(string caseId, string evidenceId) => $"{caseId}/{evidenceId}";
 
+    private static string Attachment(string safeName, string name) =>
+        $"attachment; filename=\"{safeName}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+
     /// <summary>A name safe in headers and file systems: letters, digits, '.', '-', '_' and spaces; no path; at most 120 characters.</summary>
     internal static string SanitizeFileName(string? name)
     {
@@ -300,32 +306,25 @@ internal sealed partial class EvidenceStore
         return safe.Length == 0 ? "file" : safe;
     }
 
+    /// <summary>The one blob an id names: its party (from the id) picks the container, and the stored record must agree.</summary>
     private async Task<(BlockBlobClient Blob, EvidenceRecord Record)?> FindAsync(string caseId, string evidenceId, CancellationToken cancellationToken)
     {
         ThrowIfInvalidCaseId(caseId);
-        if (!EvidenceIdPattern().IsMatch(evidenceId))
+        if (EvidenceIds.PartyOf(evidenceId) is not { } party)
         {
             return null;
         }
 
-        foreach (var party in new[] { EvidenceParty.Complainant, EvidenceParty.Provider })
+        var blob = Container(party).GetBlockBlobClient(BlobName(caseId, evidenceId));
+        try
         {
-            var blob = Container(party).GetBlockBlobClient(BlobName(caseId, evidenceId));
-            try
-            {
-                var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-                if (FromMetadata(properties.Value.Metadata) is { } record)
-                {
-                    return (blob, record);
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Not in this container: try the next.
-            }
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            return FromMetadata(properties.Value.Metadata) is { } record && record.Party == party && record.EvidenceId == evidenceId ? (blob, record) : null;
         }
-
-        return null;
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     private static async Task<int> FillAsync(Stream source, Memory<byte> target, CancellationToken cancellationToken)
@@ -410,6 +409,6 @@ internal sealed partial class EvidenceStore
     private static DomainException AlreadyExists(string evidenceId) => new(
         DomainErrorKind.Conflict,
         "evidence-already-exists",
-        $"Evidence '{evidenceId}' is already stored; stored files are never replaced.",
-        "evidenceId");
+        $"A file is already stored under this upload key, as evidence '{evidenceId}'; stored files are never replaced.",
+        "uploadKey");
 }

@@ -5,8 +5,9 @@ internal sealed record EvidenceUpload
 {
     public required string CaseId { get; init; }
 
-    /// <summary>The id to store under; a new one is made when null. A second upload under the same id is refused (write once).</summary>
-    public string? EvidenceId { get; init; }
+    /// <summary>The client's retry key: the same key by the same party on the same case names the same file, so a retried upload is
+    /// refused (write once) instead of stored twice. Null: a fresh id.</summary>
+    public string? UploadKey { get; init; }
 
     public required EvidenceParty Party { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Staff;
 
@@ -31,6 +32,7 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddStatuteRoutes()
             .AddEvidenceRoutes()
             .AddStaffRoutes()
+            .AddDisclosureRoutes()
             .AddComplaintRoutes()
             .AddProviderRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;

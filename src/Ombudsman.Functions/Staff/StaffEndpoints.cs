@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
@@ -75,7 +76,8 @@ internal static class StaffEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound),
         });
 
-    private static HttpRoute Staff(HttpRoute route) =>
+    /// <summary>A route for staff only: tagged Staff, behind the staff policy.</summary>
+    internal static HttpRoute Staff(HttpRoute route) =>
         route with { Tags = ["Staff"], AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.StaffPolicy };
 
     private static async Task<IResult> ListCasesAsync(HttpContext context, string? stage, string? dueBefore, CaseReadModel readModel, CancellationToken cancellationToken)
@@ -109,11 +111,19 @@ internal static class StaffEndpoints
             .ToList());
     }
 
-    private static async Task<IResult> GetCaseAsync(HttpContext context, string caseId, CaseCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCaseAsync(
+        HttpContext context, string caseId, CaseCommands commands, DisclosureStore disclosures, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var status = await commands.GetAsync(caseId, cancellationToken);
-        return status is not null && status.Office == member.Office ? Results.Ok(status) : CaseNotFound(caseId);
+        if (status is null || status.Office != member.Office)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        // What staff disclosed to the provider is kept outside the workflow; staff read it in the same timeline.
+        var disclosed = await disclosures.DecisionsAsync(caseId, cancellationToken);
+        return Results.Ok(disclosed.Count == 0 ? status : status with { Timeline = [.. status.Timeline.Concat(disclosed).OrderBy(e => e.At)] });
     }
 
     private static async Task<IResult> ListDeadlinesAsync(
@@ -231,10 +241,10 @@ internal static class StaffEndpoints
         return null;
     }
 
-    private static StaffMember Member(HttpContext context) =>
+    internal static StaffMember Member(HttpContext context) =>
         StaffMember.From(context.User) ?? throw new InvalidOperationException("The staff policy admitted a principal without an id, office or staff role.");
 
-    private static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
+    internal static IResult CaseNotFound(string caseId) => Problems.NotFound(CaseActionRefusal.CaseNotFound, $"There is no case '{caseId}' in your office.");
 
     private static DateTimeOffset? ParseInstant(string? text, string field, List<FieldError> errors)
     {

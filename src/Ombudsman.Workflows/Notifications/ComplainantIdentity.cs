@@ -1,3 +1,5 @@
+using Ombudsman.Workflows.Cases;
+
 namespace Ombudsman.Workflows.Notifications;
 
 /// <summary>
@@ -13,4 +15,21 @@ internal sealed record ComplainantIdentity
     public string? Phone { get; init; }
 
     public string? Address { get; init; }
+
+    /// <summary>The representative (kuasa) filing for the complainant: naming them points at the complainant too.</summary>
+    public string? RepresentativeName { get; init; }
+
+    /// <summary>Every identifying detail the complaint holds of the complainant and their representative.</summary>
+    public static ComplainantIdentity Of(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return new ComplainantIdentity
+        {
+            Name = complaint.Complainant.Name,
+            Email = complaint.Complainant.Email,
+            Phone = complaint.Complainant.Phone,
+            Address = complaint.Complainant.Address,
+            RepresentativeName = complaint.Representative?.Name,
+        };
+    }
 }

@@ -17,19 +17,25 @@ public sealed class RateLimitingTests(AzuriteFixture azurite)
         await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
 
         var statuses = new List<HttpStatusCode>();
+        var ids = new List<string>();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)
         {
             last?.Dispose();
             using var content = new ByteArrayContent(Files.Pdf());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            last = await app.Client.PostAsync(new Uri($"/api/cases/case-9/evidence?fileName=f{i}.pdf&evidenceId=rate-limit-{i}", UriKind.Relative), content);
+            last = await app.Client.PostAsync(new Uri($"/api/cases/case-9/evidence?fileName=f{i}.pdf&uploadKey=rate-limit-{i}", UriKind.Relative), content);
             statuses.Add(last.StatusCode);
+            if (last.StatusCode == HttpStatusCode.Created)
+            {
+                using var record = JsonDocument.Parse(await last.Content.ReadAsStringAsync());
+                ids.Add(record.RootElement.GetProperty("evidenceId").GetString()!);
+            }
         }
 
         using var refused = last!;
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        using var stillReadable = await app.Client.GetAsync(new Uri("/api/cases/case-9/evidence/rate-limit-0", UriKind.Relative));
+        using var stillReadable = await app.Client.GetAsync(new Uri($"/api/cases/case-9/evidence/{ids[0]}", UriKind.Relative));
         var stored = await app.Container(app.EvidenceNames.EvidenceContainer).GetBlobsAsync().CollectAsync();
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);

@@ -75,7 +75,7 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         var (docStatus, doc) = await UploadAsync(app, filed.CaseId, link.Token, "tanggapan-lampiran", "lampiran.pdf", Files.Pdf());
         var (responded, response) = await SendAsync(
             app, HttpMethod.Post, $"/api/provider/cases/{filed.CaseId}/response", link.Token,
-            new JsonObject { ["response"] = "KTP-el telah dicetak dan dapat diambil.", ["documentIds"] = new JsonArray("tanggapan-lampiran") });
+            new JsonObject { ["response"] = "KTP-el telah dicetak dan dapat diambil.", ["documentIds"] = new JsonArray(doc.GetProperty("evidenceId").GetString()) });
         await Polling.UntilAsync(() => TrackAsync(app, filed.Token), t => t.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("what").GetString() == CaseEvents.ProviderResponseSubmitted), TimeSpan.FromSeconds(30));
 
         await StaffAsync(app, filed.CaseId, CaseEvents.DecisionIssued, new CaseAction { Actor = OfficeStaff, Note = "Pengaduan diterima; KTP-el diserahkan." });
@@ -87,7 +87,7 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.DoesNotContain("Siti", viewText, StringComparison.Ordinal);
         Assert.DoesNotContain("siti@example.org", viewText, StringComparison.Ordinal);
-        Assert.Contains("Pembuatan KTP-el", viewText, StringComparison.Ordinal);
+        Assert.Contains("\"complaintText\":\"pendingReview\"", viewText, StringComparison.Ordinal);
         Assert.Equal("P8", link.RuleId);
         Assert.Equal(HttpStatusCode.Created, docStatus);
         Assert.Equal("provider", doc.GetProperty("party").GetString());

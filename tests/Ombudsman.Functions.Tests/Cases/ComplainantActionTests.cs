@@ -37,13 +37,14 @@ public sealed class ComplainantActionTests(AzuriteFixture azurite)
         await UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
         await StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = OfficeStaff, MissingItems = ["bukti pembayaran"] });
         await UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
-        await UploadAsync(app, filed.CaseId, filed.Token, "bukti-bayar-01", "bukti.pdf", Files.Pdf());
+        var (_, upload) = await UploadAsync(app, filed.CaseId, filed.Token, "bukti-bayar-01", "bukti.pdf", Files.Pdf());
+        var proof = upload.GetProperty("evidenceId").GetString();
 
         var (unknown, problem) = await SendAsync(
-            app, HttpMethod.Post, $"/api/complaints/{filed.CaseId}/cure", filed.Token, new JsonObject { ["evidenceIds"] = new JsonArray("bukti-bayar-01", "missing-file") });
+            app, HttpMethod.Post, $"/api/complaints/{filed.CaseId}/cure", filed.Token, new JsonObject { ["evidenceIds"] = new JsonArray(proof, "missing-file") });
         var (status, _) = await SendAsync(
             app, HttpMethod.Post, $"/api/complaints/{filed.CaseId}/cure", filed.Token,
-            new JsonObject { ["note"] = "Bukti pembayaran terlampir.", ["evidenceIds"] = new JsonArray("bukti-bayar-01") });
+            new JsonObject { ["note"] = "Bukti pembayaran terlampir.", ["evidenceIds"] = new JsonArray(proof) });
         var examined = await UntilStageAsync(app, filed.Token, CaseStage.Examination);
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown);
@@ -52,7 +53,7 @@ public sealed class ComplainantActionTests(AzuriteFixture azurite)
         Assert.Equal("evidence-not-found", error.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Contains(examined.GetProperty("timeline").EnumerateArray(), e =>
-            e.GetProperty("actor").GetString() == "complainant" && e.GetProperty("what").GetString()!.Contains("bukti-bayar-01", StringComparison.Ordinal));
+            e.GetProperty("actor").GetString() == "complainant" && e.GetProperty("what").GetString()!.Contains(proof!, StringComparison.Ordinal));
     }
 
     [Fact]

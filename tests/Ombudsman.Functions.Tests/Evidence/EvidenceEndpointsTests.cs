@@ -103,24 +103,28 @@ public sealed class EvidenceEndpointsTests(AzuriteFixture azurite)
 
         Assert.Equal("evidence-too-large", problem.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Created, exactly.StatusCode);
-        Assert.DoesNotContain(await AllBlobsAsync(app), name => name.Contains("too-large-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(await AllBlobsAsync(app), name => name.EndsWith(EvidenceIds.ForUploadKey(CaseId, EvidenceParty.Complainant, "too-large-1"), StringComparison.Ordinal));
         Assert.Single(await AllBlobsAsync(app));
     }
 
     [Fact]
-    public async Task A_second_upload_under_the_same_id_is_refused_and_the_first_file_stays_unchanged()
+    public async Task A_second_upload_under_the_same_upload_key_is_refused_and_the_first_file_stays_unchanged()
     {
         await using var app = await TestApp.StartAsync(azurite);
         var first = Files.Pdf(100);
 
-        using var created = await app.Client.PostAsync(EvidenceUri(query: "?evidenceId=surat-kuasa-01"), Multipart(first, "kuasa.pdf"));
-        using var again = await app.Client.PostAsync(EvidenceUri(query: "?evidenceId=surat-kuasa-01"), Multipart(Files.Pdf(300), "kuasa-baru.pdf"));
+        using var created = await app.Client.PostAsync(EvidenceUri(query: "?uploadKey=surat-kuasa-01"), Multipart(first, "kuasa.pdf"));
+        var id = (await ReadJsonAsync(created, HttpStatusCode.Created)).GetProperty("evidenceId").GetString()!;
+        using var again = await app.Client.PostAsync(EvidenceUri(query: "?uploadKey=surat-kuasa-01"), Multipart(Files.Pdf(300), "kuasa-baru.pdf"));
         var problem = await ReadJsonAsync(again, HttpStatusCode.Conflict);
-        var stored = await app.Client.GetByteArrayAsync(EvidenceUri("surat-kuasa-01"));
+        var stored = await app.Client.GetByteArrayAsync(EvidenceUri(id));
+        using var list = await app.Client.GetAsync(EvidenceUri());
 
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("evidence-already-exists", problem.GetProperty("code").GetString());
+        Assert.Contains(id, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("surat-kuasa", id, StringComparison.Ordinal);
         Assert.Equal(first, stored);
+        Assert.Single((await ReadJsonAsync(list, HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Fact]
@@ -128,12 +132,13 @@ public sealed class EvidenceEndpointsTests(AzuriteFixture azurite)
     {
         await using var app = await TestApp.StartAsync(azurite);
         var store = app.Service<EvidenceStore>();
-        var blob = app.Container(app.EvidenceNames.EvidenceContainer).GetBlobClient(EvidenceStore.BlobName(CaseId, "raced-upload"));
+        var blob = app.Container(app.EvidenceNames.EvidenceContainer)
+            .GetBlobClient(EvidenceStore.BlobName(CaseId, EvidenceIds.ForUploadKey(CaseId, EvidenceParty.Complainant, "raced-upload")));
 
         // Another writer wins the race between the existence check and the commit: the conditional commit still refuses.
         await blob.UploadAsync(new BinaryData(Files.Pdf(10)));
         var error = await Assert.ThrowsAsync<Workflows.Errors.DomainException>(() => store.UploadAsync(
-            new EvidenceUpload { CaseId = CaseId, EvidenceId = "raced-upload", Party = EvidenceParty.Complainant, FileName = "a.pdf", Content = new MemoryStream(Files.Pdf(20)) },
+            new EvidenceUpload { CaseId = CaseId, UploadKey = "raced-upload", Party = EvidenceParty.Complainant, FileName = "a.pdf", Content = new MemoryStream(Files.Pdf(20)) },
             CancellationToken.None));
 
         Assert.Equal("evidence-already-exists", error.Code);
@@ -186,7 +191,7 @@ public sealed class EvidenceEndpointsTests(AzuriteFixture azurite)
     {
         await using var app = await TestApp.StartAsync(azurite);
 
-        using var response = await app.Client.GetAsync(EvidenceUri("0123456789abcdef"));
+        using var response = await app.Client.GetAsync(EvidenceUri("c-0123456789abcdef0123456789abcdef"));
         var problem = await ReadJsonAsync(response, HttpStatusCode.NotFound);
 
         Assert.Equal("evidence-not-found", problem.GetProperty("code").GetString());

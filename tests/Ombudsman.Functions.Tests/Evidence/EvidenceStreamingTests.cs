@@ -15,12 +15,13 @@ public sealed class EvidenceStreamingTests(AzuriteFixture azurite)
     {
         await using var app = await TestApp.StartAsync(azurite, ["Evidence:BlockBytes=1048576"]);
         const string caseId = "case-stream-1";
-        const string evidenceId = "streamed-recording";
+        const string uploadKey = "streamed-recording";
+        var evidenceId = EvidenceIds.ForUploadKey(caseId, EvidenceParty.Complainant, uploadKey);
         var blob = app.Container(app.EvidenceNames.EvidenceContainer).GetBlockBlobClient(EvidenceStore.BlobName(caseId, evidenceId));
         var probe = new ProbeStream(new GeneratedPdfStream(12L * 1024 * 1024), checkAt: 8L * 1024 * 1024, blob);
 
         var record = await app.Service<EvidenceStore>().UploadAsync(
-            new EvidenceUpload { CaseId = caseId, EvidenceId = evidenceId, Party = EvidenceParty.Complainant, FileName = "sidang.pdf", Content = probe },
+            new EvidenceUpload { CaseId = caseId, UploadKey = uploadKey, Party = EvidenceParty.Complainant, FileName = "sidang.pdf", Content = probe },
             CancellationToken.None);
 
         // When the source was asked for its 8th MiB, at least 7 one-MiB blocks were already staged in Blob Storage.

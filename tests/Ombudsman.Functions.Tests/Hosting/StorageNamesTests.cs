@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
 using Ombudsman.Testing;
@@ -23,6 +24,7 @@ public sealed partial class StorageNamesTests
         Assert.Contains($"evidence: '{evidence.EvidenceContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"providerDocuments: '{evidence.ProviderDocumentsContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"accessTokens: '{new AccessTokenStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"disclosures: '{new DisclosureStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
         var readModel = new CaseReadModelNames();
         Assert.Contains($"cases: '{readModel.CasesTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"timeline: '{readModel.TimelineTable}'", bicep, StringComparison.Ordinal);
@@ -47,6 +49,7 @@ public sealed partial class StorageNamesTests
             .ToDictionary(p => p.Name, p => p.Value as string);
         bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
         bound["IdempotencyKeysTable"] = IdempotencyServiceCollectionExtensions.OptionsOf(root).TableName;
+        bound["DisclosuresTable"] = DisclosureServiceCollectionExtensions.StoreOptions(root).TableName;
 
         Assert.NotEmpty(settings);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));

@@ -118,6 +118,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
             $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
+            $"--StorageNames:DisclosuresTable={prefix}Disclosures",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"),
             "--Schedule:SweepInterval=00:00:00.200",
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",

@@ -28,14 +28,16 @@ public sealed class StaffEvidenceAccessTests(AzuriteFixture azurite)
 
         using var upload = await UploadAsync(app, caseId, JakartaExaminer, "berita-acara-01", pdf);
         var record = await ReadAsync(upload, HttpStatusCode.Created);
+        var id = record.GetProperty("evidenceId").GetString()!;
         var list = await app.GetJsonAsync($"/api/cases/{caseId}/evidence", JakartaIntake);
-        using var download = await app.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/evidence/berita-acara-01", JakartaHead);
+        using var download = await app.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/evidence/{id}", JakartaHead);
         var bytes = await download.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("staff", record.GetProperty("party").GetString());
         Assert.False(record.GetProperty("late").GetBoolean());
         var listed = Assert.Single(list.EnumerateArray());
-        Assert.Equal("berita-acara-01", listed.GetProperty("evidenceId").GetString());
+        Assert.Equal(id, listed.GetProperty("evidenceId").GetString());
+        Assert.StartsWith("s-", id, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, bytes);
     }
@@ -46,10 +48,10 @@ public sealed class StaffEvidenceAccessTests(AzuriteFixture azurite)
         await using var app = await StaffApp.StartAsync(azurite, Production);
         var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake);
         using var stored = await UploadAsync(app, caseId, JakartaIntake, "formulir-01", Files.Pdf());
-        await ReadAsync(stored, HttpStatusCode.Created);
+        var id = (await ReadAsync(stored, HttpStatusCode.Created)).GetProperty("evidenceId").GetString();
 
         var foreignList = await app.GetJsonAsync($"/api/cases/{caseId}/evidence", BandungHead, HttpStatusCode.NotFound);
-        using var foreignDownload = await app.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/evidence/formulir-01", BandungHead);
+        using var foreignDownload = await app.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/evidence/{id}", BandungHead);
         using var foreignUpload = await UploadAsync(app, caseId, BandungHead, "bukan-kami-01", Files.Pdf());
         using var anonymousList = await app.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/evidence", staff: null);
         using var devParty = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}/evidence", UriKind.Relative));
@@ -62,7 +64,7 @@ public sealed class StaffEvidenceAccessTests(AzuriteFixture azurite)
         Assert.Equal("case-not-found", (await ReadAsync(foreignUpload, HttpStatusCode.NotFound)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotFound, anonymousList.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, devPartyList.StatusCode);
-        Assert.Equal(["formulir-01"], list.EnumerateArray().Select(e => e.GetProperty("evidenceId").GetString()));
+        Assert.Equal([id], list.EnumerateArray().Select(e => e.GetProperty("evidenceId").GetString()));
     }
 
     [Fact]
@@ -75,9 +77,9 @@ public sealed class StaffEvidenceAccessTests(AzuriteFixture azurite)
         Assert.Equal("case-not-found", problem.GetProperty("code").GetString());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(StaffApp app, string caseId, string staff, string evidenceId, byte[] content)
+    private static async Task<HttpResponseMessage> UploadAsync(StaffApp app, string caseId, string staff, string uploadKey, byte[] content)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/{caseId}/evidence?evidenceId={evidenceId}", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/{caseId}/evidence?uploadKey={uploadKey}", UriKind.Relative));
         request.Headers.Add("X-Dev-Staff", staff);
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

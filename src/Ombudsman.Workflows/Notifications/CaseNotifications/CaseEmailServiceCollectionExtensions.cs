@@ -22,6 +22,7 @@ public static class CaseEmailServiceCollectionExtensions
         services.AddSingleton<CaseEmailFields>();
         services.TryAddSingleton<ICaseContacts, ReadModelCaseContacts>();
         services.TryAddSingleton<IOpenDeadlineSource, ReadModelOpenDeadlineSource>();
+        services.TryAddSingleton<IProviderComplaintText, NoApprovedComplaintText>();
         services.AddSingleton<ICaseNotifier, EmailCaseNotifier>();
 
         services.AddSingleton(sp => new StaffDigests(sp.GetRequiredService<StaffDigestService>(), sp.GetRequiredService<OfficeDirectory>()));

@@ -15,6 +15,7 @@ internal sealed partial class EmailCaseNotifier(
     OfficeDirectory offices,
     TemplateCatalog catalog,
     CaseEmailFields fields,
+    IProviderComplaintText providerText,
     ILogger<EmailCaseNotifier> logger) : ICaseNotifier
 {
     public async Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
@@ -31,6 +32,14 @@ internal sealed partial class EmailCaseNotifier(
 
         var template = catalog.Get(templateId, language);
         var confidential = complaint.Complainant.Confidential;
+        var identity = ComplainantIdentity.Of(complaint);
+        if (notification.Recipient == NotificationRecipient.Provider)
+        {
+            // The provider reads in its email what its view of the case shows, never an unreviewed confidential text.
+            var approved = await providerText.ApprovedDescriptionAsync(notification.CaseId, cancellationToken);
+            complaint = complaint with { Description = ProviderComplaintTexts.DescriptionFor(complaint, approved) ?? ProviderComplaintTexts.PendingReview };
+        }
+
         var email = new Notification
         {
             IdempotencyKey = notification.IdempotencyKey,
@@ -43,7 +52,7 @@ internal sealed partial class EmailCaseNotifier(
                 template, notification, complaint, office?.Name ?? complaint.Office.Name, office?.TimeZone ?? complaint.Office.TimeZone, office?.DashboardLink),
             ComplainantIdentityConfidential = confidential,
             ComplainantIdentity = confidential && notification.Recipient == NotificationRecipient.Provider
-                ? new ComplainantIdentity { Name = complaint.Complainant.Name, Email = complaint.Complainant.Email }
+                ? identity
                 : null,
         };
 
