@@ -5,7 +5,7 @@ using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Access;
 
-/// <summary>Registers the complainant and provider side: token store, provider links, offices, and the token-based evidence access.</summary>
+/// <summary>Registers the complainant and provider side: token store, provider links and the token-based evidence access.</summary>
 internal static class AccessServiceCollectionExtensions
 {
     /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
@@ -20,7 +20,6 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<CallerAccess>();
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
-        services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
             sp.GetRequiredService<CaseReadModel>(),

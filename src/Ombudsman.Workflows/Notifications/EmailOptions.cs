@@ -42,9 +42,7 @@ internal sealed record EmailOptions
     /// </summary>
     public TimeSpan PendingLease { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Storage account for send records; falls back to ConnectionStrings:Storage, else records are in memory.</summary>
-    public string? StorageConnectionString { get; init; }
-
+    /// <summary>The table of send records, in the app's storage account.</summary>
     public string SendRecordsTable { get; init; } = "EmailSendRecords";
 
     public EmailAddress From => new(FromAddress, FromName);
@@ -70,7 +68,6 @@ internal sealed record EmailOptions
             MaxRateLimitWait = Duration(section, "MaxRateLimitWait") ?? defaults.MaxRateLimitWait,
             RequestTimeout = Duration(section, "RequestTimeout") ?? defaults.RequestTimeout,
             PendingLease = Duration(section, "PendingLease") ?? defaults.PendingLease,
-            StorageConnectionString = NullIfEmpty(section["StorageConnectionString"]) ?? NullIfEmpty(configuration.GetConnectionString("Storage")),
             SendRecordsTable = NullIfEmpty(section["SendRecordsTable"]) ?? defaults.SendRecordsTable,
         };
         options.Validate();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Tests.Notifications;
@@ -10,7 +11,7 @@ public sealed class StaffDigestTests : IDisposable
     // 06:30 WIB, 07:30 WITA, 08:30 WIT on Wednesday 25 November 2026.
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 23, 30, 0, TimeSpan.Zero);
 
-    private static readonly RegionalOffice Ntt = new()
+    private static readonly ConfiguredOffice Ntt = new()
     {
         OfficeId = "ntt",
         Name = "Ombudsman RI Perwakilan Nusa Tenggara Timur",
@@ -19,7 +20,7 @@ public sealed class StaffDigestTests : IDisposable
         DashboardLink = "https://pengaduan.ombudsman.test/kantor/ntt/batas-waktu",
     };
 
-    private static readonly RegionalOffice Jakarta = Ntt with
+    private static readonly ConfiguredOffice Jakarta = Ntt with
     {
         OfficeId = "jakarta",
         Name = "Ombudsman RI Perwakilan Jakarta Raya",

@@ -1,3 +1,4 @@
+using Ombudsman.Workflows.Offices;
 using Microsoft.Extensions.Logging;
 using Ombudsman.Workflows.Cases;
 
@@ -60,7 +61,7 @@ internal sealed partial class EmailCaseNotifier(
     }
 
     /// <summary>The mailbox and language, or why there is none (the case then shows "email not delivered").</summary>
-    private static (EmailAddress? To, Language Language, string? Problem) Recipient(CaseNotification notification, Complaint complaint, RegionalOffice? office)
+    private static (EmailAddress? To, Language Language, string? Problem) Recipient(CaseNotification notification, Complaint complaint, ConfiguredOffice? office)
     {
         switch (notification.Recipient)
         {

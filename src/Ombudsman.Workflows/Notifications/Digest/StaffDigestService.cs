@@ -1,3 +1,5 @@
+using Ombudsman.Workflows.Offices;
+
 namespace Ombudsman.Workflows.Notifications;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Ombudsman.Workflows.Notifications;
 /// </summary>
 internal sealed class StaffDigestService(IOpenDeadlineSource deadlines, INotificationSender sender, TimeProvider time)
 {
-    public async Task<IReadOnlyDictionary<string, DeliveryResult>> SendDueAsync(IEnumerable<RegionalOffice> offices, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, DeliveryResult>> SendDueAsync(IEnumerable<ConfiguredOffice> offices, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, DeliveryResult>(StringComparer.Ordinal);
         var failures = new List<Exception>();
