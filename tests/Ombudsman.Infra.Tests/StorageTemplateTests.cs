@@ -66,13 +66,13 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Access_token_and_read_model_tables_are_created()
+    public void Access_token_read_model_and_email_send_record_tables_are_created()
     {
         var names = Storage.Variable("storageNames");
         var tables = Storage.Resource("tables");
 
         Assert.Equal(
-            ["OmbudsmanAccessTokens", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines"],
+            ["OmbudsmanAccessTokens", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines", "OmbudsmanEmailSendRecords"],
             names.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
         // One table per entry of storageNames.tables, named by the entry's value.
         Assert.Equal("[length(items(variables('storageNames').tables))]", tables.GetProperty("copy").GetProperty("count").GetString());

@@ -14,6 +14,8 @@ var storageNames = {
     cases: 'OmbudsmanCases'
     timeline: 'OmbudsmanTimeline'
     openDeadlines: 'OmbudsmanOpenDeadlines'
+    // One row per notification email (its idempotency key): what makes each email go out once across instances.
+    emailSendRecords: 'OmbudsmanEmailSendRecords'
   }
   containers: {
     evidence: 'evidence'
