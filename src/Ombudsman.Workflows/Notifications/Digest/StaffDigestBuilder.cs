@@ -52,7 +52,7 @@ internal static class StaffDigestBuilder
 
     private static string Line(OpenDeadline deadline, ConfiguredOffice office, DateTimeOffset now, Language language)
     {
-        var due = NotificationDates.DateTime(deadline.DueAt, office.TimeZone, language);
+        var due = NotificationDates.Deadline(deadline.DueAt, office.TimeZone, language);
         var late = (int)Math.Floor((now - deadline.DueAt).TotalDays);
         var lateness = deadline.DueAt > now || late < 1
             ? ""
