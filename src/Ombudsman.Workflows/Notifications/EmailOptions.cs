@@ -19,7 +19,7 @@ internal sealed record EmailOptions
 
     public string FromName { get; init; } = "Ombudsman Republik Indonesia";
 
-    /// <summary>Where .eml files go when there is no API key; relative paths resolve against the working directory.</summary>
+    /// <summary>Where .eml files go when there is no API key; a relative path is taken from the repository root when run from a checkout.</summary>
     public string PickupDirectory { get; init; } = Path.Combine(".data", "mail");
 
     /// <summary>Retries after a 429, a 5xx or a refused connection, beyond the first attempt.</summary>

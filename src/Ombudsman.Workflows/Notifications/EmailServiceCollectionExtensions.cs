@@ -50,6 +50,7 @@ public static class EmailServiceCollectionExtensions
         }
 
         services.AddSingleton<INotificationSender, NotificationSender>();
+        services.AddHostedService<EmailDeliveryStartupLog>();
         services.AddSingleton<StaffDigestService>();
         return services;
     }

@@ -38,8 +38,28 @@ public sealed class EmailServiceCollectionExtensionsTests(AzuriteFixture azurite
 
         var transport = Assert.IsType<PickupDirectoryTransport>(provider.GetRequiredService<IEmailTransport>());
 
-        Assert.Equal(Path.GetFullPath(Path.Combine(".data", "mail")), transport.Directory);
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, ".data", "mail"), transport.Directory);
         Assert.Contains(".data/", File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".gitignore")));
+    }
+
+    [Fact]
+    public void The_default_pickup_directory_is_the_repositorys_data_mail_folder_whichever_folder_of_the_checkout_the_app_starts_in()
+    {
+        var outside = Directory.CreateTempSubdirectory("ombudsman-elsewhere-");
+        try
+        {
+            var expected = Path.Combine(RepositoryRoot.Path, ".data", "mail");
+
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), RepositoryRoot.Path, AppContext.BaseDirectory));
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), Path.Combine(RepositoryRoot.Path, "src", "Ombudsman.Functions"), AppContext.BaseDirectory));
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), outside.FullName, AppContext.BaseDirectory));
+            Assert.Equal(Path.Combine(outside.FullName, "mail"), PickupDirectoryTransport.Resolve("mail", outside.FullName, outside.FullName));
+            Assert.Equal("/tmp/ombudsman-mail", PickupDirectoryTransport.Resolve("/tmp/ombudsman-mail", outside.FullName, AppContext.BaseDirectory));
+        }
+        finally
+        {
+            outside.Delete();
+        }
     }
 
     [Fact]
