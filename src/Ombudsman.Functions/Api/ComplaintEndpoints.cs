@@ -3,9 +3,9 @@ using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
-using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;

@@ -1,6 +1,6 @@
-using Ombudsman.Workflows.Offices;
 using Microsoft.Extensions.Logging;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Workflows.Notifications;
 

@@ -1,5 +1,5 @@
-using Ombudsman.Workflows.Offices;
 using System.Globalization;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Workflows.Notifications;
 
