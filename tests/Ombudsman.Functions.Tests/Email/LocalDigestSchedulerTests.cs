@@ -18,7 +18,7 @@ public sealed class LocalDigestSchedulerTests(AzuriteFixture azurite)
         var deadlines = new FailingOpenDeadlineSource(failures: 6);
         await using var app = await TestApp.StartAsync(
             azurite,
-            // 09:00 WIB, 10:00 WITA, 11:00 WIT: the four development offices' digests are due.
+            // 09:00 WIB, 10:00 WITA, 11:00 WIT: the four offices' digests are due.
             ["Clock:Mode=Manual", "Clock:Start=2026-03-02T02:00:00Z", "Schedule:DigestInterval=00:00:00.100"],
             configureServices: services => services.AddSingleton<IOpenDeadlineSource>(deadlines));
 
