@@ -56,6 +56,10 @@ param trackingBaseUrl string
 @description('Public page where a complainant uploads evidence; emails link to it with the case id appended (absolute https URL).')
 param uploadBaseUrl string
 
+@description('The regional offices complaints are filed with: id (the office code cases carry), name, timeZone (WIB, WITA or WIT), staffEmail (receives the daily digest and escalations), dashboardLink (absolute https URL), language (id or en, staff emails; id by default). Written as the app\'s Offices settings; the app checks them at start-up.')
+@minLength(1)
+param offices office[]
+
 @description('FC1: upper bound on instances.')
 param flexMaximumInstanceCount int = 40
 
@@ -67,6 +71,16 @@ param premiumMaximumWorkerCount int = 10
 
 @description('Tags on every resource.')
 param tags object = {}
+
+// One regional office as the app reads it (Offices:{n}:Id, Name, TimeZone, StaffEmail, DashboardLink, Language).
+type office = {
+  id: string
+  name: string
+  timeZone: ('WIB' | 'WITA' | 'WIT')
+  staffEmail: string
+  dashboardLink: string
+  language: ('id' | 'en')?
+}
 
 var isFlex = hostingPlan == 'FC1'
 var baseName = 'ombudsman-${environmentName}'
@@ -200,7 +214,41 @@ var appSettings = [
     name: 'Email__UploadBaseUrl'
     value: uploadBaseUrl
   }
+  {
+    // Exactly-once email: every instance checks and writes the same send records.
+    name: 'Email__SendRecordsTable'
+    value: storageNames.tables.emailSendRecords
+  }
 ]
+
+// Offices__{n}__Id, __Name, __TimeZone, __StaffEmail, __DashboardLink, __Language: the "Offices" section the app
+// reads for filing and email alike.
+var officeSettings = flatten(map(range(0, length(offices)), i => [
+  {
+    name: 'Offices__${i}__Id'
+    value: offices[i].id
+  }
+  {
+    name: 'Offices__${i}__Name'
+    value: offices[i].name
+  }
+  {
+    name: 'Offices__${i}__TimeZone'
+    value: offices[i].timeZone
+  }
+  {
+    name: 'Offices__${i}__StaffEmail'
+    value: offices[i].staffEmail
+  }
+  {
+    name: 'Offices__${i}__DashboardLink'
+    value: offices[i].dashboardLink
+  }
+  {
+    name: 'Offices__${i}__Language'
+    value: offices[i].?language ?? 'id'
+  }
+]))
 
 module flexApp 'modules/functionapp-flex.bicep' = if (isFlex) {
   name: 'functionapp-flex'
@@ -208,6 +256,7 @@ module flexApp 'modules/functionapp-flex.bicep' = if (isFlex) {
     location: location
     baseName: baseName
     appSettings: appSettings
+    officeSettings: officeSettings
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     maximumInstanceCount: flexMaximumInstanceCount
     instanceMemoryMB: flexInstanceMemoryMB
@@ -221,6 +270,7 @@ module premiumApp 'modules/functionapp-premium.bicep' = if (!isFlex) {
     location: location
     baseName: baseName
     appSettings: appSettings
+    officeSettings: officeSettings
     packageUrl: '${storage.outputs.deploymentContainerUrl}/${packageBlobName}'
     maximumElasticWorkerCount: premiumMaximumWorkerCount
     tags: allTags

@@ -10,6 +10,29 @@ param evidenceImmutabilityDays = 3650
 param sendGridFromAddress = 'pengaduan@example.go.id'
 param trackingBaseUrl = 'https://pengaduan.example.go.id/lacak/'
 param uploadBaseUrl = 'https://pengaduan.example.go.id/unggah/'
+param offices = [
+  {
+    id: 'PST'
+    name: 'Ombudsman Republik Indonesia, Kantor Pusat (Jakarta)'
+    timeZone: 'WIB'
+    staffEmail: 'tenggat.pusat@example.go.id'
+    dashboardLink: 'https://pengaduan.example.go.id/staf/pst'
+  }
+  {
+    id: 'BAL'
+    name: 'Ombudsman RI Perwakilan Bali'
+    timeZone: 'WITA'
+    staffEmail: 'tenggat.bali@example.go.id'
+    dashboardLink: 'https://pengaduan.example.go.id/staf/bal'
+  }
+  {
+    id: 'PAP'
+    name: 'Ombudsman RI Perwakilan Papua'
+    timeZone: 'WIT'
+    staffEmail: 'tenggat.papua@example.go.id'
+    dashboardLink: 'https://pengaduan.example.go.id/staf/pap'
+  }
+]
 param corsAllowedOrigins = []
 param tags = {
   owner: 'ombudsman-it'

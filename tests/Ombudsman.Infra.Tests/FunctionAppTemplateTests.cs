@@ -68,7 +68,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var siteSettings = Site(FlexModule).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings");
         var shared = ArmTemplate.Settings(templates.ModuleParameter(FlexModule, "appSettings"));
 
-        Assert.Equal("[parameters('appSettings')]", siteSettings.GetString());
+        Assert.Equal("[concat(parameters('appSettings'), parameters('officeSettings'))]", siteSettings.GetString());
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", shared.Keys);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", shared.Keys);
     }
@@ -83,7 +83,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
 
         Assert.Equal("EP1", sku.GetProperty("name").GetString());
         Assert.Equal("ElasticPremium", sku.GetProperty("tier").GetString());
-        Assert.Equal("[concat(parameters('appSettings'), variables('premiumOnlySettings'))]", siteSettings.GetString());
+        Assert.Equal("[concat(parameters('appSettings'), parameters('officeSettings'), variables('premiumOnlySettings'))]", siteSettings.GetString());
         Assert.Equal("dotnet-isolated", template.Resolve(JsonSerializer.SerializeToElement(premiumOnly["FUNCTIONS_WORKER_RUNTIME"])).GetString());
         Assert.Equal("~4", premiumOnly["FUNCTIONS_EXTENSION_VERSION"]);
     }
@@ -220,7 +220,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
         var created = templates.Module("storage").Variable("storageNames").GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()!);
         var named = settings
-            .Where(s => s.Key.StartsWith("StorageNames__", StringComparison.Ordinal) && s.Key.EndsWith("Table", StringComparison.Ordinal))
+            .Where(s => (s.Key.StartsWith("StorageNames__", StringComparison.Ordinal) && s.Key.EndsWith("Table", StringComparison.Ordinal)) || s.Key == "Email__SendRecordsTable")
             .Select(s => templates.Main.Resolve(JsonSerializer.SerializeToElement(s.Value)).GetString()!);
 
         Assert.Equal(created.Order(), named.Order());
@@ -247,5 +247,40 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
 
         Assert.Equal("[parameters('trackingBaseUrl')]", settings["Email__TrackingBaseUrl"]);
         Assert.Equal("[parameters('uploadBaseUrl')]", settings["Email__UploadBaseUrl"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Email_send_records_are_kept_in_a_table_the_storage_module_creates_so_every_instance_mails_once(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal("OmbudsmanEmailSendRecords", templates.Main.Resolve(JsonSerializer.SerializeToElement(settings["Email__SendRecordsTable"])).GetString());
+        Assert.Contains("OmbudsmanEmailSendRecords", templates.Module("storage").Variable("storageNames").GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
+        Assert.DoesNotContain(settings.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || key == "Email__StorageConnectionString");
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_write_every_office_setting_the_app_reads_from_the_offices_parameter(string module)
+    {
+        // The app's OfficeDirectory reads Offices:{n}:Id, Name, TimeZone, StaffEmail, DashboardLink and Language.
+        var officeSettings = templates.Main.Resolve(templates.ModuleParameter(module, "officeSettings")).GetString()!;
+        var offices = templates.Main.Parameter("offices");
+
+        Assert.Equal(1, offices.GetProperty("minLength").GetInt32());
+        Assert.StartsWith("[flatten(map(range(0, length(parameters('offices')))", officeSettings, StringComparison.Ordinal);
+        foreach (var (key, property) in new[] { ("Id", "id"), ("Name", "name"), ("TimeZone", "timeZone"), ("StaffEmail", "staffEmail"), ("DashboardLink", "dashboardLink") })
+        {
+            Assert.Contains(
+                $"createObject('name', format('Offices__{{0}}__{key}', lambdaVariables('i')), 'value', parameters('offices')[lambdaVariables('i')].{property})",
+                officeSettings,
+                StringComparison.Ordinal);
+        }
+
+        Assert.Contains(
+            "createObject('name', format('Offices__{0}__Language', lambdaVariables('i')), 'value', coalesce(tryGet(parameters('offices')[lambdaVariables('i')], 'language'), 'id'))",
+            officeSettings,
+            StringComparison.Ordinal);
     }
 }

@@ -13,5 +13,13 @@ public sealed class ParameterFileTests
         var values = parameters.RootElement.GetProperty("parameters");
         Assert.Equal(expectedPlan, values.GetProperty("hostingPlan").GetProperty("value").GetString());
         Assert.False(values.TryGetProperty("sendGridApiKey", out _), "the SendGrid key belongs in Key Vault, not in a parameter file");
+        var offices = values.GetProperty("offices").GetProperty("value").EnumerateArray().ToList();
+        Assert.NotEmpty(offices);
+        Assert.All(offices, office =>
+        {
+            Assert.Contains(office.GetProperty("timeZone").GetString(), new[] { "WIB", "WITA", "WIT" });
+            Assert.Contains('@', office.GetProperty("staffEmail").GetString()!);
+            Assert.StartsWith("https://", office.GetProperty("dashboardLink").GetString(), StringComparison.Ordinal);
+        });
     }
 }

@@ -31,6 +31,9 @@ public sealed record FakeSendGridResponse
     /// <summary>Drops the connection after reading the request and before answering: the client never learns the outcome.</summary>
     public static FakeSendGridResponse DropConnection() => new() { StatusCode = 0 };
 
+    /// <summary>Reads the request and never answers, as a hung server would, until the client gives up.</summary>
+    public static FakeSendGridResponse NoAnswer() => new() { StatusCode = -1 };
+
     public static FakeSendGridResponse ServerError(int statusCode = 500) =>
         new() { StatusCode = statusCode, Body = """{"errors":[{"field":null,"message":"internal error"}]}""" };
 

@@ -99,6 +99,20 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             response = FakeSendGridResponse.Accepted($"fake-message-{n}");
         }
 
+        if (response.StatusCode == -1)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client timed out and closed the connection.
+            }
+
+            return;
+        }
+
         if (response.StatusCode == 0)
         {
             context.Abort();

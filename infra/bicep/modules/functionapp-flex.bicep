@@ -15,6 +15,9 @@ param baseName string
 @description('App settings shared by both plans, built in main.bicep.')
 param appSettings array
 
+@description('The Offices__{n}__* settings main.bicep builds from its offices parameter (one list per office, so they cannot be literal).')
+param officeSettings array
+
 @description('Blob container URL the platform deploys the package from (identity-based).')
 param deploymentContainerUrl string
 
@@ -83,7 +86,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: appSettings
+      appSettings: concat(appSettings, officeSettings)
     }
   }
 }

@@ -17,6 +17,9 @@ param baseName string
 @description('App settings shared by both plans, built in main.bicep.')
 param appSettings array
 
+@description('The Offices__{n}__* settings main.bicep builds from its offices parameter (one list per office, so they cannot be literal).')
+param officeSettings array
+
 @description('Blob URL of the zip package the app runs from; docs/DEPLOY.md uploads it there.')
 param packageUrl string
 
@@ -80,7 +83,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(appSettings, premiumOnlySettings)
+      appSettings: concat(appSettings, officeSettings, premiumOnlySettings)
     }
   }
 }

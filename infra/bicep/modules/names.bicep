@@ -18,6 +18,8 @@ var storageNames = {
     openDeadlines: 'OmbudsmanOpenDeadlines'
     // The first answer to each Idempotency-Key, replayed to retries (docs/API.md, "Idempotency keys").
     idempotencyKeys: 'OmbudsmanIdempotencyKeys'
+    // One row per notification email (its idempotency key): what makes each email go out once across instances.
+    emailSendRecords: 'OmbudsmanEmailSendRecords'
   }
   containers: {
     evidence: 'evidence'

@@ -6,7 +6,7 @@ using Ombudsman.Workflows.Cases.ReadModel;
 
 namespace Ombudsman.Functions.Access;
 
-/// <summary>Registers the complainant and provider side: token store, provider links, offices, the token-based evidence access, and what staff disclose to the provider.</summary>
+/// <summary>Registers the complainant and provider side: token store, provider links, the token-based evidence access, and what staff disclose to the provider.</summary>
 internal static class AccessServiceCollectionExtensions
 {
     /// <summary>Call before AddEvidence: the token-based <see cref="ICaseAccess"/> replaces the development/none default.</summary>
@@ -28,7 +28,6 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseIdSource>();
-        services.AddSingleton(OfficeDirectory.From(configuration));
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
             sp.GetRequiredService<CaseReadModel>(),

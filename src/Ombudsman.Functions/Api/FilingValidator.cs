@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
@@ -30,7 +31,7 @@ internal static class FilingValidator
             null or "" => Missing<ComplaintPath?>(errors, "path", "Choose 'provider' (complaint to the provider) or 'ombudsman' (report to the Ombudsman)."),
             _ => Invalid<ComplaintPath?>(errors, "path", "invalid-path", "'path' is 'provider' or 'ombudsman'."),
         };
-        var office = offices.Find(request.Office);
+        var office = offices.Find(request.Office)?.ForCase();
         if (office is null)
         {
             Add(errors, "office", string.IsNullOrWhiteSpace(request.Office) ? "field-required" : "unknown-office", $"Name an office: {string.Join(", ", offices.Codes)}.");

@@ -12,6 +12,7 @@ using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Hosting;
@@ -75,7 +76,8 @@ internal static class FunctionAppHost
         services.AddCaseWorkflows();
         AddDurable(services, configuration, mode, workflows);
 
-        services.AddCaseEmail(configuration);
+        // One reading of the offices, checked before anything starts, serves filing and email alike.
+        services.AddCaseEmail(configuration, OfficeDirectory.FromConfiguration(configuration, developmentDefaults: builder.Environment.IsDevelopment()));
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
         // On by default in Development only; Development may turn it off to see the app as deployed.

@@ -5,28 +5,27 @@ namespace Ombudsman.Functions.Hosting;
 
 /// <summary>
 /// The local host's scheduler: the deadline sweep every <see cref="ScheduledWorkOptions.SweepInterval"/> and the staff
-/// digests every <see cref="ScheduledWorkOptions.DigestInterval"/> (in Azure both are timer-triggered functions). A
-/// failed run is logged and retried at the next interval; it never stops the loop.
+/// digests every <see cref="ScheduledWorkOptions.DigestInterval"/> (in Azure both are timer-triggered functions). Each
+/// runs in a loop of its own, so a slow mail server never delays a deadline. A failed run is logged and retried at the
+/// next interval; it never stops the loop, and a digest it did not send is sent by a later run.
 /// </summary>
 internal sealed partial class ScheduledWorkService(
     IServiceScopeFactory scopes, StaffDigests digests, ScheduledWorkOptions options, ILogger<ScheduledWorkService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        EveryAsync(options.SweepInterval, "deadline sweep", async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync(stoppingToken);
+        }, stoppingToken),
+        EveryAsync(options.DigestInterval, "staff digests", () => digests.SendDueAsync(stoppingToken), stoppingToken));
+
+    private async Task EveryAsync(TimeSpan interval, string work, Func<Task> run, CancellationToken stoppingToken)
     {
-        var nextDigest = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(options.SweepInterval);
+        using var timer = new PeriodicTimer(interval);
         do
         {
-            await RunAsync("deadline sweep", async () =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync(stoppingToken);
-            });
-            if (DateTimeOffset.UtcNow >= nextDigest)
-            {
-                nextDigest = DateTimeOffset.UtcNow + options.DigestInterval;
-                await RunAsync("staff digests", () => digests.SendDueAsync(stoppingToken));
-            }
+            await RunAsync(work, run);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -19,7 +19,7 @@ internal sealed record EmailOptions
 
     public string FromName { get; init; } = "Ombudsman Republik Indonesia";
 
-    /// <summary>Where .eml files go when there is no API key; relative paths resolve against the working directory.</summary>
+    /// <summary>Where .eml files go when there is no API key; a relative path is taken from the repository root when run from a checkout.</summary>
     public string PickupDirectory { get; init; } = Path.Combine(".data", "mail");
 
     /// <summary>Retries after a 429, a 5xx or a refused connection, beyond the first attempt.</summary>
@@ -42,9 +42,7 @@ internal sealed record EmailOptions
     /// </summary>
     public TimeSpan PendingLease { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Storage account for send records; falls back to ConnectionStrings:Storage, else records are in memory.</summary>
-    public string? StorageConnectionString { get; init; }
-
+    /// <summary>The table of send records, in the app's storage account.</summary>
     public string SendRecordsTable { get; init; } = "EmailSendRecords";
 
     public EmailAddress From => new(FromAddress, FromName);
@@ -70,7 +68,6 @@ internal sealed record EmailOptions
             MaxRateLimitWait = Duration(section, "MaxRateLimitWait") ?? defaults.MaxRateLimitWait,
             RequestTimeout = Duration(section, "RequestTimeout") ?? defaults.RequestTimeout,
             PendingLease = Duration(section, "PendingLease") ?? defaults.PendingLease,
-            StorageConnectionString = NullIfEmpty(section["StorageConnectionString"]) ?? NullIfEmpty(configuration.GetConnectionString("Storage")),
             SendRecordsTable = NullIfEmpty(section["SendRecordsTable"]) ?? defaults.SendRecordsTable,
         };
         options.Validate();

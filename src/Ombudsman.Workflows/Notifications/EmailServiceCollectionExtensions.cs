@@ -11,9 +11,11 @@ namespace Ombudsman.Workflows.Notifications;
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <c>INotificationSender</c> and the staff digest. Send records go to the storage account of
-    /// Email:StorageConnectionString or ConnectionStrings:Storage (in memory when neither is set, for local runs).
-    /// The staff digest also needs an <c>IOpenDeadlineSource</c>, which AddCaseEmail registers.
+    /// Adds <c>INotificationSender</c> and the staff digest. Send records go to table Email:SendRecordsTable of the
+    /// app's storage account: the <see cref="TableServiceClient"/> the host registers, whether it signs in with a
+    /// connection string (Azurite) or the managed identity (Azure). There is no in-memory fallback: records kept per
+    /// process would let every host mail the same notification once. The staff digest also needs an
+    /// <c>IOpenDeadlineSource</c>, which AddCaseEmail registers.
     /// </summary>
     public static IServiceCollection AddEmailNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,14 +25,10 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.TryAddSingleton<IRetryWaiter, TimeProviderRetryWaiter>();
 
-        if (options.StorageConnectionString is { } storage)
-        {
-            services.AddSingleton<ISendRecordStore>(_ => new TableSendRecordStore(new TableClient(storage, options.SendRecordsTable)));
-        }
-        else
-        {
-            services.AddSingleton<ISendRecordStore, InMemorySendRecordStore>();
-        }
+        services.AddSingleton<ISendRecordStore>(provider => new TableSendRecordStore(
+            (provider.GetService<TableServiceClient>() ?? throw new InvalidOperationException(
+                "Email send records need the app's storage account: register a TableServiceClient (ConnectionStrings:Storage, or Storage:tableServiceUri with the managed identity)."))
+            .GetTableClient(options.SendRecordsTable)));
 
         if (options.SendGridApiKey is not null)
         {
@@ -52,6 +50,7 @@ public static class EmailServiceCollectionExtensions
         }
 
         services.AddSingleton<INotificationSender, NotificationSender>();
+        services.AddHostedService<EmailDeliveryStartupLog>();
         services.AddSingleton<StaffDigestService>();
         return services;
     }

@@ -107,6 +107,7 @@ internal sealed partial class NotificationSender(
             IdempotencyKey = notification.IdempotencyKey,
             TemplateId = notification.TemplateId,
             CaseId = notification.CaseId,
+            Language = notification.Language,
         };
         var result = await transport.SendAsync(email, cancellationToken);
         var now = time.GetUtcNow();

@@ -38,7 +38,7 @@ public sealed class ProgramStatuteWiringTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Now listening", app.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Azurite, with names of this test's own so nothing is shared with other tests.</summary>
+    /// <summary>Azurite, with names of this test's own so nothing is shared with other tests, and the offices.</summary>
     private string[] Storage()
     {
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
@@ -51,6 +51,8 @@ public sealed class ProgramStatuteWiringTests(AzuriteFixture azurite)
             $"--DurableTask:HubName={prefix}",
             $"--StorageNames:EvidenceContainer={prefix}-evidence",
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+            // Run as deployed (Production): the offices are configured, not defaulted.
+            .. TestApp.DeployedOffices.Select(s => "--" + s),
         ];
     }
 }

@@ -32,14 +32,17 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static AppProcess Start(params string[] args)
+    public static AppProcess Start(params string[] args) => StartIn(AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the app with <paramref name="workingDirectory"/> as its current directory.</summary>
+    public static AppProcess StartIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ombudsman.Functions.dll"));
         start.ArgumentList.Add("--urls");

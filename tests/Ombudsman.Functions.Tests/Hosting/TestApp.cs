@@ -124,6 +124,13 @@ internal sealed class TestApp : IAsyncDisposable
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",
             $"--Email:SendRecordsTable={prefix}emailsends",
         };
+        // Configured as Bicep configures them in Azure: outside Development (and in the Functions worker, whose
+        // environment is Production) there are no default offices.
+        if (!given.Any(s => s.StartsWith("Offices:", StringComparison.Ordinal)))
+        {
+            args.AddRange(DeployedOffices.Select(s => "--" + s));
+        }
+
         if (!given.Any(s => s.StartsWith("urls=", StringComparison.Ordinal)))
         {
             args.Add("--urls=http://127.0.0.1:0");
@@ -132,6 +139,15 @@ internal sealed class TestApp : IAsyncDisposable
         args.AddRange(given.Select(s => "--" + s));
         return (prefix, [.. args]);
     }
+
+    /// <summary>The offices the test apps run with (key=value): the development offices' codes and zones, test mailboxes.</summary>
+    public static IReadOnlyList<string> DeployedOffices { get; } =
+    [
+        .. Office(0, "PST", "Ombudsman Republik Indonesia, Kantor Pusat (Jakarta)", "WIB"),
+        .. Office(1, "JKT", "Ombudsman RI Perwakilan Jakarta Raya", "WIB"),
+        .. Office(2, "BAL", "Ombudsman RI Perwakilan Bali", "WITA"),
+        .. Office(3, "PAP", "Ombudsman RI Perwakilan Papua", "WIT"),
+    ];
 
     /// <summary>A service of the app; scoped ones (the case commands) from one scope that lives as long as the app.</summary>
     public T Service<T>()
@@ -153,6 +169,15 @@ internal sealed class TestApp : IAsyncDisposable
             Directory.Delete(MailDirectory, recursive: true);
         }
     }
+
+    private static string[] Office(int n, string id, string name, string zone) =>
+    [
+        $"Offices:{n}:Id={id}",
+        $"Offices:{n}:Name={name}",
+        $"Offices:{n}:TimeZone={zone}",
+        $"Offices:{n}:StaffEmail=staf.{id.ToLowerInvariant()}@ombudsman.test",
+        $"Offices:{n}:DashboardLink=https://staf.ombudsman.test/{id.ToLowerInvariant()}/tenggat",
+    ];
 
     private static CaseReadModelNames NamesFor(string prefix) =>
         new() { CasesTable = prefix + "Cases", TimelineTable = prefix + "Timeline", OpenDeadlinesTable = prefix + "Deadlines" };

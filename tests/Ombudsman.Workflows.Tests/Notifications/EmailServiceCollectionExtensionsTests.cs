@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ using Ombudsman.Workflows.Notifications;
 
 namespace Ombudsman.Workflows.Tests.Notifications;
 
-public sealed class EmailServiceCollectionExtensionsTests
+[Collection(AzuriteCollection.Name)]
+public sealed class EmailServiceCollectionExtensionsTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task With_an_api_key_notifications_go_through_SendGrid_at_the_configured_host()
@@ -36,22 +38,55 @@ public sealed class EmailServiceCollectionExtensionsTests
 
         var transport = Assert.IsType<PickupDirectoryTransport>(provider.GetRequiredService<IEmailTransport>());
 
-        Assert.Equal(Path.GetFullPath(Path.Combine(".data", "mail")), transport.Directory);
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, ".data", "mail"), transport.Directory);
         Assert.Contains(".data/", File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".gitignore")));
-        Assert.IsType<InMemorySendRecordStore>(provider.GetRequiredService<ISendRecordStore>());
     }
 
     [Fact]
-    public void A_configured_pickup_directory_and_storage_connection_are_used()
+    public void The_default_pickup_directory_is_the_repositorys_data_mail_folder_whichever_folder_of_the_checkout_the_app_starts_in()
+    {
+        var outside = Directory.CreateTempSubdirectory("ombudsman-elsewhere-");
+        try
+        {
+            var expected = Path.Combine(RepositoryRoot.Path, ".data", "mail");
+
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), RepositoryRoot.Path, AppContext.BaseDirectory));
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), Path.Combine(RepositoryRoot.Path, "src", "Ombudsman.Functions"), AppContext.BaseDirectory));
+            Assert.Equal(expected, PickupDirectoryTransport.Resolve(Path.Combine(".data", "mail"), outside.FullName, AppContext.BaseDirectory));
+            Assert.Equal(Path.Combine(outside.FullName, "mail"), PickupDirectoryTransport.Resolve("mail", outside.FullName, outside.FullName));
+            Assert.Equal("/tmp/ombudsman-mail", PickupDirectoryTransport.Resolve("/tmp/ombudsman-mail", outside.FullName, AppContext.BaseDirectory));
+        }
+        finally
+        {
+            outside.Delete();
+        }
+    }
+
+    [Fact]
+    public void A_configured_pickup_directory_is_used_and_send_records_go_to_the_apps_storage_account()
     {
         using var provider = Build(new()
         {
             ["Email:PickupDirectory"] = "/tmp/ombudsman-mail",
-            ["ConnectionStrings:Storage"] = "UseDevelopmentStorage=true",
+            ["Email:SendRecordsTable"] = "MailSends",
         });
 
+        var store = Assert.IsType<TableSendRecordStore>(provider.GetRequiredService<ISendRecordStore>());
         Assert.Equal("/tmp/ombudsman-mail", Assert.IsType<PickupDirectoryTransport>(provider.GetRequiredService<IEmailTransport>()).Directory);
-        Assert.IsType<TableSendRecordStore>(provider.GetRequiredService<ISendRecordStore>());
+        Assert.Equal("MailSends", store.Table.Name);
+        Assert.Equal(new TableServiceClient(azurite.ConnectionString).AccountName, store.Table.AccountName);
+    }
+
+    [Fact]
+    public void Without_the_apps_storage_there_are_no_send_records_kept_per_process_but_a_start_up_error()
+    {
+        var services = new ServiceCollection();
+        services.AddEmailNotifications(Configuration([]));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ISendRecordStore>());
+
+        Assert.Contains("TableServiceClient", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,11 +107,13 @@ public sealed class EmailServiceCollectionExtensionsTests
         Assert.Contains("PendingLease", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        settings.TryAdd("Email:SendRecordsTable", "sends" + Guid.NewGuid().ToString("N")[..12]);
         services.AddEmailNotifications(Configuration(settings));
         return services.BuildServiceProvider();
     }

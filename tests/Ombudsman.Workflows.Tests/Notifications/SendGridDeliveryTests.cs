@@ -53,6 +53,7 @@ public sealed class SendGridDeliveryTests : IAsyncLifetime
             ["content"] = new JsonArray(
                 new JsonObject { ["type"] = "text/plain", ["value"] = expected.TextBody },
                 new JsonObject { ["type"] = "text/html", ["value"] = expected.HtmlBody }),
+            ["headers"] = new JsonObject { ["Content-Language"] = "id" },
             ["tracking_settings"] = new JsonObject { ["click_tracking"] = new JsonObject { ["enable"] = false, ["enable_text"] = false } },
             ["custom_args"] = new JsonObject
             {

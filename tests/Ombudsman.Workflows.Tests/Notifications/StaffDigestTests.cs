@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Tests.Notifications;
@@ -10,7 +11,7 @@ public sealed class StaffDigestTests : IDisposable
     // 06:30 WIB, 07:30 WITA, 08:30 WIT on Wednesday 25 November 2026.
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 23, 30, 0, TimeSpan.Zero);
 
-    private static readonly RegionalOffice Ntt = new()
+    private static readonly ConfiguredOffice Ntt = new()
     {
         OfficeId = "ntt",
         Name = "Ombudsman RI Perwakilan Nusa Tenggara Timur",
@@ -19,7 +20,7 @@ public sealed class StaffDigestTests : IDisposable
         DashboardLink = "https://pengaduan.ombudsman.test/kantor/ntt/batas-waktu",
     };
 
-    private static readonly RegionalOffice Jakarta = Ntt with
+    private static readonly ConfiguredOffice Jakarta = Ntt with
     {
         OfficeId = "jakarta",
         Name = "Ombudsman RI Perwakilan Jakarta Raya",
@@ -50,13 +51,13 @@ public sealed class StaffDigestTests : IDisposable
         Assert.Equal("Rabu, 25 November 2026", notification.Fields["DigestDate"]);
         Assert.Equal("2", notification.Fields["OverdueCount"]);
         Assert.Equal(
-            "PGD-1: Pemeriksaan, O10 PO 58/2023 art. 54, batas waktu 23 November 2026 06.30 WITA (terlambat 2 hari)\n" +
-            "PGD-2: Pemeriksaan, P5 UU 25/2009 art. 45(1), batas waktu 25 November 2026 06.30 WITA",
+            "PGD-1: Pemeriksaan, O10 PO 58/2023 art. 54, batas waktu 23 November 2026 pukul 06.30 WITA (terlambat 2 hari)\n" +
+            "PGD-2: Pemeriksaan, P5 UU 25/2009 art. 45(1), batas waktu 25 November 2026 pukul 06.30 WITA",
             notification.Fields["OverdueList"]);
         Assert.Equal("2", notification.Fields["DueSoonCount"]);
         Assert.Equal(
-            "PGD-3: Pemeriksaan, P9 UU 25/2009 art. 50(2), batas waktu 25 November 2026 12.30 WITA\n" +
-            "PGD-4: Pemeriksaan, P8 UU 25/2009 art. 50(1), batas waktu 28 November 2026 07.30 WITA",
+            "PGD-3: Pemeriksaan, P9 UU 25/2009 art. 50(2), batas waktu 25 November 2026 pukul 12.30 WITA\n" +
+            "PGD-4: Pemeriksaan, P8 UU 25/2009 art. 50(1), batas waktu 28 November 2026 pukul 07.30 WITA",
             notification.Fields["DueSoonList"]);
     }
 
@@ -68,7 +69,7 @@ public sealed class StaffDigestTests : IDisposable
         var email = TemplateModels.Catalog.Get(TemplateIds.StaffDigest, Language.English).Render(notification.Fields);
 
         Assert.Equal("Deadlines at Ombudsman RI Perwakilan Nusa Tenggara Timur, Wednesday, 25 November 2026: 1 overdue, 0 due within 3 days", email.Subject);
-        Assert.Contains("- PGD-2: Pemeriksaan, P5 UU 25/2009 art. 45(1), due 25 November 2026 06:30 WITA\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- PGD-2: Pemeriksaan, P5 UU 25/2009 art. 45(1), due 25 November 2026, 06:30 WITA\n", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Due within 3 days (0):\n\n- none\n", email.TextBody, StringComparison.Ordinal);
     }
 

@@ -81,16 +81,17 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
                 ? NotificationDates.DateTime(at, Zone, Language)
                 : null;
 
+        /// <summary>The deadline's last day, inclusively, in the office's zone; never the exclusive midnight after it.</summary>
         private string Deadline()
         {
-            if (Instant(Data("dueAt")) is { } due)
+            if (Data("deadline") is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var lastDay))
             {
-                return due;
+                return NotificationDates.LastDay(lastDay, Zone, Language);
             }
 
-            if (Data("deadline") is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (Data("dueAt") is { } iso && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var endsAt))
             {
-                return NotificationDates.LongDate(day, Language);
+                return NotificationDates.Deadline(endsAt, Zone, Language);
             }
 
             // The receipt goes out before the completeness deadline is computed; it states the period instead.

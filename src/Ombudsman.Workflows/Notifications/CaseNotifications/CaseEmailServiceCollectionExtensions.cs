@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -10,15 +11,16 @@ public static class CaseEmailServiceCollectionExtensions
 {
     /// <summary>
     /// Adds email delivery (<see cref="EmailServiceCollectionExtensions.AddEmailNotifications"/>) and an
-    /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery) and
-    /// "Offices" (staff mailboxes, time zones). The send records then are the notification ledger. Complaints and
-    /// open deadlines come from the case read model, which the host registers.
+    /// <see cref="ICaseNotifier"/> that mails every case notification. Reads "Email" (links, delivery); the offices
+    /// (staff mailboxes, time zones) are the host's one <see cref="OfficeDirectory"/>, which filing uses too. The send
+    /// records then are the notification ledger. Complaints and open deadlines come from the case read model, and the
+    /// send records from the app's storage account, both of which the host registers.
     /// </summary>
-    public static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddCaseEmail(this IServiceCollection services, IConfiguration configuration, OfficeDirectory offices)
     {
         services.AddEmailNotifications(configuration);
         services.AddSingleton(CaseEmailOptions.FromConfiguration(configuration));
-        services.AddSingleton(OfficeDirectory.FromConfiguration(configuration));
+        services.AddSingleton(offices);
         services.AddSingleton<CaseEmailFields>();
         services.TryAddSingleton<ICaseContacts, ReadModelCaseContacts>();
         services.TryAddSingleton<IOpenDeadlineSource, ReadModelOpenDeadlineSource>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -69,7 +70,7 @@ internal sealed partial class EmailCaseNotifier(
     }
 
     /// <summary>The mailbox and language, or why there is none (the case then shows "email not delivered").</summary>
-    private static (EmailAddress? To, Language Language, string? Problem) Recipient(CaseNotification notification, Complaint complaint, RegionalOffice? office)
+    private static (EmailAddress? To, Language Language, string? Problem) Recipient(CaseNotification notification, Complaint complaint, ConfiguredOffice? office)
     {
         switch (notification.Recipient)
         {

@@ -21,6 +21,7 @@ internal static class MimeMessageWriter
         Header(mime, "Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
         Header(mime, "Message-ID", $"<{id}@{email.From.Domain}>");
         Header(mime, "MIME-Version", "1.0");
+        Header(mime, "Content-Language", email.Language.Code());
         Header(mime, "X-Ombudsman-Idempotency-Key", EncodeHeaderValue(email.IdempotencyKey));
         Header(mime, "X-Ombudsman-Template", EncodeHeaderValue(email.TemplateId));
         if (email.CaseId is not null)

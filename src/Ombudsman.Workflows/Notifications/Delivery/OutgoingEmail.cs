@@ -14,4 +14,7 @@ internal sealed record OutgoingEmail
     public required string TemplateId { get; init; }
 
     public string? CaseId { get; init; }
+
+    /// <summary>The language the email is written in; sent as its Content-Language.</summary>
+    public required Language Language { get; init; }
 }

@@ -9,7 +9,38 @@ namespace Ombudsman.Workflows.Notifications;
 /// </summary>
 internal sealed class PickupDirectoryTransport(EmailOptions options, TimeProvider time) : IEmailTransport
 {
-    public string Directory { get; } = Path.GetFullPath(options.PickupDirectory);
+    private const string RepositoryMarker = "Ombudsman.sln";
+
+    public string Directory { get; } = Resolve(options.PickupDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// A relative pickup directory is taken from the repository root when the app runs from a checkout (found from
+    /// the working directory, else from the app's own folder), so `.data/mail` is the same folder whichever directory
+    /// the app was started in; elsewhere it is relative to the working directory.
+    /// </summary>
+    public static string Resolve(string pickupDirectory, string workingDirectory, string appDirectory)
+    {
+        if (Path.IsPathRooted(pickupDirectory))
+        {
+            return Path.GetFullPath(pickupDirectory);
+        }
+
+        var root = RepositoryRoot(workingDirectory) ?? RepositoryRoot(appDirectory) ?? workingDirectory;
+        return Path.GetFullPath(Path.Combine(root, pickupDirectory));
+    }
+
+    private static string? RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, RepositoryMarker)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
 
     public async Task<TransportResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {

@@ -93,6 +93,8 @@ internal sealed partial class SendGridTransport(
             HtmlContent = email.Content.HtmlBody,
         };
         message.AddTo(new SendGrid.Helpers.Mail.EmailAddress(email.To.Address, email.To.DisplayName));
+        // Screen readers and mail clients (translation offers, spelling) take the language from this header.
+        message.Headers = new Dictionary<string, string> { ["Content-Language"] = email.Language.Code() };
         // Our id travels with the message, so SendGrid's activity feed and webhooks can be matched to a send record.
         var args = new Dictionary<string, string> { [IdempotencyKeyArg] = email.IdempotencyKey, [TemplateIdArg] = email.TemplateId };
         if (email.CaseId is not null)

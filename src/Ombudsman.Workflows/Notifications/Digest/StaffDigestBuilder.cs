@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -8,10 +9,10 @@ internal static class StaffDigestBuilder
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(3);
 
     /// <summary>Keyed by office and local date, so the digest goes out once per office per day however often this runs.</summary>
-    public static string IdempotencyKey(RegionalOffice office, DateOnly localDate) =>
+    public static string IdempotencyKey(ConfiguredOffice office, DateOnly localDate) =>
         $"staff-digest:{office.OfficeId}:{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    public static Notification Build(RegionalOffice office, IEnumerable<OpenDeadline> deadlines, DateTimeOffset now)
+    public static Notification Build(ConfiguredOffice office, IEnumerable<OpenDeadline> deadlines, DateTimeOffset now)
     {
         var mine = deadlines.Where(d => d.OfficeId == office.OfficeId).OrderBy(d => d.DueAt).ThenBy(d => d.CaseId, StringComparer.Ordinal).ToList();
         var overdue = mine.Where(d => d.DueAt <= now).ToList();
@@ -39,7 +40,7 @@ internal static class StaffDigestBuilder
         };
     }
 
-    private static string Lines(List<OpenDeadline> deadlines, RegionalOffice office, DateTimeOffset now, Language language)
+    private static string Lines(List<OpenDeadline> deadlines, ConfiguredOffice office, DateTimeOffset now, Language language)
     {
         if (deadlines.Count == 0)
         {
@@ -49,9 +50,9 @@ internal static class StaffDigestBuilder
         return string.Join('\n', deadlines.Select(d => Line(d, office, now, language)));
     }
 
-    private static string Line(OpenDeadline deadline, RegionalOffice office, DateTimeOffset now, Language language)
+    private static string Line(OpenDeadline deadline, ConfiguredOffice office, DateTimeOffset now, Language language)
     {
-        var due = NotificationDates.DateTime(deadline.DueAt, office.TimeZone, language);
+        var due = NotificationDates.Deadline(deadline.DueAt, office.TimeZone, language);
         var late = (int)Math.Floor((now - deadline.DueAt).TotalDays);
         var lateness = deadline.DueAt > now || late < 1
             ? ""

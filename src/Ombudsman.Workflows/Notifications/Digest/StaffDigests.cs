@@ -1,3 +1,5 @@
+using Ombudsman.Workflows.Offices;
+
 namespace Ombudsman.Workflows.Notifications;
 
 /// <summary>

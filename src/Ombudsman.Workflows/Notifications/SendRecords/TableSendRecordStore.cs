@@ -16,6 +16,9 @@ internal sealed class TableSendRecordStore(TableClient table) : ISendRecordStore
 
     private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
 
+    /// <summary>The table the records live in (its account and name).</summary>
+    public TableClient Table => table;
+
     public async Task<SendRecord?> GetAsync(string? caseId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await _created.Value;

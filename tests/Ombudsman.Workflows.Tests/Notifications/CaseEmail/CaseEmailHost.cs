@@ -1,9 +1,11 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 using Ombudsman.Workflows.Tests.Cases;
 
@@ -40,6 +42,8 @@ internal sealed class CaseEmailHost : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["Email:PickupDirectory"] = pickup.FullName,
+            // A table of its own: case ids repeat across tests, and a shared table would say "already sent".
+            ["Email:SendRecordsTable"] = "sends" + Guid.NewGuid().ToString("N")[..12],
             ["Email:TrackingBaseUrl"] = TrackingBase,
             ["Email:UploadBaseUrl"] = "https://pengaduan.ombudsman.test/unggah/",
             ["Offices:0:Id"] = "JKT",
@@ -59,7 +63,8 @@ internal sealed class CaseEmailHost : IAsyncDisposable
         {
             collection.AddStatute();
             services?.Invoke(collection);
-            collection.AddCaseEmail(configuration);
+            collection.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+            collection.AddCaseEmail(configuration, OfficeDirectory.FromConfiguration(configuration));
         });
         return new CaseEmailHost(host, pickup);
     }

@@ -78,7 +78,7 @@ public sealed class CaseEmailTemplateMapTests
         Assert.Equal(emailTemplate.Fields.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
         if (emailTemplate.Fields.Contains("Deadline"))
         {
-            var expected = language == "en" ? "4 May 2026 23:59 WIB (UU 25/2009 art. 50(1))" : "4 Mei 2026 23.59 WIB (UU 25/2009 art. 50(1))";
+            var expected = language == "en" ? "4 May 2026, 23:59 WIB (UU 25/2009 art. 50(1))" : "4 Mei 2026 pukul 23.59 WIB (UU 25/2009 art. 50(1))";
             Assert.Contains(expected, email.TextBody, StringComparison.Ordinal);
         }
 

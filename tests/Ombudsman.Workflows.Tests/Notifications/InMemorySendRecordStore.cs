@@ -1,8 +1,10 @@
 using System.Globalization;
 
-namespace Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Notifications;
 
-/// <summary>Send records in process memory: for tests and local runs without storage. Loses everything on restart.</summary>
+namespace Ombudsman.Workflows.Tests.Notifications;
+
+/// <summary>Send records in process memory, for tests of the sender that need no storage. Loses everything with the process.</summary>
 internal sealed class InMemorySendRecordStore : ISendRecordStore
 {
     private readonly Dictionary<(string? CaseId, string Key), SendRecord> _records = [];
