@@ -12,7 +12,7 @@ namespace Ombudsman.Workflows.Cases;
 /// </summary>
 public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time, CaseWorkflowOptions? options = null)
 {
-    private readonly string _orchestrator = options?.NewCasesRunOn ?? CaseOrchestration.Name;
+    private readonly string _orchestrator = options?.NewCasesRunOn ?? Case2Orchestration.Name;
 
     /// <summary>How long filing waits for intake, and an action for the case to apply it, before answering anyway.</summary>
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);

@@ -9,5 +9,5 @@ public sealed record CaseWorkflowOptions
     /// The orchestrator name new filings start. A change that would replay running cases differently ships under a
     /// new name registered beside the old one; new cases start on it, running cases finish on the name they started on.
     /// </summary>
-    public string NewCasesRunOn { get; init; } = CaseOrchestration.Name;
+    public string NewCasesRunOn { get; init; } = Case2Orchestration.Name;
 }
