@@ -206,6 +206,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("evidence", Resolved("StorageNames__EvidenceContainer"));
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
         Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
+        Assert.Equal("OmbudsmanProviderAllowance", Resolved("StorageNames__ProviderAllowanceTable"));
         Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
         Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
         Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));

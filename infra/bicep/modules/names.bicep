@@ -9,6 +9,8 @@
 var storageNames = {
   tables: {
     accessTokens: 'OmbudsmanAccessTokens'
+    // Per case: provider responses, documents and their bytes, counted against the Provider:Max* bounds.
+    providerAllowance: 'OmbudsmanProviderAllowance'
     // Read models the app projects from its orchestrations, so listing cases, reading a case's timeline and
     // finding open deadlines do not query the task hub.
     cases: 'OmbudsmanCases'

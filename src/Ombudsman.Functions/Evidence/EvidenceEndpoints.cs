@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Errors;
@@ -59,12 +60,26 @@ internal static class EvidenceEndpoints
         });
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, string caseId, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+        HttpContext context,
+        string caseId,
+        string? evidenceId,
+        string? fileName,
+        ICaseAccess access,
+        EvidenceStore store,
+        ProviderAllowance allowance,
+        ProviderPostLimiter providerPosts,
+        CancellationToken cancellationToken)
     {
         var decision = await access.CheckAsync(context, caseId, EvidenceAction.Upload, cancellationToken);
         if (!decision.Allowed)
         {
             return CaseNotFound(caseId);
+        }
+
+        var provider = decision.Party == EvidenceParty.Provider;
+        if (provider && providerPosts.Refusal(context, caseId) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var request = context.Request;
@@ -79,33 +94,60 @@ internal static class EvidenceEndpoints
             throw new DomainException(DomainErrorKind.TooLarge, "evidence-too-large", $"A file may have at most {store.MaxBytes} bytes.", "file");
         }
 
+        var multipart = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+        // The provider's documents are bounded per case: the upload may use at most what its reservation holds.
+        long? reserved = provider
+            ? await allowance.ReserveDocumentAsync(caseId, store.MaxBytes, multipart ? null : request.ContentLength, cancellationToken)
+            : null;
         EvidenceRecord record;
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            record = await UploadMultipartAsync(request, mediaType, caseId, evidenceId, decision, store, cancellationToken);
+            record = multipart
+                ? await UploadMultipartAsync(request, mediaType!, caseId, evidenceId, decision, reserved, store, cancellationToken)
+                : await store.UploadAsync(
+                    new EvidenceUpload
+                    {
+                        CaseId = caseId,
+                        EvidenceId = evidenceId,
+                        Party = decision.Party,
+                        FileName = fileName ?? string.Empty,
+                        Content = request.Body,
+                        DeclaredLength = request.ContentLength,
+                        Late = decision.Late,
+                        MaxBytes = reserved,
+                    },
+                    cancellationToken);
         }
-        else
+        catch (Exception failed) when (reserved is { } bytes)
         {
-            record = await store.UploadAsync(
-                new EvidenceUpload
-                {
-                    CaseId = caseId,
-                    EvidenceId = evidenceId,
-                    Party = decision.Party,
-                    FileName = fileName ?? string.Empty,
-                    Content = request.Body,
-                    DeclaredLength = request.ContentLength,
-                    Late = decision.Late,
-                },
-                cancellationToken);
+            await allowance.ReleaseDocumentAsync(caseId, bytes, CancellationToken.None);
+            if (failed is DomainException { Code: "evidence-too-large" } && bytes < store.MaxBytes)
+            {
+                throw allowance.SizeLimit(bytes);
+            }
+
+            throw;
+        }
+
+        if (reserved is { } kept)
+        {
+            await allowance.SettleDocumentAsync(caseId, kept, record.Size, CancellationToken.None);
         }
 
         return Results.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/evidence/{record.EvidenceId}", record);
     }
 
     private static async Task<EvidenceRecord> UploadMultipartAsync(
-        HttpRequest request, MediaTypeHeaderValue mediaType, string caseId, string? evidenceId, CaseAccessDecision decision, EvidenceStore store, CancellationToken cancellationToken)
+        HttpRequest request,
+        MediaTypeHeaderValue mediaType,
+        string caseId,
+        string? evidenceId,
+        CaseAccessDecision decision,
+        long? maxBytes,
+        EvidenceStore store,
+        CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -136,6 +178,7 @@ internal static class EvidenceEndpoints
                     FileName = name ?? string.Empty,
                     Content = section.Body,
                     Late = decision.Late,
+                    MaxBytes = maxBytes,
                 },
                 cancellationToken);
         }

@@ -4,6 +4,7 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.LocalEngine;
@@ -74,6 +75,7 @@ internal static class FunctionAppHost
         services.AddCaseEmail(configuration);
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
+        services.AddProviderLimits(configuration);
         services.AddPublicCaseApi(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddEvidence(configuration, developmentAccess: builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Evidence:DevelopmentAccess"));
         services.AddStaffIdentity(configuration, builder.Environment);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases.ReadModel;
 
@@ -22,6 +23,7 @@ public sealed partial class StorageNamesTests
         Assert.Contains($"evidence: '{evidence.EvidenceContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"providerDocuments: '{evidence.ProviderDocumentsContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"accessTokens: '{new AccessTokenStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"providerAllowance: '{new ProviderAllowanceTable().Name}'", bicep, StringComparison.Ordinal);
         var readModel = new CaseReadModelNames();
         Assert.Contains($"cases: '{readModel.CasesTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"timeline: '{readModel.TimelineTable}'", bicep, StringComparison.Ordinal);
@@ -44,6 +46,7 @@ public sealed partial class StorageNamesTests
             .Concat(typeof(EvidenceStorageNames).GetProperties().Select(p => (p.Name, Value: p.GetValue(evidence))))
             .ToDictionary(p => p.Name, p => p.Value as string);
         bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
+        bound["ProviderAllowanceTable"] = ProviderAllowanceTable.From(root).Name;
 
         Assert.NotEmpty(settings);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));

@@ -53,6 +53,9 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>This app's table of complainant tokens and provider links.</summary>
     public string AccessTokensTable { get; private init; } = "";
 
+    /// <summary>This app's table of provider allowances.</summary>
+    public string ProviderAllowanceTable { get; private init; } = "";
+
     public HttpClient Client { get; }
 
     public DurableTaskClient Durable => Service<DurableTaskClient>();
@@ -88,7 +91,7 @@ internal sealed class TestApp : IAsyncDisposable
             throw;
         }
 
-        return new TestApp(app, azurite, prefix, args) { AccessTokensTable = prefix + "AccessTokens" };
+        return new TestApp(app, azurite, prefix, args) { AccessTokensTable = prefix + "AccessTokens", ProviderAllowanceTable = prefix + "ProviderAllowance" };
     }
 
     /// <summary>
@@ -114,6 +117,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:EvidenceContainer={prefix}-evidence",
             $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
             $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
+            $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"),
             "--Schedule:SweepInterval=00:00:00.200",
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",
