@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Tests.Evidence;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
@@ -27,7 +26,7 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
     public async Task A_response_over_the_case_bound_is_refused_409_and_never_reaches_the_case()
     {
         await using var app = await StartAsync(azurite, new RecordingCaseNotifier(), "Provider:MaxResponses=2", Generous);
-        var (filed, link) = await RoutedCaseAsync(app);
+        var (filed, link) = await RoutedCaseWithProviderLinkAsync(app);
 
         var statuses = new List<HttpStatusCode>();
         JsonElement refused = default;
@@ -51,7 +50,7 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
     public async Task A_document_over_the_case_count_is_refused_409_and_stores_no_file()
     {
         await using var app = await StartAsync(azurite, new RecordingCaseNotifier(), "Provider:MaxDocuments=2", Generous);
-        var (filed, link) = await RoutedCaseAsync(app);
+        var (filed, link) = await RoutedCaseWithProviderLinkAsync(app);
 
         var first = await UploadAsync(app, filed.CaseId, link.Token, "dokumen-satu", "satu.pdf", Files.Pdf());
         var second = await UploadAsync(app, filed.CaseId, link.Token, "dokumen-dua", "dua.pdf", Files.Pdf());
@@ -68,7 +67,7 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
     public async Task A_document_past_the_case_total_size_is_refused_413_stores_nothing_and_frees_its_reservation()
     {
         await using var app = await StartAsync(azurite, new RecordingCaseNotifier(), "Provider:MaxDocumentBytes=1000", Generous);
-        var (filed, link) = await RoutedCaseAsync(app);
+        var (filed, link) = await RoutedCaseWithProviderLinkAsync(app);
 
         var fits = await UploadAsync(app, filed.CaseId, link.Token, "dokumen-besar", "besar.pdf", Files.Pdf(padding: 550));
         var tooMuch = await UploadAsync(app, filed.CaseId, link.Token, "dokumen-lebih", "lebih.pdf", Files.Pdf(padding: 550));
@@ -87,8 +86,8 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
     public async Task Provider_posts_past_the_rate_limit_get_429_with_Retry_After_per_case()
     {
         await using var app = await StartAsync(azurite, new RecordingCaseNotifier(), "Provider:PermitLimit=2", "Provider:WindowSeconds=3600");
-        var (filed, link) = await RoutedCaseAsync(app);
-        var (other, otherLink) = await RoutedCaseAsync(app);
+        var (filed, link) = await RoutedCaseWithProviderLinkAsync(app);
+        var (other, otherLink) = await RoutedCaseWithProviderLinkAsync(app);
 
         var first = await UploadAsync(app, filed.CaseId, link.Token, "lampiran-satu", "satu.pdf", Files.Pdf());
         var (second, _) = await RespondAsync(app, filed.CaseId, link.Token, "Tanggapan.");
@@ -132,14 +131,5 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
         var table = new TableClient(app.Azurite.ConnectionString, app.ProviderAllowanceTable);
         var row = await table.GetEntityAsync<TableEntity>(caseId, "provider");
         return Convert.ToInt64(row.Value[property], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<(Filed Filed, ProviderLink Link)> RoutedCaseAsync(TestApp app)
-    {
-        var filed = await FileAsync(app, Filing(confidential: true));
-        await UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
-        await StaffAsync(app, filed.CaseId, CaseEvents.FileComplete);
-        await UntilDeadlineAsync(app, filed.Token, "P8");
-        return (filed, await app.Service<ProviderLinks>().IssueAsync(filed.CaseId, CancellationToken.None));
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
@@ -23,11 +22,7 @@ public sealed class ProviderResponseDigestEmailTests(AzuriteFixture azurite)
     public async Task Five_provider_responses_in_a_day_send_the_complainant_one_email_listing_all_five()
     {
         await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}"]);
-        var filed = await FileAsync(app, Filing());
-        await UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
-        await StaffAsync(app, filed.CaseId, CaseEvents.FileComplete);
-        await UntilDeadlineAsync(app, filed.Token, "P8");
-        var link = await app.Service<ProviderLinks>().IssueAsync(filed.CaseId, CancellationToken.None);
+        var (filed, link) = await RoutedCaseWithProviderLinkAsync(app, confidential: false);
 
         for (var i = 1; i <= 5; i++)
         {
