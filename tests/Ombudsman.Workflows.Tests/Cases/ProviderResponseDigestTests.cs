@@ -119,13 +119,10 @@ public sealed class ProviderResponseDigestTests(AzuriteFixture azurite)
         Assert.False(Assert.Single(ResponseEmails(host)).Data.ContainsKey("responses"));
     }
 
-    /// <summary>
-    /// Polls until <paramref name="done"/>, at most 2 minutes: a restarted host does not know how many inputs the case
-    /// took, and it may first wait for the stopped host's partition lease to expire (30 s by default) under load.
-    /// </summary>
+    /// <summary>Polls until <paramref name="done"/>, at most 30 s: a restarted host does not know how many inputs the case took.</summary>
     private static async Task<T> UntilAsync<T>(Func<T> probe, Func<T, bool> done)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var value = probe();
