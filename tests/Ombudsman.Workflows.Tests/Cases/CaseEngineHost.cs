@@ -52,9 +52,9 @@ internal sealed class CaseEngineHost : IAsyncDisposable
     public DeadlineSweeper Sweeper { get; }
 
     public static async Task<CaseEngineHost> StartAsync(
-        AzuriteFixture azurite, FakeTimeProvider clock, Action<IServiceCollection> services, Action<DurableTaskRegistry>? tasks = null, string? prefix = null)
+        AzuriteFixture azurite, FakeTimeProvider clock, Action<IServiceCollection> services, Action<DurableTaskRegistry>? tasks = null)
     {
-        prefix ??= NewPrefix();
+        var prefix = "w" + Guid.NewGuid().ToString("N")[..10];
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -77,9 +77,6 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         await host.StartAsync();
         return new CaseEngineHost(host, clock);
     }
-
-    /// <summary>A task hub and table prefix of its own; a host started again with the same one finds its cases.</summary>
-    public static string NewPrefix() => "w" + Guid.NewGuid().ToString("N")[..10];
 
     public async Task<string> FileAsync(Complaint complaint, string caseId)
     {

@@ -31,7 +31,7 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
 
     public CaseReadModel ReadModel => Host.ReadModel;
 
-    public static async Task<CaseScenarioHost> CreateAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null, string? prefix = null)
+    public static async Task<CaseScenarioHost> CreateAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null)
     {
         var notifier = new RecordingCaseNotifier();
         var ledger = new CountingNotificationLedger();
@@ -40,8 +40,7 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
             services.AddStatute(statute);
             services.AddSingleton<ICaseNotifier>(notifier);
             services.AddSingleton<ICaseNotificationLedger>(ledger);
-        },
-        prefix: prefix);
+        });
         return new CaseScenarioHost(host, notifier, ledger);
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Orchestrations;
@@ -80,32 +79,6 @@ public sealed class ProviderResponseDigestTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Responses_taken_before_a_restart_are_listed_in_the_one_digest_the_restarted_host_sends()
-    {
-        var clock = new FakeTimeProvider(CaseScenarioHost.Filing);
-        var prefix = CaseEngineHost.NewPrefix();
-        string id;
-        int before;
-        await using (var first = await CaseScenarioHost.CreateAsync(azurite, clock, prefix: prefix))
-        {
-            id = await first.FileAsync(new ComplaintBuilder().Build());
-            await first.ActAsync(id, CaseEvents.FileComplete, By(Staff));
-            await first.ActAsync(id, CaseEvents.ProviderResponseSubmitted, By(TheProvider, "one"));
-            await first.AdvanceAsync(TimeSpan.FromHours(3));
-            await first.ActAsync(id, CaseEvents.ProviderResponseSubmitted, By(TheProvider, "two"));
-            before = ResponseEmails(first).Count;
-        }
-
-        await using var restarted = await CaseScenarioHost.CreateAsync(azurite, clock, prefix: prefix);
-        await restarted.AdvanceDaysAsync(1);
-        var digest = await UntilAsync(() => ResponseEmails(restarted), sent => sent.Count > 0);
-
-        Assert.Equal(0, before);
-        Assert.Equal("2", Assert.Single(digest).Data["responseCount"]);
-        Assert.Equal(2, digest[0].Data["responses"].Split('\n').Length);
-    }
-
-    [Fact]
     public async Task A_case_filed_on_the_per_response_version_still_emails_at_the_response_itself()
     {
         await using var host = await CaseScenarioHost.CreateAsync(azurite);
@@ -117,22 +90,6 @@ public sealed class ProviderResponseDigestTests(AzuriteFixture azurite)
 
         Assert.Equal(CaseOrchestration.Name, (await host.Host.Client.GetInstanceAsync("old-case"))!.Name);
         Assert.False(Assert.Single(ResponseEmails(host)).Data.ContainsKey("responses"));
-    }
-
-    /// <summary>Polls until <paramref name="done"/>, at most 30 s: a restarted host does not know how many inputs the case took.</summary>
-    private static async Task<T> UntilAsync<T>(Func<T> probe, Func<T, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var value = probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     private static List<CaseNotification> ResponseEmails(CaseScenarioHost host) =>
