@@ -69,6 +69,14 @@ param flexInstanceMemoryMB int = 2048
 @description('EP1: upper bound on instances.')
 param premiumMaximumWorkerCount int = 10
 
+@description('Public intake (filing, uploads): requests one client IP may make per window on ONE instance (RateLimiting:PublicIntake:PermitLimit). The limiter is per instance, so the effective limit is this times the instance cap (flexMaximumInstanceCount or premiumMaximumWorkerCount); see the publicIntakeLimit output and docs/DEPLOY.md.')
+@minValue(1)
+param publicIntakePermitLimit int = 30
+
+@description('Public intake: length of the rate-limit window in seconds (RateLimiting:PublicIntake:WindowSeconds).')
+@minValue(1)
+param publicIntakeWindowSeconds int = 60
+
 @description('Tags on every resource.')
 param tags object = {}
 
@@ -83,6 +91,8 @@ type office = {
 }
 
 var isFlex = hostingPlan == 'FC1'
+// The most instances the app runs at once on the chosen plan: what makes the per-instance rate limits add up to a known total.
+var maximumInstances = isFlex ? flexMaximumInstanceCount : premiumMaximumWorkerCount
 var baseName = 'ombudsman-${environmentName}'
 // Storage account and Key Vault names are global and short: a hash of resource group + environment keeps them unique.
 var suffix = uniqueString(resourceGroup().id, environmentName)
@@ -182,6 +192,11 @@ var appSettings = [
     value: storageNames.tables.disclosures
   }
   {
+    // What each case's provider has handed in, counted against the Provider:Max* bounds.
+    name: 'StorageNames__ProviderAllowanceTable'
+    value: storageNames.tables.providerAllowance
+  }
+  {
     name: 'StorageNames__CasesTable'
     value: storageNames.tables.cases
   }
@@ -196,6 +211,14 @@ var appSettings = [
   {
     name: 'StorageNames__IdempotencyKeysTable'
     value: storageNames.tables.idempotencyKeys
+  }
+  {
+    name: 'RateLimiting__PublicIntake__PermitLimit'
+    value: string(publicIntakePermitLimit)
+  }
+  {
+    name: 'RateLimiting__PublicIntake__WindowSeconds'
+    value: string(publicIntakeWindowSeconds)
   }
   {
     // Resolved by the platform with the app's identity (Key Vault Secrets User); the key never appears here.
@@ -296,3 +319,10 @@ output sendGridSecretName string = sendGridSecretName
 output deploymentContainerUrl string = storage.outputs.deploymentContainerUrl
 output packageBlobName string = packageBlobName
 output appInsightsName string = monitoring.outputs.appInsightsName
+// Public intake is limited per instance (in memory); across instances a client gets at most this many requests a window.
+output publicIntakeLimit object = {
+  permitLimitPerInstance: publicIntakePermitLimit
+  windowSeconds: publicIntakeWindowSeconds
+  maximumInstances: maximumInstances
+  effectivePermitLimit: publicIntakePermitLimit * maximumInstances
+}

@@ -207,6 +207,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
         Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
         Assert.Equal("OmbudsmanDisclosures", Resolved("StorageNames__DisclosuresTable"));
+        Assert.Equal("OmbudsmanProviderAllowance", Resolved("StorageNames__ProviderAllowanceTable"));
         Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
         Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
         Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));

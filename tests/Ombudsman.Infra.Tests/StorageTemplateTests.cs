@@ -66,13 +66,13 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Access_token_disclosure_read_model_idempotency_key_and_email_send_record_tables_are_created()
+    public void Every_table_the_app_reads_is_created()
     {
         var names = Storage.Variable("storageNames");
         var tables = Storage.Resource("tables");
 
         Assert.Equal(
-            ["OmbudsmanAccessTokens", "OmbudsmanDisclosures", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines", "OmbudsmanIdempotencyKeys", "OmbudsmanEmailSendRecords"],
+            ["OmbudsmanAccessTokens", "OmbudsmanDisclosures", "OmbudsmanProviderAllowance", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines", "OmbudsmanIdempotencyKeys", "OmbudsmanEmailSendRecords"],
             names.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
         // One table per entry of storageNames.tables, named by the entry's value.
         Assert.Equal("[length(items(variables('storageNames').tables))]", tables.GetProperty("copy").GetProperty("count").GetString());

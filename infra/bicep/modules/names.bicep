@@ -11,6 +11,8 @@ var storageNames = {
     accessTokens: 'OmbudsmanAccessTokens'
     // What staff disclosed to each case's provider (shared files, the approved complaint text), one partition per case.
     disclosures: 'OmbudsmanDisclosures'
+    // Per case: provider responses, documents and their bytes, counted against the Provider:Max* bounds.
+    providerAllowance: 'OmbudsmanProviderAllowance'
     // Read models the app projects from its orchestrations, so listing cases, reading a case's timeline and
     // finding open deadlines do not query the task hub.
     cases: 'OmbudsmanCases'

@@ -1,5 +1,6 @@
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Disclosure;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
@@ -30,11 +31,12 @@ internal static class ProviderEndpoints
             AcceptsIdempotencyKey = true,
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late.")
+                .WithSummary("Submits the provider's written response (and ids of documents uploaded before); after the deadline it is accepted and marked late. Bounded per case (Provider:MaxResponses) and rate-limited per case.")
                 .Produces(StatusCodes.Status202Accepted)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status409Conflict),
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests),
         });
 
     private static async Task<IResult> ViewAsync(
@@ -64,12 +66,19 @@ internal static class ProviderEndpoints
         Evidence.EvidenceStore evidence,
         CaseCommands cases,
         TimeProvider time,
+        ProviderAllowance allowance,
+        ProviderPostLimiter providerPosts,
         CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(context, caseId, AccessParty.Provider, cancellationToken);
         if (check.Refusal is not null)
         {
             return check.Refusal;
+        }
+
+        if (providerPosts.Refusal(context, caseId) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var errors = new List<FieldError>();
@@ -101,11 +110,22 @@ internal static class ProviderEndpoints
         var late = grant.RespondBy is { } due && time.GetUtcNow() > due;
         var files = ids.Count > 0 ? $" (documents: {string.Join(", ", ids)})" : "";
         var note = (late ? $"[late: after the response deadline {grant.RespondBy:O}] " : "") + request!.Response!.Trim() + files;
-        await cases.SubmitAsync(
-            caseId,
-            CaseEvents.ProviderResponseSubmitted,
-            new CaseAction { Actor = new CaseActor { Role = CaseRole.Provider, Id = "provider:" + caseId }, Note = note },
-            cancellationToken);
+        await allowance.ReserveResponseAsync(caseId, cancellationToken);
+        try
+        {
+            await cases.SubmitAsync(
+                caseId,
+                CaseEvents.ProviderResponseSubmitted,
+                new CaseAction { Actor = new CaseActor { Role = CaseRole.Provider, Id = "provider:" + caseId }, Note = note },
+                cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Not submitted (refused by the stage, or the engine unreachable): it does not count against the bound.
+            await allowance.ReleaseResponseAsync(caseId, CancellationToken.None);
+            throw;
+        }
+
         return Results.Accepted(value: new { caseId, accepted = CaseEvents.ProviderResponseSubmitted, late });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Disclosure;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Errors;
@@ -62,7 +63,16 @@ internal static class EvidenceEndpoints
         });
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, string caseId, string? uploadKey, string? evidenceId, string? fileName, ICaseAccess access, EvidenceStore store, CancellationToken cancellationToken)
+        HttpContext context,
+        string caseId,
+        string? uploadKey,
+        string? evidenceId,
+        string? fileName,
+        ICaseAccess access,
+        EvidenceStore store,
+        ProviderAllowance allowance,
+        ProviderPostLimiter providerPosts,
+        CancellationToken cancellationToken)
     {
         // ?evidenceId= is the earlier name of the upload key; it names no stored id any more.
         uploadKey ??= evidenceId;
@@ -70,6 +80,12 @@ internal static class EvidenceEndpoints
         if (!decision.Allowed)
         {
             return CaseNotFound(caseId);
+        }
+
+        var provider = decision.Party == EvidenceParty.Provider;
+        if (provider && providerPosts.Refusal(context, caseId) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var request = context.Request;
@@ -84,33 +100,60 @@ internal static class EvidenceEndpoints
             throw new DomainException(DomainErrorKind.TooLarge, "evidence-too-large", $"A file may have at most {store.MaxBytes} bytes.", "file");
         }
 
+        var multipart = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+        // The provider's documents are bounded per case: the upload may use at most what its reservation holds.
+        long? reserved = provider
+            ? await allowance.ReserveDocumentAsync(caseId, store.MaxBytes, multipart ? null : request.ContentLength, cancellationToken)
+            : null;
         EvidenceRecord record;
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            record = await UploadMultipartAsync(request, mediaType, caseId, uploadKey, decision, store, cancellationToken);
+            record = multipart
+                ? await UploadMultipartAsync(request, mediaType!, caseId, uploadKey, decision, reserved, store, cancellationToken)
+                : await store.UploadAsync(
+                    new EvidenceUpload
+                    {
+                        CaseId = caseId,
+                        UploadKey = uploadKey,
+                        Party = decision.Party,
+                        FileName = fileName ?? string.Empty,
+                        Content = request.Body,
+                        DeclaredLength = request.ContentLength,
+                        Late = decision.Late,
+                        MaxBytes = reserved,
+                    },
+                    cancellationToken);
         }
-        else
+        catch (Exception failed) when (reserved is { } bytes)
         {
-            record = await store.UploadAsync(
-                new EvidenceUpload
-                {
-                    CaseId = caseId,
-                    UploadKey = uploadKey,
-                    Party = decision.Party,
-                    FileName = fileName ?? string.Empty,
-                    Content = request.Body,
-                    DeclaredLength = request.ContentLength,
-                    Late = decision.Late,
-                },
-                cancellationToken);
+            await allowance.ReleaseDocumentAsync(caseId, bytes, CancellationToken.None);
+            if (failed is DomainException { Code: "evidence-too-large" } && bytes < store.MaxBytes)
+            {
+                throw allowance.SizeLimit(bytes);
+            }
+
+            throw;
+        }
+
+        if (reserved is { } kept)
+        {
+            await allowance.SettleDocumentAsync(caseId, kept, record.Size, CancellationToken.None);
         }
 
         return Results.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/evidence/{record.EvidenceId}", record);
     }
 
     private static async Task<EvidenceRecord> UploadMultipartAsync(
-        HttpRequest request, MediaTypeHeaderValue mediaType, string caseId, string? uploadKey, CaseAccessDecision decision, EvidenceStore store, CancellationToken cancellationToken)
+        HttpRequest request,
+        MediaTypeHeaderValue mediaType,
+        string caseId,
+        string? uploadKey,
+        CaseAccessDecision decision,
+        long? maxBytes,
+        EvidenceStore store,
+        CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -141,6 +184,7 @@ internal static class EvidenceEndpoints
                     FileName = name ?? string.Empty,
                     Content = section.Body,
                     Late = decision.Late,
+                    MaxBytes = maxBytes,
                 },
                 cancellationToken);
         }

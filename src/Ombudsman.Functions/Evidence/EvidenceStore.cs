@@ -76,7 +76,8 @@ internal sealed partial class EvidenceStore
         }
 
         var evidenceId = upload.UploadKey is { } key ? EvidenceIds.ForUploadKey(upload.CaseId, upload.Party, key) : EvidenceIds.New(upload.Party);
-        if (upload.DeclaredLength > _options.MaxBytes)
+        var maxBytes = Math.Min(_options.MaxBytes, upload.MaxBytes ?? long.MaxValue);
+        if (upload.DeclaredLength > maxBytes)
         {
             throw TooLarge();
         }
@@ -124,13 +125,13 @@ internal sealed partial class EvidenceStore
             while (filled > 0)
             {
                 // Never read more than one byte past the limit: that byte is enough to know the file is too large.
-                var want = (int)Math.Min(blockSize, _options.MaxBytes + 1 - size);
+                var want = (int)Math.Min(blockSize, maxBytes + 1 - size);
                 if (filled < want)
                 {
                     filled += await FillAsync(upload.Content, buffer.AsMemory(filled, want - filled), cancellationToken);
                 }
 
-                if (size + filled > _options.MaxBytes)
+                if (size + filled > maxBytes)
                 {
                     throw TooLarge();
                 }
@@ -146,7 +147,7 @@ internal sealed partial class EvidenceStore
 
                 blockIds.Add(blockId);
                 size += filled;
-                filled = await FillAsync(upload.Content, buffer.AsMemory(0, (int)Math.Min(blockSize, _options.MaxBytes + 1 - size)), cancellationToken);
+                filled = await FillAsync(upload.Content, buffer.AsMemory(0, (int)Math.Min(blockSize, maxBytes + 1 - size)), cancellationToken);
             }
 
             var record = new EvidenceRecord

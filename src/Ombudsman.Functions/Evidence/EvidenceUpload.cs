@@ -19,4 +19,7 @@ internal sealed record EvidenceUpload
     public long? DeclaredLength { get; init; }
 
     public bool Late { get; init; }
+
+    /// <summary>A lower limit than Evidence:MaxBytes for this upload (what is left of a provider's allowance), when set.</summary>
+    public long? MaxBytes { get; init; }
 }

@@ -37,6 +37,13 @@ internal static class DurableTriggerFunctions
         return new CaseOrchestration().RunAsync(context, context.GetInput<CaseFiling>()!);
     }
 
+    [Function(Case2Orchestration.Name)]
+    public static Task<CaseOutcome> Case2([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Case2Orchestration().RunAsync(context, context.GetInput<CaseFiling>()!);
+    }
+
     [Function(CaseActivityNames.AssessComplaint)]
     public static Task<IntakeAssessment> AssessComplaint([ActivityTrigger] IntakeRequest input, FunctionContext context) =>
         RunAsync<AssessComplaintActivity, IntakeRequest, IntakeAssessment>(context, CaseActivityNames.AssessComplaint, input);

@@ -5,6 +5,7 @@ using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
 using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Functions.Security;
@@ -80,6 +81,8 @@ internal static class FunctionAppHost
         services.AddCaseEmail(configuration, OfficeDirectory.FromConfiguration(configuration, developmentDefaults: builder.Environment.IsDevelopment()));
         services.AddProblemHandling();
         services.AddOmbudsmanRateLimiting(configuration);
+        services.AddProviderLimits(configuration);
+
         // On by default in Development only; Development may turn it off to see the app as deployed.
         var developmentAccess = configuration.GetValue<bool?>("Evidence:DevelopmentAccess") ?? builder.Environment.IsDevelopment();
         services.AddPublicCaseApi(configuration, developmentAccess);

@@ -12,7 +12,7 @@ namespace Ombudsman.Workflows.Cases;
 /// </summary>
 public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readModel, TimeProvider time, CaseWorkflowOptions? options = null)
 {
-    private readonly string _orchestrator = options?.NewCasesRunOn ?? CaseOrchestration.Name;
+    private readonly string _orchestrator = options?.NewCasesRunOn ?? Case2Orchestration.Name;
 
     private readonly TimeSpan _settleTimeout = options?.SettleTimeout ?? TimeSpan.FromSeconds(30);
 

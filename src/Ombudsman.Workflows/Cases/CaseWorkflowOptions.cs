@@ -9,7 +9,7 @@ public sealed record CaseWorkflowOptions
     /// The orchestrator name new filings start. A change that would replay running cases differently ships under a
     /// new name registered beside the old one; new cases start on it, running cases finish on the name they started on.
     /// </summary>
-    public string NewCasesRunOn { get; init; } = CaseOrchestration.Name;
+    public string NewCasesRunOn { get; init; } = Case2Orchestration.Name;
 
     /// <summary>
     /// How long filing waits for intake, and an action for the case to apply it, before answering anyway; a filing

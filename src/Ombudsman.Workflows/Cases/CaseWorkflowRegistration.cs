@@ -15,6 +15,7 @@ public static class CaseWorkflowRegistration
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator(CaseOrchestration.Name, typeof(CaseOrchestration))
+            .AddOrchestrator(Case2Orchestration.Name, typeof(Case2Orchestration))
             .AddActivity(CaseActivityNames.AssessComplaint, typeof(AssessComplaintActivity))
             .AddActivity(CaseActivityNames.ComputeDeadline, typeof(ComputeDeadlineActivity))
             .AddActivity(CaseActivityNames.SendNotification, typeof(SendNotificationActivity))

@@ -21,7 +21,12 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var wf = new CaseWorkflowContext(context, input);
+        return await RunAsync(new CaseWorkflowContext(context, input));
+    }
+
+    /// <summary>The case from intake to closure, as the version that made <paramref name="wf"/> runs it.</summary>
+    internal static async Task<CaseOutcome> RunAsync(CaseWorkflowContext wf)
+    {
         var outcome = await RunCaseAsync(wf);
         await wf.RecordAsync(waiting: true);
         return outcome;

@@ -33,6 +33,10 @@ internal sealed class CaseWorkflowContext
     private bool _recordedWaiting;
     private Task<CaseInput>? _nextInput;
     private Task<DeadlineDue>? _nextDue;
+    private CaseTimer? _responseDigest;
+
+    /// <summary>When each provider response the complainant has not been told of yet arrived, in the case's time.</summary>
+    private readonly List<DateTimeOffset> _responsesNotYetTold = [];
 
     public CaseWorkflowContext(TaskOrchestrationContext orchestration, CaseFiling filing)
     {
@@ -64,6 +68,12 @@ internal sealed class CaseWorkflowContext
     public DateTimeOffset Now { get; private set; }
 
     public bool IsProviderPath => Complaint.Path == ComplaintPath.Provider;
+
+    /// <summary>
+    /// Whether the complainant hears of provider responses in one digest a day (<see cref="Case2Orchestration"/>)
+    /// rather than one email per response (<see cref="CaseOrchestration"/>, kept for the cases that started on it).
+    /// </summary>
+    public bool DailyProviderResponseDigest { get; init; }
 
     public void Enter(CaseStage stage)
     {
@@ -467,6 +477,55 @@ internal sealed class CaseWorkflowContext
             // A notification that keeps failing must not stop the statutory clock; staff see it in the timeline.
             Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.FailureDetails.ErrorMessage}", TimelineKind.Notification, TimelineVisibility.Staff);
         }
+    }
+
+    /// <summary>
+    /// A provider response arrived: it waits for the complainant's daily digest. The first response since the last
+    /// digest starts a durable timer a day ahead; later ones only join the list, so however many the provider posts,
+    /// the complainant gets at most one email a day. The timer is a case timer (durable, swept like any other), so the
+    /// digest survives restarts and goes out exactly once, whichever stage the case has reached by then.
+    /// </summary>
+    public void ProviderResponseArrived()
+    {
+        _responsesNotYetTold.Add(Now);
+        _responseDigest ??= StartTimer(ProviderResponseDigestKind, Now + ProviderResponseDigestDelay, onExpired: SendProviderResponseDigestAsync);
+    }
+
+    /// <summary>
+    /// The case is closing: responses the digest was holding are told now, under the digest timer's key, rather than
+    /// never (closing cancels every timer).
+    /// </summary>
+    public async Task SendProviderResponseDigestNowAsync()
+    {
+        if (_responseDigest is { } timer)
+        {
+            Stop(timer);
+            await SendProviderResponseDigestAsync(timer);
+        }
+    }
+
+    private const string ProviderResponseDigestKind = "provider-response-digest";
+
+    /// <summary>At most one provider-response email a day per case.</summary>
+    private static readonly TimeSpan ProviderResponseDigestDelay = TimeSpan.FromDays(1);
+
+    private async Task SendProviderResponseDigestAsync(CaseTimer timer)
+    {
+        _responseDigest = null;
+        var arrived = _responsesNotYetTold.ToList();
+        _responsesNotYetTold.Clear();
+        var count = arrived.Count.ToString(CultureInfo.InvariantCulture);
+        await NotifyAsync(
+            NotificationTemplates.ProviderResponseReceived,
+            NotificationRecipient.Complainant,
+            timer.Key,
+            new Dictionary<string, string>
+            {
+                ["responseCount"] = count,
+                ["responses"] = string.Join('\n', arrived.Select(at => at.ToString("O", CultureInfo.InvariantCulture))),
+                ["receivedAt"] = arrived[0].ToString("O", CultureInfo.InvariantCulture),
+            });
+        Record(CaseActor.System, $"Complainant told of {count} provider response(s) in one digest.", visibility: TimelineVisibility.Staff);
     }
 
     /// <summary>A deadline passed: overdue flag, and with <paramref name="escalate"/> escalation to the head of unit; staff are told.</summary>

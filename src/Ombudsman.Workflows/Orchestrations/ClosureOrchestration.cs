@@ -2,11 +2,15 @@ using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
-/// <summary>Closure with reason: every timer is cancelled (nothing fires later) and the complainant is told.</summary>
+/// <summary>
+/// Closure with reason: provider responses waiting for the daily digest are told, every timer is cancelled (nothing
+/// fires later) and the complainant is told.
+/// </summary>
 internal static class ClosureOrchestration
 {
     public static async Task<CaseOutcome> RunAsync(CaseWorkflowContext wf, CaseClosedReason reason, string detail, CaseActor actor, CaseDeadline? deadline = null)
     {
+        await wf.SendProviderResponseDigestNowAsync();
         wf.CancelAllTimers();
         wf.Status.ClosedReason = reason;
         wf.Status.ClosedDetail = detail;

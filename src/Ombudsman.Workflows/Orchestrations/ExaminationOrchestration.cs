@@ -49,6 +49,12 @@ internal static class ExaminationOrchestration
                         wf.Record(CaseActor.System, "Clarification answered (UU 37/2008 art. 28-31).");
                     }
 
+                    if (wf.DailyProviderResponseDigest)
+                    {
+                        wf.ProviderResponseArrived();
+                        break;
+                    }
+
                     await wf.NotifyAsync(
                         NotificationTemplates.ProviderResponseReceived,
                         NotificationRecipient.Complainant,

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
@@ -149,6 +150,16 @@ internal static class PublicApi
     {
         var text = await response.Content.ReadAsStringAsync();
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A case filed, found complete and routed (P8 running), with the provider link staff issue then.</summary>
+    public static async Task<(Filed Filed, ProviderLink Link)> RoutedCaseWithProviderLinkAsync(TestApp app, bool confidential = true)
+    {
+        var filed = await FileAsync(app, Filing(confidential));
+        await UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await StaffAsync(app, filed.CaseId, CaseEvents.FileComplete);
+        await UntilDeadlineAsync(app, filed.Token, "P8");
+        return (filed, await app.Service<ProviderLinks>().IssueAsync(filed.CaseId, CancellationToken.None));
     }
 
     /// <summary>Uploads a file to the case's evidence with the token (multipart), returning status and body.</summary>

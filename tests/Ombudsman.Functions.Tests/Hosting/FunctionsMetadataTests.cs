@@ -67,6 +67,7 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite, PublishedApp 
             .ToHashSet();
 
         Assert.Contains(("Case", "orchestrationTrigger"), triggers);
+        Assert.Contains(("Case2", "orchestrationTrigger"), triggers);
         Assert.Contains(("AssessComplaint", "activityTrigger"), triggers);
         Assert.Contains(("ComputeCaseDeadline", "activityTrigger"), triggers);
         Assert.Contains(("SendCaseNotification", "activityTrigger"), triggers);

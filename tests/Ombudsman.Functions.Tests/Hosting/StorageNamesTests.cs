@@ -4,6 +4,7 @@ using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
+using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases.ReadModel;
 
@@ -25,6 +26,7 @@ public sealed partial class StorageNamesTests
         Assert.Contains($"providerDocuments: '{evidence.ProviderDocumentsContainer}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"accessTokens: '{new AccessTokenStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"disclosures: '{new DisclosureStoreOptions().TableName}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"providerAllowance: '{new ProviderAllowanceTable().Name}'", bicep, StringComparison.Ordinal);
         var readModel = new CaseReadModelNames();
         Assert.Contains($"cases: '{readModel.CasesTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"timeline: '{readModel.TimelineTable}'", bicep, StringComparison.Ordinal);
@@ -50,6 +52,7 @@ public sealed partial class StorageNamesTests
         bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
         bound["IdempotencyKeysTable"] = IdempotencyServiceCollectionExtensions.OptionsOf(root).TableName;
         bound["DisclosuresTable"] = DisclosureServiceCollectionExtensions.StoreOptions(root).TableName;
+        bound["ProviderAllowanceTable"] = ProviderAllowanceTable.From(root).Name;
 
         Assert.NotEmpty(settings);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));

@@ -56,6 +56,9 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>This app's table of idempotency keys.</summary>
     public string IdempotencyKeysTable { get; private init; } = "";
 
+    /// <summary>This app's table of provider allowances.</summary>
+    public string ProviderAllowanceTable { get; private init; } = "";
+
     public HttpClient Client { get; }
 
     public DurableTaskClient Durable => Service<DurableTaskClient>();
@@ -91,7 +94,12 @@ internal sealed class TestApp : IAsyncDisposable
             throw;
         }
 
-        return new TestApp(app, azurite, prefix, args) { AccessTokensTable = prefix + "AccessTokens", IdempotencyKeysTable = prefix + "IdempotencyKeys" };
+        return new TestApp(app, azurite, prefix, args)
+        {
+            AccessTokensTable = prefix + "AccessTokens",
+            IdempotencyKeysTable = prefix + "IdempotencyKeys",
+            ProviderAllowanceTable = prefix + "ProviderAllowance",
+        };
     }
 
     /// <summary>
@@ -119,6 +127,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
             $"--StorageNames:DisclosuresTable={prefix}Disclosures",
+            $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"),
             "--Schedule:SweepInterval=00:00:00.200",
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",

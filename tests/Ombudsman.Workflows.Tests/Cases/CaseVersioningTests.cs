@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
+using Ombudsman.Workflows.Orchestrations;
 using Ombudsman.Workflows.Statute;
 using static Ombudsman.Workflows.Tests.Cases.Actors;
 
@@ -17,7 +18,7 @@ namespace Ombudsman.Workflows.Tests.Cases;
 [Collection(AzuriteCollection.Name)]
 public sealed class CaseVersioningTests(AzuriteFixture azurite)
 {
-    private const string NextVersion = "Case2";
+    private const string NextVersion = "Case3";
 
     [Fact]
     public async Task A_running_case_keeps_its_orchestrator_when_new_cases_start_on_the_next_one()
@@ -39,11 +40,11 @@ public sealed class CaseVersioningTests(AzuriteFixture azurite)
         await host.ActAsync("old-case", CaseEvents.FileComplete, By(Staff));
 
         var old = await host.Client.GetInstanceAsync("old-case");
-        Assert.Equal(("Case", OrchestrationRuntimeStatus.Running), (old!.Name, old.RuntimeStatus));
+        Assert.Equal((Case2Orchestration.Name, OrchestrationRuntimeStatus.Running), (old!.Name, old.RuntimeStatus));
         Assert.Equal(CaseStage.Examination, (await host.ViewAsync("old-case")).Status.Stage);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var fresh = await host.Client.WaitForInstanceCompletionAsync("new-case", getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal((NextVersion, "v2"), (fresh.Name, fresh.ReadOutputAs<CaseOutcome>()!.Detail));
+        Assert.Equal((NextVersion, "v3"), (fresh.Name, fresh.ReadOutputAs<CaseOutcome>()!.Detail));
     }
 
     /// <summary>Stands for a changed case workflow: it records the case and ends at once.</summary>
@@ -72,7 +73,7 @@ public sealed class CaseVersioningTests(AzuriteFixture azurite)
                 Timers = [],
                 Filing = input,
             });
-            return new CaseOutcome { CaseId = context.InstanceId, Reason = CaseClosedReason.Decided, Detail = "v2", ClosedAt = input.ReceivedAt };
+            return new CaseOutcome { CaseId = context.InstanceId, Reason = CaseClosedReason.Decided, Detail = "v3", ClosedAt = input.ReceivedAt };
         }
     }
 }

@@ -48,6 +48,8 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "Deadline" => Deadline(),
             "DeadlineCitation" => DeadlineCitation(),
             "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
+            "ResponseCount" => Data("responseCount") ?? "1",
+            "ResponseList" => ResponseList(),
             "Stage" => Stage(),
             "RequiredAction" => RequiredAction(),
             "Consequence" => Data("consequence") ?? T(
@@ -80,6 +82,11 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             iso is not null && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                 ? NotificationDates.DateTime(at, Zone, Language)
                 : null;
+
+        /// <summary>The daily digest lists each response's arrival; a case on the per-response version names the one.</summary>
+        private string ResponseList() => Data("responses") is { } responses
+            ? string.Join('\n', responses.Split('\n').Select(r => Instant(r) ?? r))
+            : Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language);
 
         /// <summary>The deadline's last day, inclusively, in the office's zone; never the exclusive midnight after it.</summary>
         private string Deadline()
