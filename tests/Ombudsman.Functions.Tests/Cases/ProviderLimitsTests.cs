@@ -78,7 +78,9 @@ public sealed class ProviderLimitsTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMuch.Status);
         Assert.Equal("provider-documents-size-limit", tooMuch.Body.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Created, small.Status);
-        Assert.Equal(["dokumen-besar", "dokumen-kecil"], stored.Select(b => b.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { fits, small }.Select(u => u.Body.GetProperty("evidenceId").GetString()).Order(StringComparer.Ordinal),
+            stored.Select(b => b.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
         Assert.Equal(fits.Body.GetProperty("size").GetInt64() + small.Body.GetProperty("size").GetInt64(), await AllowanceAsync(app, filed.CaseId, "DocumentBytes"));
     }
 
