@@ -15,7 +15,9 @@ namespace Ombudsman.Benchmarks;
 
 /// <summary>
 /// The function app over HTTP on Kestrel (loopback), on Azurite: complaints filed per second to receipt, and evidence
-/// upload throughput against a plain block-blob upload of the same bytes, in the same run.
+/// upload throughput against a plain block-blob upload of the same bytes, in the same run. Evidence goes to a case
+/// filed through the API, with its tracking token, as a complainant uploads; the development access (anyone on any
+/// case, without a token) is turned off so no upload can bypass the token check.
 /// </summary>
 internal sealed class HttpBenchmark(HttpScale scale)
 {
@@ -46,6 +48,9 @@ internal sealed class HttpBenchmark(HttpScale scale)
 
                 // The public-intake limit (30 a minute per IP) would measure the limiter, not the app.
                 "--RateLimiting:PublicIntake:PermitLimit=1000000",
+
+                // Uploads must pass the tracking-token check a complainant's upload passes, as deployed.
+                "--Evidence:DevelopmentAccess=false",
             ],
             configureServices: s => s.AddSingleton<ICaseNotifier>(notifier));
         await app.StartAsync();
@@ -82,7 +87,7 @@ internal sealed class HttpBenchmark(HttpScale scale)
         await Parallel.ForAsync(0, scale.Complaints, new ParallelOptions { MaxDegreeOfParallelism = scale.Concurrency }, async (i, _) =>
         {
             started[i] = Stopwatch.GetTimestamp();
-            caseIds[i] = await FileOneAsync(client);
+            caseIds[i] = (await FileOneAsync(client)).CaseId;
             answered[i] = Stopwatch.GetTimestamp();
         });
         var filedSeconds = Stopwatch.GetElapsedTime(begin, answered.Max()).TotalSeconds;
@@ -115,7 +120,8 @@ internal sealed class HttpBenchmark(HttpScale scale)
         ];
     }
 
-    private static async Task<string> FileOneAsync(HttpClient client)
+    /// <summary>Files one in-time complaint; its case id and the complainant's tracking token.</summary>
+    private static async Task<(string CaseId, string TrackingToken)> FileOneAsync(HttpClient client)
     {
         using var response = await client.PostAsJsonAsync(ComplaintsPath, new
         {
@@ -135,12 +141,14 @@ internal sealed class HttpBenchmark(HttpScale scale)
             throw new InvalidOperationException($"Filing answered {(int)response.StatusCode}: {text}");
         }
 
-        return JsonDocument.Parse(text).RootElement.GetProperty("caseId").GetString()!;
+        using var filed = JsonDocument.Parse(text);
+        return (filed.RootElement.GetProperty("caseId").GetString()!, filed.RootElement.GetProperty("trackingToken").GetString()!);
     }
 
     /// <summary>
-    /// The same 20 MiB PDF, alternately through POST /api/cases/{id}/evidence (raw body: sniffed, hashed, streamed to a
-    /// create-only blob with metadata) and as one plain <see cref="BlockBlobClient.UploadAsync(Stream, Azure.Storage.Blobs.Models.BlobUploadOptions, CancellationToken)"/>.
+    /// The same 20 MiB PDF, alternately through POST /api/cases/{id}/evidence of a filed case with its tracking token
+    /// (token checked, raw body sniffed, hashed, streamed to a create-only blob with metadata) and as one plain
+    /// <see cref="BlockBlobClient.UploadAsync(Stream, Azure.Storage.Blobs.Models.BlobUploadOptions, CancellationToken)"/>.
     /// </summary>
     private async Task<IReadOnlyList<(string, double)>> UploadsAsync(HttpClient client, BlobContainerClient plain)
     {
@@ -149,13 +157,14 @@ internal sealed class HttpBenchmark(HttpScale scale)
         new Random(42).NextBytes(bytes);
         "%PDF-1.7\n"u8.CopyTo(bytes);
 
-        await UploadThroughAppAsync(client, bytes, "warmup-0");
+        var complainant = await FileOneAsync(client);
+        await UploadThroughAppAsync(client, complainant, bytes, "warmup-0");
         await UploadPlainAsync(plain, bytes, "warmup-0");
         var app = new List<double>();
         var direct = new List<double>();
         for (var i = 0; i < scale.Uploads; i++)
         {
-            app.Add(await UploadThroughAppAsync(client, bytes, $"run-{i}"));
+            app.Add(await UploadThroughAppAsync(client, complainant, bytes, $"run-{i}"));
             direct.Add(await UploadPlainAsync(plain, bytes, $"run-{i}"));
         }
 
@@ -169,12 +178,20 @@ internal sealed class HttpBenchmark(HttpScale scale)
         ];
     }
 
-    private static async Task<double> UploadThroughAppAsync(HttpClient client, byte[] bytes, string name)
+    /// <summary>One upload as the case's complainant: the tracking token in the Authorization header.</summary>
+    private static async Task<double> UploadThroughAppAsync(HttpClient client, (string CaseId, string TrackingToken) complainant, byte[] bytes, string name)
     {
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            new Uri($"/api/cases/{Uri.EscapeDataString(complainant.CaseId)}/evidence?fileName=bench.pdf&uploadKey=bench-{name}", UriKind.Relative))
+        {
+            Content = content,
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", complainant.TrackingToken);
         var begin = Stopwatch.GetTimestamp();
-        using var response = await client.PostAsync(new Uri($"/api/cases/bench-evidence-case/evidence?fileName=bench.pdf&evidenceId=bench-{name}", UriKind.Relative), content);
+        using var response = await client.SendAsync(request);
         var seconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
         if (response.StatusCode != HttpStatusCode.Created)
         {

@@ -1,20 +1,25 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Evidence;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
 
 namespace Ombudsman.Functions.Tests.Api;
 
-/// <summary>Public intake is rate-limited per client (issue 5, requirement 9): past the limit, 429 problem+json with Retry-After.</summary>
+/// <summary>
+/// Public intake is rate-limited per client (issue 5, requirement 9): past the limit, 429 problem+json with Retry-After.
+/// Filing and uploading share the limit, so the case the uploads go to, filed through the API, takes the first permit.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RateLimitingTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task The_third_upload_in_a_window_of_two_is_refused_with_429_and_stores_nothing()
+    public async Task After_the_filing_the_third_upload_in_a_window_of_three_is_refused_with_429_and_stores_nothing()
     {
-        await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
+        await using var app = await PublicApi.StartOnSystemClockAsync(azurite, "RateLimiting:PublicIntake:PermitLimit=3", "RateLimiting:PublicIntake:WindowSeconds=3600");
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
 
         var statuses = new List<HttpStatusCode>();
         var ids = new List<string>();
@@ -24,7 +29,9 @@ public sealed class RateLimitingTests(AzuriteFixture azurite)
             last?.Dispose();
             using var content = new ByteArrayContent(Files.Pdf());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            last = await app.Client.PostAsync(new Uri($"/api/cases/case-9/evidence?fileName=f{i}.pdf&uploadKey=rate-limit-{i}", UriKind.Relative), content);
+            using var upload = PublicApi.Request(HttpMethod.Post, $"/api/cases/{filed.CaseId}/evidence?fileName=f{i}.pdf&uploadKey=rate-limit-{i}", filed.Token);
+            upload.Content = content;
+            last = await app.Client.SendAsync(upload);
             statuses.Add(last.StatusCode);
             if (last.StatusCode == HttpStatusCode.Created)
             {
@@ -35,7 +42,8 @@ public sealed class RateLimitingTests(AzuriteFixture azurite)
 
         using var refused = last!;
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        using var stillReadable = await app.Client.GetAsync(new Uri($"/api/cases/case-9/evidence/{ids[0]}", UriKind.Relative));
+        using var download = PublicApi.Request(HttpMethod.Get, $"/api/cases/{filed.CaseId}/evidence/{ids[0]}", filed.Token);
+        using var stillReadable = await app.Client.SendAsync(download);
         var stored = await app.Container(app.EvidenceNames.EvidenceContainer).GetBlobsAsync().CollectAsync();
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -21,6 +22,21 @@ internal static class PublicApi
     /// <summary>The app on a manual clock at <see cref="Start"/>, with a recording notifier.</summary>
     public static Task<TestApp> StartAsync(AzuriteFixture azurite, RecordingCaseNotifier notifier, params string[] settings) =>
         TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", .. settings], configureServices: s => s.AddSingleton<ICaseNotifier>(notifier));
+
+    /// <summary>
+    /// The app on the system clock, with a recording notifier: Blob Storage checks a read-only link's expiry against its
+    /// own time, so tests that follow such a link cannot run on the manual clock. File with <see cref="FilingToday"/>.
+    /// </summary>
+    public static Task<TestApp> StartOnSystemClockAsync(AzuriteFixture azurite, params string[] settings) =>
+        TestApp.StartAsync(azurite, settings, configureServices: s => s.AddSingleton<ICaseNotifier>(new RecordingCaseNotifier()));
+
+    /// <summary><see cref="Filing"/> for an app on the system clock: the service was received three days ago, so the complaint is in time today.</summary>
+    public static JsonObject FilingToday()
+    {
+        var filing = Filing();
+        filing["serviceReceivedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3).ToString("O", CultureInfo.InvariantCulture);
+        return filing;
+    }
 
     /// <summary>A complete, in-time complaint to the provider; change what a test is about.</summary>
     public static JsonObject Filing(bool confidential = false, string path = "provider") => new()

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
 
@@ -13,8 +14,9 @@ public sealed class EvidenceStreamingTests(AzuriteFixture azurite)
     [Fact]
     public async Task Blocks_are_in_storage_before_the_rest_of_the_file_has_been_read()
     {
-        await using var app = await TestApp.StartAsync(azurite, ["Evidence:BlockBytes=1048576"]);
-        const string caseId = "case-stream-1";
+        // Below the HTTP layer (the probe needs the store's own reads), on a case filed through the API.
+        await using var app = await PublicApi.StartOnSystemClockAsync(azurite, "Evidence:BlockBytes=1048576");
+        var caseId = (await PublicApi.FileAsync(app, PublicApi.FilingToday())).CaseId;
         const string uploadKey = "streamed-recording";
         var evidenceId = EvidenceIds.ForUploadKey(caseId, EvidenceParty.Complainant, uploadKey);
         var blob = app.Container(app.EvidenceNames.EvidenceContainer).GetBlockBlobClient(EvidenceStore.BlobName(caseId, evidenceId));
