@@ -122,6 +122,11 @@ public static class CaseStageRules
         CaseEvents.CloseCase when action.ClosedReason is not (CaseClosedReason.Rejected or CaseClosedReason.NoAuthority) =>
             "a closing reason of Rejected or NoAuthority",
         CaseEvents.CloseCase or CaseEvents.Withdraw when string.IsNullOrWhiteSpace(action.Note) => "a reason in the note",
+
+        // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
+        CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",
+        CaseEvents.DraftResultIssued when string.IsNullOrWhiteSpace(action.Note) => "the draft result in the note",
+        CaseEvents.EvidenceRequested when string.IsNullOrWhiteSpace(action.Note) => "the documents asked for in the note",
         _ => null,
     };
 }

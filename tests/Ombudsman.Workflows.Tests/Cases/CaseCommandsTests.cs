@@ -64,6 +64,38 @@ public sealed class CaseCommandsTests(AzuriteFixture azurite)
         Assert.Equal(CaseStage.CompletenessCheck, (await host.StatusAsync(id)).Stage);
     }
 
+    [Theory] // the decision, draft result or documents asked for are what the emails of these actions tell
+    [InlineData(CaseEvents.DecisionIssued)]
+    [InlineData(CaseEvents.EvidenceRequested)]
+    public async Task An_action_whose_email_tells_its_note_is_refused_without_one_and_changes_nothing(string eventName)
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+        var before = await host.StatusAsync(id);
+
+        var refused = await Assert.ThrowsAsync<CaseActionRefusedException>(() => host.ActAsync(id, eventName, By(Staff, " ")));
+
+        Assert.Equal(CaseActionRefusal.DetailsMissing, refused.Code);
+        Assert.Contains("note", refused.Message, StringComparison.Ordinal);
+        var after = await host.StatusAsync(id);
+        Assert.Equal((CaseStage.Examination, before.OpenDeadlines.Count), (after.Stage, after.OpenDeadlines.Count));
+        Assert.DoesNotContain(host.Notifier.Sent, n => n.TemplateId is NotificationTemplates.DecisionDelivered or NotificationTemplates.ProviderReminder);
+    }
+
+    [Fact]
+    public async Task A_draft_result_without_its_text_is_refused()
+    {
+        await using var host = await HostAsync();
+        var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(new DateOnly(2026, 1, 10)).Build());
+        await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+
+        var refused = await Assert.ThrowsAsync<CaseActionRefusedException>(() => host.ActAsync(id, CaseEvents.DraftResultIssued, By(Staff)));
+
+        Assert.Equal(CaseActionRefusal.DetailsMissing, refused.Code);
+        Assert.DoesNotContain(NotificationTemplates.DraftResult, host.Notifier.Templates(NotificationRecipient.Complainant));
+    }
+
     [Fact]
     public async Task Unknown_action_unknown_case_and_closed_case_are_refused_with_their_codes()
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ombudsman.Workflows.Notifications;
 
 namespace Ombudsman.Workflows.Tests.Notifications;
@@ -71,8 +72,20 @@ public sealed class EmailTemplateTests
     [Fact]
     public void The_catalog_holds_exactly_the_notifications_of_the_statute_in_both_languages()
     {
+        // Derived, not counted: every id declared in TemplateIds is listed in All once, and the embedded files are
+        // exactly one per id and language, so an id without files or a file without an id fails.
+        var declared = typeof(TemplateIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(declared.Order(StringComparer.Ordinal), TemplateIds.All.Order(StringComparer.Ordinal));
+        var embedded = typeof(TemplateIds).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Ombudsman.Workflows.Notifications.Templates.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        var expected = from id in TemplateIds.All
+                       from language in Enum.GetValues<Language>()
+                       select $"Ombudsman.Workflows.Notifications.Templates.{id}.{language.Code()}.txt";
+        Assert.Equal(expected.Order(StringComparer.Ordinal), embedded);
         Assert.Equal(TemplateIds.All.Order(StringComparer.Ordinal), TemplateModels.Catalog.TemplateIds);
-        Assert.Equal(23, TemplateIds.All.Count);
     }
 
     [Fact]

@@ -7,14 +7,18 @@ namespace Ombudsman.Workflows.Notifications;
 /// <summary>
 /// Builds the values an email template declares from a case notification's data and the filed complaint, in the
 /// recipient's language, dates in the office's time zone. Only the fields the template declares are produced, so a
-/// provider email can never be handed the complainant's name.
+/// provider email can never be handed the complainant's name. A value the email exists to tell (the deadline of a
+/// deadline notice, the amount of a compensation notice, the decision of a decision notice…) must come from the
+/// notification's data: when it is absent the email is not sent with a dash in its place but fails with a
+/// <see cref="TemplateFieldException"/> naming the field, which the case records for staff. Only values that are truly
+/// optional fall back, each saying why.
 /// </summary>
 internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
 {
     public Dictionary<string, string> Build(
         EmailTemplate template, CaseNotification notification, Complaint complaint, string officeName, OfficeTimeZone zone, string? dashboardLink = null)
     {
-        var context = new Context(notification, complaint, officeName, zone, template.Language, time.GetUtcNow(), links, dashboardLink);
+        var context = new Context(template.Id, notification, complaint, officeName, zone, template.Language, time.GetUtcNow(), links, dashboardLink);
         return template.Fields.ToDictionary(
             field => field,
             field => context.Value(field) ?? throw new TemplateFieldException(template.Id, template.Language, field, TemplateFieldProblem.Missing),
@@ -22,6 +26,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
     }
 
     private sealed record Context(
+        string TemplateId,
         CaseNotification Notification,
         Complaint Complaint,
         string OfficeName,
@@ -32,6 +37,20 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
         string? DashboardLink)
     {
         private bool ProviderPath => Complaint.Path == ComplaintPath.Provider;
+
+        /// <summary>
+        /// Whether the notification may go without a deadline: the receipt goes out before the completeness deadline
+        /// is computed; on the Ombudsman path routing starts no decision deadline (the examination has no statutory
+        /// period), so the routed notices have none; and a staff escalation may be about something other than a
+        /// passed deadline (a third missed summons, a deadline that could not be computed). Every other case
+        /// notification that names a deadline is a deadline notice and carries one.
+        /// </summary>
+        private bool DeadlineOptional => Notification.TemplateId switch
+        {
+            NotificationTemplates.Receipt or NotificationTemplates.StaffEscalation => true,
+            NotificationTemplates.FileCompleteRouted or NotificationTemplates.ProviderNewCase => !ProviderPath && !Notification.Data.ContainsKey("request"),
+            _ => false,
+        };
 
         /// <summary>The value of a template field; null for a field case emails do not know (a template bug).</summary>
         public string? Value(string field) => field switch
@@ -48,33 +67,54 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "Deadline" => Deadline(),
             "DeadlineCitation" => DeadlineCitation(),
             "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
+            // A case on the per-response version sends one email per response, so it sends no count.
             "ResponseCount" => Data("responseCount") ?? "1",
             "ResponseList" => ResponseList(),
             "Stage" => Stage(),
             "RequiredAction" => RequiredAction(),
-            "Consequence" => Data("consequence") ?? T(
-                "keterlambatan ini dicatat pada pengaduan dan dilaporkan kepada atasan Anda",
-                "the delay is recorded on the complaint and reported to your superior"),
-            "MissingItems" => Data("missingItems") ?? "-",
+            "Consequence" => Consequence(),
+            "MissingItems" => Required("MissingItems", "missingItems"),
             "DaysRemaining" => Notification.TemplateId == NotificationTemplates.CureReminder1Day ? "1" : "7",
-            "RoutedTo" => Data("routedTo") ?? "-",
-            "DraftSummary" => Data("draft") ?? "-",
+            "RoutedTo" => Required("RoutedTo", "routedTo"),
+            "DraftSummary" => Required("DraftSummary", "draft"),
             "MediationAt" => T("akan dikonfirmasi oleh petugas kami", "to be confirmed by our staff"),
             "MediationPlace" => OfficeName,
             "Outcome" => Outcome(),
             "NextStep" => NextStep(),
             "DecidedOn" or "ClosedOn" or "PaidOn" => NotificationDates.LongDate(DigestSchedule.LocalDate(Zone, Now), Language),
             "DecisionSummary" => DecisionSummary(),
+
+            // A decision notice's legal basis follows from the complaint's path; the case sends no citation with it.
             "Citation" => Data("citation") ?? (ProviderPath ? "UU 25/2009 art. 50(2), 50(9)" : "UU 37/2008 art. 35-36; PO 58/2023"),
-            "Amount" => Money(Data("amount")),
+            "Amount" => Money(Required("Amount", "amount")),
             "ClosureReason" => ClosureReason(),
-            "CorrectiveActions" => Data("correctiveActions") ?? "-",
-            "RuleId" => Data("ruleId") ?? "-",
+            "CorrectiveActions" => Required("CorrectiveActions", "correctiveActions"),
+            "RuleId" => Required("RuleId", "ruleId"),
             _ => null,
         };
 
         private string? Data(string key) =>
             Notification.Data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        /// <summary>The value of <paramref name="key"/>, which the email cannot go without.</summary>
+        private string Required(string field, string key) => Data(key) ?? throw Missing(field, $"'{key}'");
+
+        private TemplateFieldException Missing(string field, string keys) => new(
+            TemplateId,
+            Language,
+            field,
+            TemplateFieldProblem.Missing,
+            $"case notification '{Notification.TemplateId}' to {Notification.Recipient} of case {Notification.CaseId} carries no {keys} in its data");
+
+        /// <summary>
+        /// A provider overdue notice states the standing consequence of any delay; a staff escalation must say what
+        /// happened, which only the case knows.
+        /// </summary>
+        private string Consequence() => Notification.Recipient == NotificationRecipient.Staff
+            ? Required("Consequence", "consequence")
+            : Data("consequence") ?? T(
+                "keterlambatan ini dicatat pada pengaduan dan dilaporkan kepada atasan Anda",
+                "the delay is recorded on the complaint and reported to your superior");
 
         private string T(string indonesian, string english) => Language == Language.English ? english : indonesian;
 
@@ -83,7 +123,10 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
                 ? NotificationDates.DateTime(at, Zone, Language)
                 : null;
 
-        /// <summary>The daily digest lists each response's arrival; a case on the per-response version names the one.</summary>
+        /// <summary>
+        /// The daily digest lists each response's arrival; a case on the per-response version sends its email as the
+        /// response arrives, with no list, so "now" is that arrival.
+        /// </summary>
         private string ResponseList() => Data("responses") is { } responses
             ? string.Join('\n', responses.Split('\n').Select(r => Instant(r) ?? r))
             : Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language);
@@ -99,6 +142,11 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             if (Data("dueAt") is { } iso && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var endsAt))
             {
                 return NotificationDates.Deadline(endsAt, Zone, Language);
+            }
+
+            if (!DeadlineOptional)
+            {
+                throw Missing("Deadline", "'deadline' (or 'dueAt')");
             }
 
             // The receipt goes out before the completeness deadline is computed; it states the period instead.
@@ -119,10 +167,11 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
                 return ProviderPath ? "UU 25/2009 art. 45(1)" : "UU 37/2008 art. 25";
             }
 
-            return Data("citation") ?? (ProviderPath ? "UU 25/2009" : "UU 37/2008");
+            // A deadline notice cites the rule its deadline comes from; only a notice without a deadline falls back to the act.
+            return Data("citation") ?? (DeadlineOptional ? (ProviderPath ? "UU 25/2009" : "UU 37/2008") : throw Missing("DeadlineCitation", "'citation'"));
         }
 
-        private string Stage() => Data("stage") switch
+        private string Stage() => Required("Stage", "stage") switch
         {
             nameof(CaseStage.Received) => T("Diterima", "Received"),
             nameof(CaseStage.CompletenessCheck) => T("Pemeriksaan kelengkapan berkas", "Completeness check"),
@@ -136,15 +185,15 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             nameof(CaseStage.CorrectiveActions) => T("Tindakan korektif", "Corrective actions"),
             nameof(CaseStage.RecommendationMonitoring) => T("Pemantauan rekomendasi", "Recommendation monitoring"),
             nameof(CaseStage.Closed) => T("Ditutup", "Closed"),
-            { } other => other,
-            null => "-",
+            var other => other,
         };
 
         private string RequiredAction()
         {
             if (Notification.TemplateId == NotificationTemplates.MediationScheduled)
             {
-                return T($"hadiri mediasi putaran {Data("round") ?? "1"}; petugas kami akan mengonfirmasi waktu dan tempatnya", $"attend mediation round {Data("round") ?? "1"}; our staff will confirm the time and place");
+                var round = Required("RequiredAction", "round");
+                return T($"hadiri mediasi putaran {round}; petugas kami akan mengonfirmasi waktu dan tempatnya", $"attend mediation round {round}; our staff will confirm the time and place");
             }
 
             if (Data("amount") is { } amount)
@@ -159,18 +208,17 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
 
             return Data("request") switch
             {
-                "evidence request" => T($"serahkan dokumen yang diminta: {Data("documents") ?? "-"}", $"hand over the documents asked for: {Data("documents") ?? "-"}"),
+                "evidence request" => T($"serahkan dokumen yang diminta: {Required("RequiredAction", "documents")}", $"hand over the documents asked for: {Required("RequiredAction", "documents")}"),
                 "clarification request" or "second clarification request" => T("jawab permintaan klarifikasi Ombudsman", "answer the Ombudsman's clarification request"),
                 _ => T("tetapkan dan sampaikan keputusan atas pengaduan ini", "decide on this complaint and deliver the decision"),
             };
         }
 
-        private string Outcome() => Data("result") switch
+        private string Outcome() => Required("Outcome", "result") switch
         {
             nameof(MediationResult.Agreed) => T("tercapai kesepakatan", "the parties agreed"),
             nameof(MediationResult.Failed) => T("tidak tercapai kesepakatan", "no agreement was reached"),
-            { } other => other,
-            null => "-",
+            var other => other,
         };
 
         private string NextStep() => Data("result") == nameof(MediationResult.Agreed)
@@ -195,27 +243,28 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
                 parts.Add(T($"ganti rugi {Money(amount)}", $"compensation of {Money(amount)}"));
             }
 
-            return parts.Count == 0 ? "-" : string.Join("; ", parts);
+            return parts.Count == 0 ? throw Missing("DecisionSummary", "'finding', 'decision' or 'amount'") : string.Join("; ", parts);
         }
 
         private string ClosureReason()
         {
-            var reason = Data("reason") switch
+            var reason = Required("ClosureReason", "reason") switch
             {
                 nameof(CaseClosedReason.Withdrawn) => T("dicabut oleh pengadu", "withdrawn by the complainant"),
                 nameof(CaseClosedReason.Rejected) => T("ditolak", "rejected"),
                 nameof(CaseClosedReason.NoAuthority) => T("bukan kewenangan kami", "outside our authority"),
                 nameof(CaseClosedReason.Resolved) => T("selesai", "resolved"),
                 nameof(CaseClosedReason.Decided) => T("telah diputus", "decided"),
-                { } other => other,
-                null => "-",
+                var other => other,
             };
+
+            // The reason alone tells the complainant why; the detail only adds to it.
             return Data("detail") is { } detail ? $"{reason}: {detail}" : reason;
         }
 
-        private static string Money(string? amount) =>
-            amount is not null && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+        private static string Money(string amount) =>
+            decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
                 ? "Rp " + value.ToString("#,0.##", CultureInfo.InvariantCulture).Replace(',', '.')
-                : amount ?? "-";
+                : amount;
     }
 }
