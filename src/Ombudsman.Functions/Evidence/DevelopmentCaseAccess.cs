@@ -2,8 +2,9 @@ namespace Ombudsman.Functions.Evidence;
 
 /// <summary>
 /// DEVELOPMENT ONLY: lets anyone act on any case, as the party named in the <c>X-Dev-Party</c> header
-/// (complainant, provider or staff; complainant when absent). Registered only in the Development environment or with
-/// <c>Evidence:DevelopmentAccess=true</c>, behind the token-based access for requests that carry no token.
+/// (complainant, provider or staff; complainant when absent). Registered only in the Development environment (where
+/// <c>Evidence:DevelopmentAccess=false</c> turns it off; outside Development that setting stops the app at start-up),
+/// behind the token-based access, for requests that carry no token.
 /// </summary>
 internal sealed class DevelopmentCaseAccess : ICaseAccess
 {
