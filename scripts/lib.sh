@@ -18,6 +18,18 @@ ensure_node_packages() {
   fi
 }
 
+# Debian's chromium for the browser tests (Playwright drives it; its own browser download is not reachable here).
+ensure_chromium() {
+  local chromium="${OMBUDSMAN_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  echo "==> apt-get install chromium (browser tests)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  [ -x "$chromium" ] || { echo "error: chromium is still missing at $chromium" >&2; exit 1; }
+}
+
 ensure_dotnet_restore() {
   require dotnet ".NET SDK, see global.json"
   echo "==> dotnet restore"

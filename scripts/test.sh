@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo_root"
 
 ensure_node_packages
+ensure_chromium
 ensure_dotnet_restore
 check_bicep
 

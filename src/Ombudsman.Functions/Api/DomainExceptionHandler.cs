@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Ombudsman.Functions.Pages;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 
@@ -14,8 +15,9 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ProblemOf(exception);
-        if (problem is null)
+        if (problem is null || Visitor.IsPagePath(httpContext.Request.Path))
         {
+            // A page's fault gets its page from PageErrors, after this one logs it.
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ombudsman.Functions.Pages;
 
 namespace Ombudsman.Functions.Api;
 
@@ -22,6 +23,7 @@ internal static class ProblemHandling
             }
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<PageErrors.ExceptionHandler>();
 
         // Minimal APIs answer a body they cannot bind with a bare 400 unless told to throw; the handler then names the problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -32,7 +34,18 @@ internal static class ProblemHandling
     public static IApplicationBuilder UseProblemHandling(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async context =>
+        {
+            // A page's path gets a page in the visitor's language; everything else problem+json.
+            var http = context.HttpContext;
+            if (await PageErrors.TryWriteStatusPageAsync(http))
+            {
+                return;
+            }
+
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+        });
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Idempotency;
+using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Security;
 
 namespace Ombudsman.Functions.Hosting;
@@ -10,6 +11,7 @@ internal static class AppMiddleware
     public static IApplicationBuilder UseAppMiddleware(this IApplicationBuilder app)
     {
         app.UseSecurityHeaders();
+        app.UseVisitorLanguage();
         app.UseProblemHandling();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -5,6 +5,7 @@ using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
 using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
@@ -80,6 +81,7 @@ internal static class FunctionAppHost
         // One reading of the offices, checked before anything starts, serves filing and email alike.
         services.AddCaseEmail(configuration, OfficeDirectory.FromConfiguration(configuration, developmentDefaults: builder.Environment.IsDevelopment()));
         services.AddProblemHandling();
+        services.AddPages();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddProviderLimits(configuration);
 

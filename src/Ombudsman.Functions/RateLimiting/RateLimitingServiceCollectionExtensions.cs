@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Pages;
 
 namespace Ombudsman.Functions.RateLimiting;
 
@@ -34,6 +35,11 @@ internal static class RateLimitingServiceCollectionExtensions
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                if (await PageErrors.TryWriteStatusPageAsync(context.HttpContext))
+                {
+                    return;
+                }
+
                 var problem = Problems.Details(
                     StatusCodes.Status429TooManyRequests,
                     "rate-limited",

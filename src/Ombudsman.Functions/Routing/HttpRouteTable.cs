@@ -3,6 +3,7 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Staff;
 
 namespace Ombudsman.Functions.Routing;
@@ -34,7 +35,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddStaffRoutes()
             .AddDisclosureRoutes()
             .AddComplaintRoutes()
-            .AddProviderRoutes();
+            .AddProviderRoutes()
+            .AddPageRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

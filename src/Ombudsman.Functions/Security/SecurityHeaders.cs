@@ -6,7 +6,7 @@ namespace Ombudsman.Functions.Security;
 /// Headers every response carries, errors and unknown routes included: no MIME sniffing, no referrer (a page opened
 /// from a link with <c>?token=</c> must not hand that URL to the next site), no framing, a Content-Security-Policy that
 /// allows nothing by default, and <c>Cache-Control: no-store</c> on everything except the public, person-free data
-/// (the statute rules, the holiday calendar, the OpenAPI document). A page that needs more (the receipt's inline
+/// (the statute rules, the holiday calendar, the OpenAPI document, the pages' stylesheet). A page that needs more (the receipt's inline
 /// style) sets its own policy, which is kept.
 /// </summary>
 internal static class SecurityHeaders
@@ -15,7 +15,7 @@ internal static class SecurityHeaders
     public const string DefaultContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /// <summary>Paths whose answers hold no personal data and are the same for everyone, so caches may keep them.</summary>
-    private static readonly string[] PublicPrefixes = ["/api/statute/", "/openapi/"];
+    private static readonly string[] PublicPrefixes = ["/api/statute/", "/openapi/", "/assets/"];
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

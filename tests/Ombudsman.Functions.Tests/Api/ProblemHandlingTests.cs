@@ -10,7 +10,7 @@ using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Tests.Api;
 
-/// <summary>Every refusal is RFC 9457 problem+json with a stable code and the fields at fault (issue 5, requirement 5), over real HTTP.</summary>
+/// <summary>Every refusal of the API (paths under /api; pages answer in HTML) is RFC 9457 problem+json with a stable code and the fields at fault, over real HTTP.</summary>
 public sealed class ProblemHandlingTests : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -26,11 +26,11 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
         builder.Services.AddProblemHandling();
         _app = builder.Build();
         _app.UseProblemHandling();
-        _app.MapGet("/refuse/{kind}", (DomainErrorKind kind) =>
+        _app.MapGet("/api/refuse/{kind}", (DomainErrorKind kind) =>
         {
             throw new DomainException(kind, "test-" + kind.ToString().ToLowerInvariant(), "Refused for the test.", "complaint.description");
         });
-        _app.MapGet("/validation", () =>
+        _app.MapGet("/api/validation", () =>
         {
             throw DomainException.Validation(
             [
@@ -38,11 +38,11 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
                 new FieldError("serviceReceivedOn", "filing-window-expired", "Filed more than 30 days after the service."),
             ]);
         });
-        _app.MapGet("/crash", () =>
+        _app.MapGet("/api/crash", () =>
         {
             throw new InvalidOperationException("secret internal detail");
         });
-        _app.MapPost("/typed", (Payload payload) => Results.Ok(payload));
+        _app.MapPost("/api/typed", (Payload payload) => Results.Ok(payload));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
     }
@@ -66,7 +66,7 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
     [InlineData(DomainErrorKind.RuleViolated, HttpStatusCode.UnprocessableEntity)]
     public async Task A_domain_exception_becomes_problem_json_with_its_status_code_and_field(DomainErrorKind kind, HttpStatusCode status)
     {
-        var (response, problem) = await GetProblemAsync($"/refuse/{kind}");
+        var (response, problem) = await GetProblemAsync($"/api/refuse/{kind}");
 
         var code = "test-" + kind.ToString().ToLowerInvariant();
         Assert.Equal(status, response);
@@ -83,7 +83,7 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
     [Fact]
     public async Task Validation_reports_every_field_at_fault_at_once()
     {
-        var (status, problem) = await GetProblemAsync("/validation");
+        var (status, problem) = await GetProblemAsync("/api/validation");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("validation-failed", problem.GetProperty("code").GetString());
@@ -95,7 +95,7 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_route_is_404_problem_json_with_a_code()
     {
-        var (status, problem) = await GetProblemAsync("/no/such/route");
+        var (status, problem) = await GetProblemAsync("/api/no/such/route");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("not-found", problem.GetProperty("code").GetString());
@@ -104,7 +104,7 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_failure_is_500_with_a_code_and_without_its_internals()
     {
-        var (status, problem) = await GetProblemAsync("/crash");
+        var (status, problem) = await GetProblemAsync("/api/crash");
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal("internal-error", problem.GetProperty("code").GetString());
@@ -114,7 +114,7 @@ public sealed class ProblemHandlingTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_is_a_400_malformed_request()
     {
-        using var response = await Client.PostAsync(new Uri("/typed", UriKind.Relative), new StringContent("{not json", Encoding.UTF8, "application/json"));
+        using var response = await Client.PostAsync(new Uri("/api/typed", UriKind.Relative), new StringContent("{not json", Encoding.UTF8, "application/json"));
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
