@@ -13,4 +13,13 @@ public static class Routes
     public const string Track = "/track";
 
     public const string Provider = "/provider";
+
+    /// <summary>The complainant's page of one case (from the emailed link, or after giving the receipt number and secret).</summary>
+    public static string Case(string caseId) => Track + "/" + Uri.EscapeDataString(caseId);
+
+    /// <summary>The printable receipt (UU 25/2009 art. 44) of one case.</summary>
+    public static string Receipt(string caseId) => Case(caseId) + "/receipt";
+
+    /// <summary>The provider's page of one case (from the capability link).</summary>
+    public static string ProviderCase(string caseId) => Provider + "/" + Uri.EscapeDataString(caseId);
 }
