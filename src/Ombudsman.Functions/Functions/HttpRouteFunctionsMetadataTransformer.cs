@@ -7,7 +7,7 @@ namespace Ombudsman.Functions.Functions;
 /// <summary>
 /// What the worker reports to the Functions host (worker indexing, and functions.metadata written after the build):
 /// the template <see cref="HttpRouteFunction"/> becomes one HTTP function per route, named after it, with the route's
-/// template and methods; every other function passes through unchanged.
+/// template (<see cref="HttpRoute.FunctionRoute"/>) and methods; every other function passes through unchanged.
 /// </summary>
 internal sealed class HttpRouteFunctionsMetadataTransformer(HttpRouteTable routes) : IFunctionMetadataTransformer
 {
@@ -50,7 +50,7 @@ internal sealed class HttpRouteFunctionsMetadataTransformer(HttpRouteTable route
         var binding = JsonNode.Parse(rawBinding)!.AsObject();
         if (string.Equals((string?)binding["type"], "httpTrigger", StringComparison.OrdinalIgnoreCase))
         {
-            binding["route"] = route.Template;
+            binding["route"] = route.FunctionRoute;
             binding["methods"] = new JsonArray([.. route.Methods.Select(m => JsonValue.Create(m.ToLowerInvariant()))]);
         }
 

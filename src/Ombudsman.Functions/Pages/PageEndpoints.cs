@@ -12,9 +12,18 @@ namespace Ombudsman.Functions.Pages;
 /// </summary>
 internal static class PageEndpoints
 {
+    /// <summary>
+    /// Any address whose first segment is not the API's or the OpenAPI document's. Every other route wins over it (a
+    /// literal segment beats a parameter in both hosts' routing), so it only gets what no route serves: in Azure the
+    /// Functions host routes and would answer those with a bare 404, here they get the not-found page in the
+    /// visitor's language as in the local host. The site's root is the home page's: this needs a first segment.
+    /// </summary>
+    public const string UnknownPageTemplate = "{page:regex(^(?!(api|openapi)$))}/{*rest}";
+
     public static HttpRouteTable AddPageRoutes(this HttpRouteTable routes) => routes
         .Add(Page(HttpRoute.Get("HomePage", "", HomeAsync)))
-        .Add(Page(HttpRoute.Get("PageAsset", PageAssets.PathPrefix.Trim('/') + "/{name}", Asset)));
+        .Add(Page(HttpRoute.Get("PageAsset", PageAssets.PathPrefix.Trim('/') + "/{name}", Asset)))
+        .Add(Page(HttpRoute.Get("NotFoundPage", UnknownPageTemplate, UnknownPage)));
 
     /// <summary>A page route: not part of the API's description.</summary>
     public static HttpRoute Page(HttpRoute route) => route with { Describe = b => b.ExcludeFromDescription() };
@@ -31,6 +40,9 @@ internal static class PageEndpoints
             StatusCodes.Status400BadRequest);
 
     private static Task<IResult> HomeAsync(HttpContext context, PageResponder pages) => pages.RenderAsync<HomePage>(context);
+
+    /// <summary>No page here: the 404 page, written by the error pages as for any unknown address.</summary>
+    private static IResult UnknownPage() => Results.NotFound();
 
     private static IResult Asset(HttpContext context, string name)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Api;
 using Ombudsman.Web;
 using Ombudsman.Web.Pages;
 
@@ -7,21 +8,16 @@ namespace Ombudsman.Functions.Pages;
 
 /// <summary>
 /// Errors on a page's path answered as a page in the visitor's language (the API keeps problem+json): an unknown
-/// address, a refused method, too many requests, a server fault. The fault itself is logged by the exception handler.
+/// address, a refused method, a request too large, too many requests, a request that cannot be accepted, a server
+/// fault. The fault itself is logged by <see cref="DomainExceptionHandler"/>; the page never shows it.
 /// </summary>
 internal static class PageErrors
 {
-    /// <summary>Writes the error page for a bare status code; false when the path is not a page's.</summary>
-    public static async Task<bool> TryWriteStatusPageAsync(HttpContext context)
+    /// <summary>The error page for a status code, in the visitor's language.</summary>
+    public static Task<IResult> PageAsync(HttpContext context, int status)
     {
-        if (!Visitor.IsPagePath(context.Request.Path) || context.Response.HasStarted)
-        {
-            return false;
-        }
-
         var t = context.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
         var pages = context.RequestServices.GetRequiredService<PageResponder>();
-        var status = context.Response.StatusCode;
         var model = status switch
         {
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => new MessageModel(t["Error.NotFoundTitle"], t["Error.NotFoundMessage"], IsError: true),
@@ -33,15 +29,32 @@ internal static class PageErrors
             {
                 NextSteps = [t["Error.RateLimitedNextStep"]],
             },
+            >= 400 and < 500 => new MessageModel(t["Error.BadRequestTitle"], t["Error.BadRequestMessage"], IsError: true)
+            {
+                NextSteps = [t["Error.BadRequestNextStep"]],
+            },
             _ => new MessageModel(t["Error.ServerTitle"], t["Error.ServerMessage"], IsError: true) { NextSteps = [t["Error.ServerNextStep"]] },
         };
-        model = model with { Links = [(t["Error.HomeLink"], Routes.Home)] };
-        var page = (HtmlPage)await pages.MessageAsync(context, model, status);
+        return pages.MessageAsync(context, model with { Links = [(t["Error.HomeLink"], Routes.Home)] }, status);
+    }
+
+    /// <summary>Writes the error page for a bare status code; false when the path is not a page's.</summary>
+    public static async Task<bool> TryWriteStatusPageAsync(HttpContext context)
+    {
+        if (!Visitor.IsPagePath(context.Request.Path) || context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var page = await PageAsync(context, context.Response.StatusCode);
         await page.ExecuteAsync(context);
         return true;
     }
 
-    /// <summary>Answers an unhandled fault on a page's path with the server-error page (after it was logged).</summary>
+    /// <summary>
+    /// Answers an exception on a page's path with the page of the status the API would give it (a body too large for
+    /// the server: 413; a domain refusal: its status), anything else with the server-error page.
+    /// </summary>
     internal sealed class ExceptionHandler : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -51,7 +64,7 @@ internal static class PageErrors
                 return false;
             }
 
-            httpContext.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            httpContext.Response.StatusCode = DomainExceptionHandler.ProblemOf(exception)?.Status ?? StatusCodes.Status500InternalServerError;
             return await TryWriteStatusPageAsync(httpContext);
         }
     }

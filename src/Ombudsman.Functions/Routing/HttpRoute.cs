@@ -9,6 +9,9 @@ namespace Ombudsman.Functions.Routing;
 /// </summary>
 internal sealed partial record HttpRoute
 {
+    /// <summary>What <see cref="FunctionRoute"/> gives the Functions host for the site's root.</summary>
+    public const string RootFunctionRoute = "{root:maxlength(0)?}";
+
     private HttpRoute(string name, IReadOnlyList<string> methods, string template, Delegate? handler, Func<IEndpointRouteBuilder, string, IEndpointConventionBuilder>? map)
     {
         if (!FunctionName().IsMatch(name))
@@ -49,6 +52,13 @@ internal sealed partial record HttpRoute
 
     /// <summary>The template with its leading slash: the local endpoint's route pattern.</summary>
     public string Pattern { get; }
+
+    /// <summary>
+    /// The route the Functions host is given for <see cref="Template"/>. The same, except for the site's root: the host
+    /// maps an HTTP function with an empty route at the function's name (/HomePage), so the root is asked for as an
+    /// optional segment that must be empty, which matches "/" alone.
+    /// </summary>
+    public string FunctionRoute => Template.Length == 0 ? RootFunctionRoute : Template;
 
     /// <summary>The minimal-API handler, bound by the same request delegate factory in both hosts.</summary>
     public Delegate? Handler { get; }
