@@ -158,6 +158,12 @@ var appSettings = [
     value: durableTaskHubName
   }
   {
+    // The app's home page function answers "/"; should it ever not (functions not indexed), the host answers 204
+    // instead of its own "Your Functions app is up and running" page.
+    name: 'AzureWebJobsDisableHomepage'
+    value: 'true'
+  }
+  {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: monitoring.outputs.appInsightsConnectionString
   }

@@ -166,6 +166,15 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", hubName);
     }
 
+    [Theory]
+    [MemberData(nameof(PlanModules))]
+    public void Both_plans_turn_off_the_functions_hosts_own_home_page_so_the_root_is_only_ever_the_apps(string module)
+    {
+        var settings = ArmTemplate.Settings(templates.ModuleParameter(module, "appSettings"));
+
+        Assert.Equal("true", settings["AzureWebJobsDisableHomepage"]);
+    }
+
     [Fact]
     public void Task_hub_tables_and_containers_cannot_take_over_the_apps_or_the_retired_runtimes()
     {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
+using Microsoft.Extensions.DependencyInjection;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Testing;
@@ -115,17 +118,113 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite, PublishedApp 
         Assert.False(root.TryGetProperty("extensionBundle", out _));
     }
 
-    /// <summary>"name route [METHODS]" of every endpoint the local host maps with these settings.</summary>
+    [Fact]
+    public async Task The_functions_host_routes_each_path_to_the_function_the_local_host_serves_it_with()
+    {
+        (string Method, string Path, string? Function)[] requests =
+        [
+            ("GET", "/", "HomePage"),
+            ("GET", "/?lang=en", "HomePage"),
+            ("GET", "/assets/site.0123456789abcdef.css", "PageAsset"),
+            ("GET", "/api/health", "Health"),
+            ("GET", "/no-such-page", "NotFoundPage"),
+            ("GET", "/HomePage", "NotFoundPage"),
+            ("GET", "/deeper/no-such/page", "NotFoundPage"),
+            ("GET", "/api/no-such-route", null),
+            ("GET", "/openapi/no-such/document", null),
+            ("POST", "/", null),
+        ];
+        var functionsMetadata = File.ReadAllText(published.Path("functions.metadata"));
+        var app = FunctionAppHost.Build(TestApp.Arguments(azurite).Args);
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Test-Route"] = context.GetEndpoint()?.Metadata.GetMetadata<HttpRoute>()?.Name ?? "";
+            return next(context);
+        });
+        await app.StartAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            foreach (var (method, path, function) in requests)
+            {
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)));
+                var local = response.Headers.TryGetValues("X-Test-Route", out var names) ? names.Single() : "";
+
+                // The host matches each HTTP function's route with ASP.NET Core's Route (WebJobsRouteBuilder in
+                // azure-webjobs-sdk-extensions), trying routes whose first segment is literal before those whose first
+                // segment is a parameter; an empty route it would map at the function's name instead
+                // (WebScriptHostHttpRoutesManager in azure-functions-host).
+                var matching = FunctionsHostMatches(functionsMetadata, method, path.Split('?')[0]);
+
+                Assert.True(local == (function ?? ""), $"{method} {path}: the local host chose '{local}'");
+                if (function is null)
+                {
+                    Assert.True(matching.Count == 0, $"{method} {path}: {string.Join(", ", matching)}");
+                    continue;
+                }
+
+                // Besides it at most the unknown-page route, which the host tries after any route with a literal first segment.
+                Assert.Contains(function, matching);
+                Assert.All(matching.Where(m => m != function), m => Assert.Equal("NotFoundPage", m));
+                Assert.True(
+                    matching.Count == 1 || path.Split('/')[1] is "assets" or "api",
+                    $"{method} {path}: {string.Join(", ", matching)}");
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>"name route [METHODS]" of every endpoint the local host maps with these settings, its route as told to the Functions host.</summary>
     private SortedSet<string> LocalRoutes(params string[] settings)
     {
         using var app = FunctionAppHost.Build(TestApp.Arguments(azurite, settings).Args);
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
 
         Assert.All(endpoints, e => Assert.True(e.Metadata.GetMetadata<HttpRoute>() is not null, $"{e.DisplayName} is not from the route table"));
+        Assert.All(endpoints, e => Assert.Equal(e.Metadata.GetMetadata<HttpRoute>()!.Template, e.RoutePattern.RawText!.TrimStart('/')));
         return [.. endpoints.Select(e => Key(
             e.Metadata.GetMetadata<HttpRoute>()!.Name,
-            e.RoutePattern.RawText!.TrimStart('/'),
+            e.Metadata.GetMetadata<HttpRoute>()!.FunctionRoute,
             e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))];
+    }
+
+    /// <summary>Every HTTP function of a functions.metadata whose route and methods match the request as the Functions host matches them.</summary>
+    private static List<string> FunctionsHostMatches(string functionsMetadata, string method, string path)
+    {
+        var services = new ServiceCollection().AddLogging().AddRouting().BuildServiceProvider();
+        var resolver = services.GetRequiredService<IInlineConstraintResolver>();
+        using var document = JsonDocument.Parse(functionsMetadata);
+        var matches = new List<string>();
+        foreach (var function in document.RootElement.EnumerateArray().Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger")))
+        {
+            var trigger = HttpTrigger(function);
+            var name = function.GetProperty("name").GetString()!;
+
+            // As the host does: a function without a route is served at its name.
+            var template = trigger.GetProperty("route").GetString() is { Length: > 0 } given ? given : name;
+            var route = new Route(
+                new Target(),
+                name,
+                template,
+                defaults: null,
+                constraints: new Dictionary<string, object> { ["httpMethod"] = new HttpMethodRouteConstraint([.. trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())]) },
+                dataTokens: null,
+                resolver);
+            var context = new RouteContext(new DefaultHttpContext { RequestServices = services });
+            context.HttpContext.Request.Method = method;
+            context.HttpContext.Request.Path = path;
+            route.RouteAsync(context).GetAwaiter().GetResult();
+            if (context.Handler is not null)
+            {
+                matches.Add(name);
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>"name route [METHODS]" of every HTTP-triggered function in a functions.metadata file.</summary>
@@ -142,6 +241,17 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite, PublishedApp 
 
     private static JsonElement HttpTrigger(JsonElement function) =>
         function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+    private sealed class Target : IRouter
+    {
+        public VirtualPathData? GetVirtualPath(VirtualPathContext context) => null;
+
+        public Task RouteAsync(RouteContext context)
+        {
+            context.Handler = _ => Task.CompletedTask;
+            return Task.CompletedTask;
+        }
+    }
 
     private static string Key(string name, string route, IEnumerable<string> methods) =>
         $"{name} {route} [{string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal))}]";

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ombudsman.Functions.Functions;
 using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
+using Ombudsman.Web;
 
 namespace Ombudsman.Functions.Tests.Hosting;
 
@@ -131,6 +132,28 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         Assert.True(upload.GetProperty("responses").TryGetProperty("429", out _));
     }
 
+    [Fact]
+    public async Task The_pages_are_served_by_the_worker_the_home_page_at_the_root_its_stylesheet_under_assets_and_any_other_address_not_found()
+    {
+        using var worker = Worker();
+        var stylesheet = PageAssets.StylesheetPath;
+
+        var home = await InvokeAsync(worker, "HomePage", "GET", "/");
+        var css = await InvokeAsync(worker, "PageAsset", "GET", stylesheet, routeValues: new() { ["name"] = stylesheet[PageAssets.PathPrefix.Length..] });
+        var english = await InvokeAsync(worker, "HomePage", "GET", "/", query: "?lang=en");
+        var unknown = await InvokeAsync(worker, "NotFoundPage", "GET", "/no-such-page", routeValues: new() { ["page"] = "no-such-page" });
+
+        Assert.Equal((200, "text/html"), (home.Status, home.ContentType));
+        Assert.Contains("<html lang=\"id\"", home.Body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{stylesheet}\"", home.Body, StringComparison.Ordinal);
+        Assert.Equal((200, "text/css"), (css.Status, css.ContentType));
+        Assert.Contains("public", css.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+        Assert.Equal(PageAssets.Find(stylesheet[PageAssets.PathPrefix.Length..])!.Content.Length, Encoding.UTF8.GetByteCount(css.Body));
+        Assert.Contains("<html lang=\"en\"", english.Body, StringComparison.Ordinal);
+        Assert.Equal((404, "text/html"), (unknown.Status, unknown.ContentType));
+        Assert.Contains("Halaman tidak ditemukan", unknown.Body, StringComparison.Ordinal);
+    }
+
     private IHost Worker(params string[] settings) => FunctionsWorkerHost.Build(TestApp.Arguments(azurite, settings).Args);
 
     private static async Task<Answer> InvokeAsync(
@@ -141,7 +164,8 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         string? json = null,
         IPAddress? client = null,
         RouteValueDictionary? routeValues = null,
-        string? idempotencyKey = null)
+        string? idempotencyKey = null,
+        string? query = null)
     {
         await using var scope = worker.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -155,6 +179,7 @@ public sealed class FunctionsWorkerRoutesTests(AzuriteFixture azurite)
         context.Features.Set<IHttpRequestBodyDetectionFeature>(new RequestMayHaveBody());
         context.Request.Method = method;
         context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query);
         context.Request.RouteValues = routeValues ?? [];
         context.Connection.RemoteIpAddress = client ?? IPAddress.Loopback;
         if (idempotencyKey is not null)
