@@ -27,6 +27,35 @@ if (args.FirstOrDefault() == "compare-report")
     return;
 }
 
+// The public pages: TTFB and bytes per page, page loads and the filing round trip in chromium:
+// dotnet run -c Release --project bench/Ombudsman.Benchmarks -- pages [--requests 200] [--browser-runs 20]
+if (args.FirstOrDefault() == "pages")
+{
+    var requests = int.Parse(Option("--requests") ?? "200", CultureInfo.InvariantCulture);
+    var browserRuns = int.Parse(Option("--browser-runs") ?? "20", CultureInfo.InvariantCulture);
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {requests} requests a page, {browserRuns} browser runs");
+    var emulator = new AzuriteFixture();
+    await emulator.InitializeAsync();
+    try
+    {
+        var figures = await new PageBenchmark(requests, browserRuns).RunAsync(emulator, Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("| page | address | measured | p50 (ms) | p99 (ms) | body (bytes) | stylesheet (bytes) | first visit (bytes) | runs |");
+        Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var f in figures)
+        {
+            var total = f.HtmlBytes is { } html ? (html + (f.CssBytes ?? 0)).ToString(CultureInfo.InvariantCulture) : "";
+            Console.WriteLine($"| {f.Name} | `{f.Path}` | {f.Kind} | {Format(f.P50Ms)} | {Format(f.P99Ms)} | {f.HtmlBytes} | {f.CssBytes} | {total} | {f.Runs} |");
+        }
+    }
+    finally
+    {
+        await emulator.DisposeAsync();
+    }
+
+    return;
+}
+
 // HTTP benchmark through the real routes on the local host and its engine:
 // dotnet run -c Release --project bench/Ombudsman.Benchmarks -- [http] [--quick]
 {

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using Ombudsman.Functions.Hosting;
+using Ombudsman.Testing;
+
+namespace Ombudsman.Benchmarks;
+
+/// <summary>
+/// The public pages over HTTP on Kestrel (loopback), on Azurite: for each page in <see cref="PageBenchmarkTargets"/>,
+/// time to first byte (request sent .. response headers received) over <see cref="Requests"/> sequential first visits
+/// (no cookies), and the bytes a first visit transfers (the HTML and the stylesheet it links); then, in Debian's
+/// chromium driven by Playwright, the page loads and the filing round trip (submit the filing form .. the receipt page
+/// has loaded) when the app serves the filing form.
+/// </summary>
+internal sealed partial class PageBenchmark(int requests, int browserRuns)
+{
+    private const int WarmUp = 10;
+
+    public int Requests => requests;
+
+    public async Task<IReadOnlyList<PageFigures>> RunAsync(AzuriteFixture azurite, Action<string> report)
+    {
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        var app = FunctionAppHost.Build(
+        [
+            "--environment=Development",
+            $"--ConnectionStrings:Storage={azurite.ConnectionString}",
+            $"--StorageNames:CasesTable={prefix}Cases",
+            $"--StorageNames:TimelineTable={prefix}Timeline",
+            $"--StorageNames:OpenDeadlinesTable={prefix}Deadlines",
+            $"--DurableTask:HubName={prefix}",
+            $"--StorageNames:EvidenceContainer={prefix}-evidence",
+            $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
+            $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
+            $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
+            $"--StorageNames:DisclosuresTable={prefix}Disclosures",
+            $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
+            $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), prefix + "-mail")}",
+            $"--Email:SendRecordsTable={prefix}emailsends",
+            "--urls=http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning",
+
+            // The public-intake limit (30 a minute per IP) would measure the limiter, not the pages.
+            "--RateLimiting:PublicIntake:PermitLimit=1000000",
+        ]);
+        await app.StartAsync();
+        try
+        {
+            var baseAddress = new Uri(app.Urls.First());
+            var figures = new List<PageFigures>();
+            foreach (var target in PageBenchmarkTargets.Pages)
+            {
+                var measured = await MeasureAsync(baseAddress, target);
+                report(measured is null ? $"{target.Name}: not served yet ({target.Path})" : $"{target.Name}: measured");
+                if (measured is not null)
+                {
+                    figures.Add(measured);
+                }
+            }
+
+            figures.AddRange(await BrowserAsync(baseAddress, report));
+            return figures;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>TTFB over the requests and the first visit's bytes; null when the app does not serve the page (yet).</summary>
+    private async Task<PageFigures?> MeasureAsync(Uri baseAddress, PageTarget target)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var html = await GetAsync(client, target.Path);
+        if ((int)html.Status != target.Status)
+        {
+            return null;
+        }
+
+        var stylesheets = StylesheetLink().Matches(Encoding(html.Body)).Select(m => m.Groups["href"].Value).Distinct().ToList();
+        long cssBytes = 0;
+        foreach (var href in stylesheets)
+        {
+            cssBytes += (await GetAsync(client, href)).Body.Length;
+        }
+
+        for (var i = 0; i < WarmUp; i++)
+        {
+            await GetAsync(client, target.Path);
+        }
+
+        var ttfb = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            ttfb.Add((await GetAsync(client, target.Path)).TimeToFirstByte.TotalMilliseconds);
+        }
+
+        return new PageFigures(target.Name, target.Path, "HTTP", Percentile(ttfb, 0.50), Percentile(ttfb, 0.99), html.Body.Length, cssBytes, requests);
+    }
+
+    private static async Task<(HttpStatusCode Status, byte[] Body, TimeSpan TimeToFirstByte)> GetAsync(HttpClient client, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        var ttfb = clock.Elapsed;
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return (response.StatusCode, body, ttfb);
+    }
+
+    /// <summary>Page loads in chromium (navigation start .. load event) and the filing round trip when the form is there.</summary>
+    private async Task<IReadOnlyList<PageFigures>> BrowserAsync(Uri baseAddress, Action<string> report)
+    {
+        var executable = Environment.GetEnvironmentVariable("OMBUDSMAN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            report($"browser: no chromium at {executable} (scripts/lib.sh installs Debian's package); browser figures skipped");
+            return [];
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Timeout = 60_000,
+
+            // The browser tests' flags (tests/Ombudsman.Functions.Tests/Pages/ChromiumFixture.cs): off the network, only the app on loopback.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+
+        var figures = new List<PageFigures>();
+        foreach (var target in PageBenchmarkTargets.Pages.Where(p => p.InBrowser))
+        {
+            var loads = new List<double>(browserRuns);
+            for (var i = 0; i < browserRuns + 1; i++)
+            {
+                // A fresh context each time: a first visit, nothing cached.
+                await using var context = await NewContextAsync(browser, baseAddress);
+                var page = await context.NewPageAsync();
+                var response = await page.GotoAsync(target.Path, new() { WaitUntil = WaitUntilState.Load });
+                if (response is null || response.Status != target.Status)
+                {
+                    break;
+                }
+
+                var load = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
+                if (i > 0)
+                {
+                    loads.Add(load);
+                }
+            }
+
+            if (loads.Count == browserRuns)
+            {
+                figures.Add(new PageFigures(target.Name, target.Path, "browser load", Percentile(loads, 0.50), Percentile(loads, 0.99), null, null, browserRuns));
+            }
+        }
+
+        var filing = PageBenchmarkTargets.Filing;
+        await using (var probe = await NewContextAsync(browser, baseAddress))
+        {
+            var form = await (await probe.NewPageAsync()).GotoAsync(filing.FormPath);
+            if (form is null || form.Status != 200)
+            {
+                report($"filing round trip: the app does not serve {filing.FormPath} yet; skipped");
+                return figures;
+            }
+        }
+
+        var roundTrips = new List<double>(browserRuns);
+        for (var i = 0; i < browserRuns + 1; i++)
+        {
+            await using var context = await NewContextAsync(browser, baseAddress);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(filing.FormPath);
+            await filing.FillAsync(page);
+            var clock = Stopwatch.StartNew();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = filing.SubmitButton }).ClickAsync();
+            await page.WaitForURLAsync(filing.ReceiptUrl, new() { WaitUntil = WaitUntilState.Load });
+            if (i > 0)
+            {
+                roundTrips.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        figures.Add(new PageFigures("filing: submit to receipt page", filing.FormPath, "browser round trip", Percentile(roundTrips, 0.50), Percentile(roundTrips, 0.99), null, null, browserRuns));
+        return figures;
+    }
+
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri baseAddress)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 780 },
+            Locale = "id-ID",
+        });
+
+        // Every wait is bounded.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        return context;
+    }
+
+    private static string Encoding(byte[] body) => System.Text.Encoding.UTF8.GetString(body);
+
+    /// <summary>The value at the quantile, nearest rank.</summary>
+    private static double Percentile(List<double> values, double quantile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    [GeneratedRegex("<link[^>]*rel=\"stylesheet\"[^>]*href=\"(?<href>[^\"]+)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex StylesheetLink();
+}
+
+/// <summary>One row of the result: time to first byte (HTTP) or load/round-trip time (browser), and bytes of a first visit.</summary>
+internal sealed record PageFigures(string Name, string Path, string Kind, double P50Ms, double P99Ms, long? HtmlBytes, long? CssBytes, int Runs);
