@@ -140,13 +140,16 @@ internal static class FilingMessages
         _ => f["Error.Generic"],
     };
 
-    /// <summary>Every error of a refused filing on its form field, one per field (the first), in page order.</summary>
+    /// <summary>
+    /// Every error of a refused filing on its form field, in page order: the page's own all told (several refused files
+    /// of one input are each named), then the validator's first on a field the page had nothing to say about.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ByField(IStringLocalizer<FilingText> f, IEnumerable<FieldError> pageErrors, IEnumerable<FieldError> apiErrors)
     {
         var messages = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var error in pageErrors)
         {
-            messages.TryAdd(error.Field, error.Message);
+            messages[error.Field] = messages.TryGetValue(error.Field, out var earlier) ? earlier + " " + error.Message : error.Message;
         }
 
         foreach (var error in apiErrors)
