@@ -28,6 +28,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseIdSource>();
+        services.AddScoped<ComplaintFiling>();
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(
             sp.GetRequiredService<AccessTokenStore>(),
             sp.GetRequiredService<CaseReadModel>(),

@@ -19,9 +19,6 @@ internal static class ComplaintEndpoints
 {
     private const string Tag = "Complainant";
 
-    /// <summary>Fresh ids drawn before a filing gives up on finding a free one (each is 50 random bits: one draw is enough in practice).</summary>
-    private const int MaxIdAttempts = 3;
-
     public static HttpRouteTable AddComplaintRoutes(this HttpRouteTable routes) => routes
         .Add(HttpRoute.Post("FileComplaint", "api/complaints", FileAsync) with
         {
@@ -74,64 +71,12 @@ internal static class ComplaintEndpoints
         });
 
     private static async Task<IResult> FileAsync(
-        FilingRequest? request,
-        OfficeDirectory offices,
-        TimeProvider time,
-        ReportLimit reportLimit,
-        FilingWindow filingWindow,
-        AccessTokenStore tokens,
-        CaseIdSource ids,
-        CaseCommands cases,
-        ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        FilingRequest? request, OfficeDirectory offices, TimeProvider time, ComplaintFiling filing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var complaint = FilingValidator.ToComplaint(request, offices, now);
-        var filedLate = false;
-        if (complaint is { Path: ComplaintPath.Ombudsman, EventOn: { } eventOn })
-        {
-            // O1 would close the case as rejected at intake; saying so now, before anything is stored, is clearer.
-            var check = reportLimit.Check(eventOn, now, complaint.Office.TimeZone);
-            if (check.IsLate)
-            {
-                throw new DomainException(
-                    DomainErrorKind.RuleViolated, "report-limit-exceeded", $"A report is made within 2 years of the act complained of ({check.Citation}): {check.Explanation}.", "eventOn");
-            }
-        }
-        else if (complaint.ServiceReceivedOn is { } serviceOn)
-        {
-            // P1: accepted but flagged (the workflow records it for staff); the complainant is told at once.
-            filedLate = filingWindow.Check(serviceOn, now, complaint.Office.TimeZone).IsLate;
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            var caseId = ids.Next(complaint.Office, now);
-            var grant = new AccessGrant { CaseId = caseId, Party = AccessParty.Complainant, IssuedAt = now };
-            var token = await tokens.IssueAsync(grant, cancellationToken);
-            try
-            {
-                // All or nothing: when this throws, no case runs under the id (CaseCommands undid what it started).
-                await cases.FileAsync(caseId, complaint, cancellationToken);
-            }
-            catch (CaseIdTakenException) when (attempt < MaxIdAttempts)
-            {
-                // A generated id that is another case's: never share it, draw again.
-                await tokens.DeleteAsync(token, grant, CancellationToken.None);
-                LogIdTaken(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, attempt);
-                continue;
-            }
-            catch (Exception)
-            {
-                // Only this filing's token: under a taken id, the other case's tokens must stay.
-                await tokens.DeleteAsync(token, grant, CancellationToken.None);
-                throw;
-            }
-
-            LogFiled(loggers.CreateLogger(typeof(ComplaintEndpoints)), caseId, complaint.Office.Code, complaint.Path);
-            var links = CaseLinks.For(caseId);
-            return Results.Created(links.Receipt, new FilingResult(caseId, CaseIds.ReceiptNumberOf(caseId), token, now, filedLate, links));
-        }
+        var filed = await filing.FileAsync(complaint, now, cancellationToken);
+        return Results.Created(filed.Links.Receipt, filed);
     }
 
     private static async Task<IResult> ReceiptAsync(
@@ -226,15 +171,4 @@ internal static class ComplaintEndpoints
 
     /// <summary>The complainant as a case actor: the tracking token stands for them, so their reference is the case id.</summary>
     private static CaseActor Complainant(string caseId) => new() { Role = CaseRole.Complainant, Id = "complainant:" + caseId };
-
-    private static void LogIdTaken(ILogger logger, string caseId, int attempt) => IdTaken(logger, caseId, attempt, null);
-
-    private static readonly Action<ILogger, string, int, Exception?> IdTaken =
-        LoggerMessage.Define<string, int>(LogLevel.Warning, new EventId(5002, "CaseIdTaken"), "Generated case id {CaseId} is already a case's (attempt {Attempt}); drawing another");
-
-    private static void LogFiled(ILogger logger, string caseId, string office, ComplaintPath path) => Filed(logger, caseId, office, path, null);
-
-    // No complainant identity in logs (it may be confidential).
-    private static readonly Action<ILogger, string, string, ComplaintPath, Exception?> Filed =
-        LoggerMessage.Define<string, string, ComplaintPath>(LogLevel.Information, new EventId(5001, "ComplaintFiled"), "Complaint filed as case {CaseId} at {Office} ({Path} path)");
 }

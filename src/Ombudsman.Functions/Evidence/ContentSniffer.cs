@@ -80,6 +80,10 @@ internal static class ContentSniffer
     public static bool NameAgrees(string fileName, string mediaType) =>
         !ExtensionTypes.TryGetValue(ExtensionOf(fileName), out var declared) || declared == mediaType;
 
+    /// <summary>The file-name extensions that name <paramref name="mediaType"/> (e.g. ".jpg" and ".jpeg").</summary>
+    public static IEnumerable<string> ExtensionsOf(string mediaType) =>
+        ExtensionTypes.Where(e => string.Equals(e.Value, mediaType, StringComparison.OrdinalIgnoreCase)).Select(e => e.Key);
+
     private static string ExtensionOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant();
 
     private static bool IsText(ReadOnlySpan<byte> head)

@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Evidence;
+using Ombudsman.Functions.Idempotency;
+using Ombudsman.Functions.RateLimiting;
+using Ombudsman.Functions.Routing;
+using Ombudsman.Web;
+using Ombudsman.Web.Pages;
+using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Functions.Pages;
+
+/// <summary>
+/// The public filing pages: the guided complaint form (UU 25/2009 art. 42) at <see cref="Routes.File"/>, which files
+/// through the same <see cref="ComplaintFiling"/> as the API, and the printable receipt (art. 44) at
+/// <see cref="Routes.Receipt"/> with the tracking link and the secret code.
+/// </summary>
+internal static class FilingPageEndpoints
+{
+    /// <summary>The most a filing form's body may be: four files at the evidence limit, and the text around them.</summary>
+    private const int FormFilesAtLimit = 4;
+
+    private const long FormOverhead = 1024 * 1024;
+
+    /// <summary>How long a second send of a form waits for the first to finish filing (which waits up to 30 s for intake).</summary>
+    private static readonly TimeSpan InFlightWait = TimeSpan.FromSeconds(40);
+
+    private const string SubmissionField = "submission";
+
+    public static HttpRouteTable AddFilingPageRoutes(this HttpRouteTable routes) => routes
+        .Add(PageEndpoints.Page(HttpRoute.Get("FilingPage", Routes.File.TrimStart('/'), ShowAsync)))
+        .Add(PageEndpoints.Page(HttpRoute.Post("FilingPageSend", Routes.File.TrimStart('/'), SendAsync) with { RateLimitingPolicy = RateLimitPolicies.PublicIntake }))
+        .Add(PageEndpoints.Page(HttpRoute.Get("ReceiptPage", Routes.Track.TrimStart('/') + "/{caseId}/receipt", ReceiptAsync)));
+
+    /// <summary>The first question (which path), or the form of the chosen path.</summary>
+    private static Task<IResult> ShowAsync(
+        HttpContext context, string? path, string? step, PageResponder pages, IStringLocalizer<FilingText> f, OfficeDirectory offices,
+        RuleSetCatalog rules, IOptions<EvidenceOptions> evidence, TimeProvider time)
+    {
+        if (path is "provider" or "ombudsman")
+        {
+            return pages.RenderAsync<FilingPage>(context, Parameters(FormModel(path, NewSubmissionKey(), f, offices, rules, evidence.Value, time)));
+        }
+
+        var today = OfficeTimeZone.Wib.DateOf(time.GetUtcNow());
+        var ruleSet = rules.InForceOn(today);
+        var p1 = ruleSet[FilingWindow.RuleId];
+        var o1 = ruleSet[ReportLimit.RuleId];
+        var asked = step is not null || path is not null;
+        var choice = new FilingChoiceModel(
+            $"{FilingMessages.Duration(f, p1.Duration)} ({p1.Citation})",
+            $"{FilingMessages.Duration(f, o1.Duration)} ({o1.Citation})",
+            asked ? f["Choice.Required"].Value : null);
+        return pages.RenderAsync<FilingChoicePage>(context, new Dictionary<string, object?> { ["Model"] = choice }, asked ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> SendAsync(
+        HttpContext context,
+        PageResponder pages,
+        IStringLocalizer<FilingText> f,
+        IStringLocalizer<Text> t,
+        OfficeDirectory offices,
+        RuleSetCatalog rules,
+        IOptions<EvidenceOptions> evidenceOptions,
+        TimeProvider time,
+        ComplaintFiling filing,
+        IdempotencyRecords submissions,
+        EvidenceStore evidence,
+        ILoggerFactory loggers)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Kestrel's default (about 28.6 MiB) would refuse a form with two files at the evidence limit.
+            limit.MaxRequestBodySize = (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead;
+        }
+
+        var form = await context.Request.ReadFormAsync(
+            new FormOptions { MultipartBodyLengthLimit = (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead }, context.RequestAborted);
+        if (!Visitor.HasValidFormToken(context, form) || form[SubmissionField].ToString() is not { Length: 43 } key || !key.All(IsBase64Url))
+        {
+            return await PageEndpoints.FormExpiredAsync(context, pages, t);
+        }
+
+        var path = form["path"].ToString();
+        if (path is not ("provider" or "ombudsman"))
+        {
+            return PageResponder.SeeOther(Routes.File);
+        }
+
+        var language = Visitor.Language(context);
+        var filled = await FilingForm.ReadAsync(form, path, language, evidenceOptions.Value, f, context.RequestAborted);
+        var now = time.GetUtcNow();
+        var model = FormModel(path, key, f, offices, rules, evidenceOptions.Value, time) with { Values = filled.Values, FilesToChooseAgain = filled.FileNames };
+
+        Workflows.Cases.Complaint? complaint = null;
+        IReadOnlyList<FieldError> apiErrors = [];
+        try
+        {
+            complaint = FilingValidator.ToComplaint(filled.Request, offices, now);
+        }
+        catch (DomainException refused) when (refused.Kind == DomainErrorKind.Validation)
+        {
+            apiErrors = refused.Errors;
+        }
+
+        var pageErrors = filled.Errors.ToList();
+        var readerLanguage = language == "en" ? Language.English : Language.Indonesian;
+        if (complaint is not null && filing.ReportLimitCheck(complaint, now) is { IsLate: true } tooLate)
+        {
+            // O1: a report this late is rejected at intake; it is explained here and never sent.
+            pageErrors.Add(new("eventOn", "report-limit-exceeded", FilingMessages.ReportTooLate(f, tooLate, readerLanguage)));
+        }
+
+        if (pageErrors.Count > 0 || apiErrors.Count > 0)
+        {
+            return await pages.RenderAsync<FilingPage>(
+                context, Parameters(model with { Errors = FilingMessages.ByField(f, pageErrors, apiErrors) }), StatusCodes.Status400BadRequest);
+        }
+
+        if (filing.FilingWindowCheck(complaint!, now) is { IsLate: true } late && form["confirmLate"].ToString() != "yes")
+        {
+            // P1 does not refuse a late complaint: the complainant hears so, and sends it knowingly.
+            return await pages.RenderAsync<FilingPage>(context, Parameters(model with { Late = new LateFilingNotice(FilingMessages.LateFiling(f, late, readerLanguage)) }));
+        }
+
+        var filed = await FileOnceAsync(key, complaint!, now, filing, submissions, context.RequestAborted);
+        if (filed is null)
+        {
+            return await pages.MessageAsync(
+                context,
+                new MessageModel(f["Submission.BusyTitle"], f["Submission.BusyMessage"]) { NextSteps = [f["Submission.BusyNextStep"]] },
+                StatusCodes.Status409Conflict);
+        }
+
+        await StoreFilesAsync(filed.Value.CaseId, key, filled, evidence, loggers.CreateLogger(typeof(FilingPageEndpoints)));
+        CaseCookies.Remember(context, AccessParty.Complainant, filed.Value.CaseId, filed.Value.Token);
+        return PageResponder.SeeOther(Routes.Receipt(filed.Value.CaseId));
+    }
+
+    /// <summary>
+    /// Files the complaint under the form's one-time key: the first send files, a second send of the same form (a double
+    /// click, a reload) gets the first one's case and token from the idempotency store and files nothing. Null when the
+    /// first send is still filing after <see cref="InFlightWait"/>.
+    /// </summary>
+    private static async Task<(string CaseId, string Token)?> FileOnceAsync(
+        string key, Workflows.Cases.Complaint complaint, DateTimeOffset now, ComplaintFiling filing, IdempotencyRecords submissions, CancellationToken cancellationToken)
+    {
+        var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"scope\nFilingPageSend\nform\n{key}")));
+        var sealKey = SHA256.HashData(Encoding.UTF8.GetBytes($"seal\nFilingPageSend\nform\n{key}"));
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waited.CancelAfter(InFlightWait);
+        while (true)
+        {
+            // The key alone names the form: its later sends are the same filing, whatever they carry.
+            switch (await submissions.StartAsync(scope, "filing-form", sealKey, cancellationToken))
+            {
+                case IdempotencyStart.Replay replay:
+                    var kept = JsonSerializer.Deserialize<FiledForm>(replay.Answer.Body)!;
+                    return (kept.CaseId, kept.Token);
+                case IdempotencyStart.Run run:
+                    FilingResult result;
+                    try
+                    {
+                        // Not the request's token: the browser drops the first request of a double click, and its filing
+                        // must finish so that the second hears of it (filing bounds its own wait).
+                        result = await filing.FileAsync(complaint, now, CancellationToken.None);
+                    }
+                    catch (Exception)
+                    {
+                        await submissions.ReleaseAsync(run.Lease, CancellationToken.None);
+                        throw;
+                    }
+
+                    var body = JsonSerializer.SerializeToUtf8Bytes(new FiledForm(result.CaseId, result.TrackingToken));
+                    await submissions.CompleteAsync(run.Lease, new IdempotentAnswer(StatusCodes.Status303SeeOther, new Dictionary<string, string[]>(), body), CancellationToken.None);
+                    return (result.CaseId, result.TrackingToken);
+                default:
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(250), waited.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return null;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the form's files as the complainant's evidence. Each is stored under an upload key drawn from the form's key
+    /// and the file's content, so a second send of the form stores nothing twice, and completes what a failed first left.
+    /// </summary>
+    private static async Task StoreFilesAsync(string caseId, string key, FilingForm filled, EvidenceStore evidence, ILogger logger)
+    {
+        foreach (var file in filled.Evidence.Concat(filled.PowerOfAttorney is null ? [] : [filled.PowerOfAttorney]))
+        {
+            string uploadKey;
+            await using (var content = file.OpenReadStream())
+            {
+                var digest = Convert.ToHexStringLower(await SHA256.HashDataAsync(content));
+                uploadKey = "form-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{file.Name}\n{file.FileName}\n{digest}")))[..40];
+            }
+
+            await using var stream = file.OpenReadStream();
+            try
+            {
+                await evidence.UploadAsync(
+                    new EvidenceUpload
+                    {
+                        CaseId = caseId,
+                        UploadKey = uploadKey,
+                        Party = EvidenceParty.Complainant,
+                        FileName = file.FileName,
+                        Content = stream,
+                        DeclaredLength = file.Length,
+                    },
+                    CancellationToken.None);
+            }
+            catch (DomainException stored) when (stored.Code == "evidence-already-exists")
+            {
+                FileKept(logger, caseId, null);
+            }
+        }
+    }
+
+    private static async Task<IResult> ReceiptAsync(
+        HttpContext context, string caseId, PageResponder pages, IStringLocalizer<FilingText> f, CallerAccess access, CaseReader reader,
+        IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+    {
+        if (context.Request.Query["token"].ToString() is { Length: > 0 } linked)
+        {
+            // A link with the token: kept in the case's cookie, and the address loses it.
+            if (await access.GrantOfAsync(linked, caseId, AccessParty.Complainant, cancellationToken) is not null)
+            {
+                CaseCookies.Remember(context, AccessParty.Complainant, caseId, linked);
+            }
+
+            return PageResponder.SeeOther(Routes.Receipt(caseId));
+        }
+
+        var token = CaseCookies.TokenOf(context, AccessParty.Complainant);
+        var grant = await access.GrantOfAsync(token, caseId, AccessParty.Complainant, cancellationToken);
+        var filed = grant is null ? null : await reader.GetAsync(caseId, cancellationToken);
+        if (filed is null)
+        {
+            return await pages.MessageAsync(
+                context,
+                new MessageModel(f["Receipt.NoAccessTitle"], f["Receipt.NoAccessMessage"], IsError: true)
+                {
+                    NextSteps = [f["Receipt.NoAccessEmail"], f["Receipt.NoAccessTrack"]],
+                    Links = [(f["Receipt.TrackLink"], Routes.Track)],
+                },
+                StatusCodes.Status403Forbidden);
+        }
+
+        var receipt = Receipt.Of(filed, options.Value.ReceivingOfficial);
+        var language = Visitor.Language(context) == "en" ? Language.English : Language.Indonesian;
+        var request = context.Request;
+        var model = new ComplaintReceiptModel
+        {
+            ReceiptNumber = receipt.ReceiptNumber,
+            IsReport = receipt.Path == "ombudsman",
+            ReceivedAt = NotificationDates.DateTime(receipt.ReceivedAt, filed.Complaint.Office.TimeZone, language),
+            ReceivedBy = receipt.ReceivedBy,
+            ReceivingOfficial = receipt.ReceivingOfficial,
+            Citation = receipt.CitationText,
+            ComplainantName = receipt.Complainant.Name,
+            ComplainantAddress = receipt.Complainant.Address,
+            ComplainantEmail = receipt.Complainant.Email,
+            ComplainantPhone = receipt.Complainant.Phone,
+            Confidential = receipt.Complainant.Confidential,
+            Representative = receipt.Representative is { } r ? FilingMessages.Format(f["Receipt.RepresentativeValue"], r.Name, r.Email, r.PowerOfAttorney) : null,
+            Provider = receipt.Provider,
+            Description = receipt.Description,
+            RemedyAsked = receipt.RemedyAsked,
+            Compensation = receipt.CompensationClaim is { } amount ? Rupiah(amount, language) : null,
+            Place = receipt.FiledAtPlace,
+            Signature = receipt.Signature,
+            TrackingUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{Routes.Case(caseId)}",
+            Secret = Grouped(token!),
+        };
+
+        // The page holds the secret code: no cache may keep it.
+        context.Response.Headers.CacheControl = "no-store";
+        return await pages.RenderAsync<ComplaintReceiptPage>(context, new Dictionary<string, object?> { ["Model"] = model });
+    }
+
+    private static FilingFormModel FormModel(
+        string path, string key, IStringLocalizer<FilingText> f, OfficeDirectory offices, RuleSetCatalog rules, EvidenceOptions evidence, TimeProvider time)
+    {
+        var report = path == "ombudsman";
+        var rule = rules.InForceOn(OfficeTimeZone.Wib.DateOf(time.GetUtcNow()))[report ? ReportLimit.RuleId : FilingWindow.RuleId];
+        var extensions = EvidenceRules.AllowedExtensions(evidence);
+        var types = string.Join(", ", extensions.Select(e => e.TrimStart('.').ToUpperInvariant()));
+        return new FilingFormModel
+        {
+            Path = path,
+            Offices = [.. offices.All.Select(o => new KeyValuePair<string, string>(o.OfficeId, o.Name))],
+            SubmissionKey = key,
+            DateHint = FilingMessages.Format(report ? f["Form.DateHintReport"] : f["Form.DateHintComplaint"], FilingMessages.Duration(f, rule.Duration), rule.Citation),
+            FilesHint = FilingMessages.Format(f["Form.FilesAllowed"], types, FilingMessages.Size(evidence.MaxBytes)),
+            Accept = string.Join(',', extensions),
+        };
+    }
+
+    private static Dictionary<string, object?> Parameters(FilingFormModel model) => new() { ["Model"] = model };
+
+    /// <summary>A fresh one-time key for a form (256 random bits, base64url).</summary>
+    private static string NewSubmissionKey() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
+
+    /// <summary>The secret code in groups of four characters, easier to read out and copy by hand.</summary>
+    private static string Grouped(string token) => string.Join(' ', token.Chunk(4).Select(g => new string(g)));
+
+    private static string Rupiah(decimal amount, Language language)
+    {
+        var digits = amount.ToString("N0", CultureInfo.InvariantCulture);
+        return "Rp " + (language == Language.Indonesian ? digits.Replace(',', '.') : digits);
+    }
+
+    private static readonly Action<ILogger, string, Exception?> FileKept =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(5101, "FilingFormFileKept"), "A file of a filing form sent again was already stored on case {CaseId}");
+
+    /// <summary>What the idempotency store keeps of a filed form (sealed with a key drawn from the form's own key).</summary>
+    private sealed record FiledForm(string CaseId, string Token);
+}
