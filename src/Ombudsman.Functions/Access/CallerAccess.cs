@@ -18,18 +18,33 @@ internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpir
             return Refuse(context, "token-required", "This request needs the case's token: 'Authorization: Bearer <token>' or '?token='.");
         }
 
-        var grant = await store.FindAsync(token, cancellationToken);
+        var judged = await JudgeAsync(token, caseId, party, cancellationToken);
+        return judged.Verdict switch
+        {
+            TokenVerdict.Valid => new AccessCheck(judged.Grant, null),
+            TokenVerdict.Expired => Refuse(context, "token-expired", $"The link expired at {judged.ExpiredAt:O}; ask the office for a new one."),
+            _ => Refuse(context, "invalid-token", "The token is not valid for this request."),
+        };
+    }
+
+    /// <summary>
+    /// Judges a token the caller holds some other way (a page's cookie, a typed secret) exactly as a request's:
+    /// unknown, revoked, another case's or another party's is invalid; past its lifetime it is expired.
+    /// </summary>
+    public async Task<JudgedToken> JudgeAsync(string? token, string? caseId, AccessParty party, CancellationToken cancellationToken)
+    {
+        var grant = token is null ? null : await store.FindAsync(token, cancellationToken);
         if (grant is null || grant.RevokedAt is not null || grant.Party != party || (caseId is not null && grant.CaseId != caseId))
         {
-            return Refuse(context, "invalid-token", "The token is not valid for this request.");
+            return new JudgedToken(TokenVerdict.Invalid, null, null);
         }
 
         if (await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && time.GetUtcNow() > expires)
         {
-            return Refuse(context, "token-expired", $"The link expired at {expires:O}; ask the office for a new one.");
+            return new JudgedToken(TokenVerdict.Expired, null, expires);
         }
 
-        return new AccessCheck(grant, null);
+        return new JudgedToken(TokenVerdict.Valid, grant, null);
     }
 
     private static AccessCheck Refuse(HttpContext context, string code, string detail)
@@ -43,3 +58,13 @@ internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpir
 
 /// <summary>The grant when the token is good, else the problem to answer.</summary>
 internal sealed record AccessCheck(AccessGrant? Grant, IResult? Refusal);
+
+/// <summary>What a token is worth: valid (with its grant), invalid (a stranger learns nothing more), or expired.</summary>
+internal sealed record JudgedToken(TokenVerdict Verdict, AccessGrant? Grant, DateTimeOffset? ExpiredAt);
+
+internal enum TokenVerdict
+{
+    Invalid,
+    Valid,
+    Expired,
+}
