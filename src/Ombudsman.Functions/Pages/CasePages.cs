@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
@@ -15,7 +16,7 @@ namespace Ombudsman.Functions.Pages;
 /// the office's zone with each deadline's last day stated inclusively, the public timeline and the complainant's own
 /// files. Staff-internal entries and other parties' files never reach it.
 /// </summary>
-internal sealed class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l)
+internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l)
 {
     public async Task<CasePageModel?> BuildAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -86,6 +87,10 @@ internal sealed class CasePages(CaseReader reader, EvidenceStore evidence, TimeP
             TimelineKind.Closed => (string)l["Timeline.Closed"],
             TimelineKind.Stage when StageEntered(source.What) is { } stage => Format(l["Timeline.Stage"], StageName(stage)),
             TimelineKind.Action when source.Event is { } name => ActionWords(name, source, shown),
+            TimelineKind.Deadline when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             _ => shown.What,
         };
         return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
@@ -100,6 +105,10 @@ internal sealed class CasePages(CaseReader reader, EvidenceStore evidence, TimeP
             ? $"{words}: {shown.What[prefix.Length..]}"
             : words;
     }
+
+    // The workflow records a deadline as "Deadline {rule} ({kind}) runs to …" and "Deadline {rule} ({kind}, {citation}) passed."
+    [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)[,)]")]
+    private static partial Regex DeadlineNamed();
 
     // The workflow records a stage as "Stage: {name}." (CaseWorkflowContext.Enter).
     private static CaseStage? StageEntered(string what) =>

@@ -110,6 +110,74 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task When_one_file_of_a_cure_is_refused_the_files_stored_before_it_come_back_with_the_form_and_are_sent_with_the_cure()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
+        using var good = new ByteArrayContent(Files.Pdf());
+        using var bad = new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
+        using var first = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Kuitansi terlampir."), "note" },
+            { good, "files", "kuitansi.pdf" },
+            { bad, "files", "program.exe" },
+        };
+        using var refused = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), first);
+        var html = await refused.Content.ReadAsStringAsync();
+        var kept = KeptField().Match(html).Groups["id"].Value;
+        var stage = (await PublicApi.TrackAsync(app, filed.Token)).GetProperty("stage").GetString();
+
+        using var again = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Kuitansi terlampir."), "note" },
+            { new StringContent(kept), "kept" },
+        };
+        using var cured = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), again);
+        var track = await PublicApi.TrackAsync(app, filed.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("program.exe", html, StringComparison.Ordinal);
+        Assert.Contains("kuitansi.pdf", html, StringComparison.Ordinal);
+        Assert.Contains("Kuitansi terlampir.", html, StringComparison.Ordinal);
+        Assert.NotEmpty(kept);
+        Assert.Equal("cureWindow", stage);
+        Assert.Equal(HttpStatusCode.SeeOther, cured.StatusCode);
+        Assert.Equal($"/track/{filed.CaseId}?done=cured", cured.Headers.Location?.OriginalString);
+        Assert.Contains(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString() == $"cure-submitted: Kuitansi terlampir. (files: {kept})");
+    }
+
+    [Fact]
+    public async Task The_case_page_is_in_English_when_the_visitor_chose_English()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        using var page = await browser.GetAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal("en", page.Content.Headers.ContentLanguage.Single());
+        Assert.Contains("Checking the file is complete", html, StringComparison.Ordinal);
+        Assert.Contains("The office checks whether the file is complete", html, StringComparison.Ordinal);
+        Assert.Matches(@"at the latest \d{1,2} [A-Z][a-z]+ \d{4}, 23:59 WIB", html);
+    }
+
+    [Fact]
     public async Task Guessing_receipt_number_and_secret_counts_against_the_public_rate_limit()
     {
         await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
@@ -163,6 +231,9 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         request.Headers.Add("Cookie", "ombudsman-case=" + token);
         return await client.SendAsync(request);
     }
+
+    [GeneratedRegex("name=\"kept\" value=\"(?<id>[^\"]+)\"")]
+    private static partial Regex KeptField();
 
     [GeneratedRegex("name=\"__form\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex FormField();
