@@ -63,5 +63,8 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 default_storage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 export ConnectionStrings__Storage="${ConnectionStrings__Storage:-$default_storage}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# The case emails link to this app's own case pages (the first address it listens on), unless set otherwise.
+site="${urls%%;*}"
+export Email__TrackingBaseUrl="${Email__TrackingBaseUrl:-${site%/}/track/}"
 echo "==> running Ombudsman.Functions on $urls${*:+ with: $*}"
 dotnet run --project src/Ombudsman.Functions --no-restore -- --urls "$urls" "$@"

@@ -9,7 +9,7 @@ param hostingPlan = 'EP1'
 param storageSku = 'Standard_ZRS'
 param evidenceImmutabilityDays = 3650
 param sendGridFromAddress = 'pengaduan@example.go.id'
-param trackingBaseUrl = 'https://pengaduan.example.go.id/lacak/'
+param trackingBaseUrl = 'https://pengaduan.example.go.id/track/'
 param uploadBaseUrl = 'https://pengaduan.example.go.id/unggah/'
 param offices = [
   {

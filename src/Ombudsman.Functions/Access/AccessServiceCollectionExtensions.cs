@@ -27,6 +27,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<TrackingLinkResender>();
         services.AddSingleton<ProviderLinks>();
         services.AddSingleton<CaseReader>();
+        services.AddScoped<ComplainantActions>();
         services.AddSingleton<CaseIdSource>();
         services.AddScoped<ComplaintFiling>();
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(

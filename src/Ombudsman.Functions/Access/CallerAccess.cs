@@ -18,46 +18,38 @@ internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpir
             return Refuse(context, "token-required", "This request needs the case's token: 'Authorization: Bearer <token>' or '?token='.");
         }
 
-        var (grant, expires) = await JudgeAsync(token, caseId, party, cancellationToken);
-        if (grant is null)
+        var judged = await JudgeAsync(token, caseId, party, cancellationToken);
+        return judged.Verdict switch
         {
-            return Refuse(context, "invalid-token", "The token is not valid for this request.");
-        }
-
-        if (expires is { } at)
-        {
-            return Refuse(context, "token-expired", $"The link expired at {at:O}; ask the office for a new one.");
-        }
-
-        return new AccessCheck(grant, null);
+            TokenVerdict.Valid => new AccessCheck(judged.Grant, null),
+            TokenVerdict.Expired => Refuse(context, "token-expired", $"The link expired at {judged.ExpiredAt:O}; ask the office for a new one."),
+            _ => Refuse(context, "invalid-token", "The token is not valid for this request."),
+        };
     }
 
     /// <summary>
-    /// The grant of a token a page holds (the case cookie), judged exactly as <see cref="CheckAsync"/> judges a request's:
-    /// null when the token is unknown, revoked, for another case or party, or expired.
+    /// Judges a token the caller holds some other way (a page's cookie, a typed secret) exactly as a request's:
+    /// unknown, revoked, another case's or another party's is invalid; past its lifetime it is expired.
     /// </summary>
-    public async Task<AccessGrant?> GrantOfAsync(string? token, string caseId, AccessParty party, CancellationToken cancellationToken)
+    public async Task<JudgedToken> JudgeAsync(string? token, string? caseId, AccessParty party, CancellationToken cancellationToken)
     {
-        if (token is null)
-        {
-            return null;
-        }
-
-        var (grant, expired) = await JudgeAsync(token, caseId, party, cancellationToken);
-        return expired is null ? grant : null;
-    }
-
-    /// <summary>The token's grant (null when not valid here) and, when it has expired, the instant it did.</summary>
-    private async Task<(AccessGrant? Grant, DateTimeOffset? ExpiredAt)> JudgeAsync(string token, string? caseId, AccessParty party, CancellationToken cancellationToken)
-    {
-        var grant = await store.FindAsync(token, cancellationToken);
+        var grant = token is null ? null : await store.FindAsync(token, cancellationToken);
         if (grant is null || grant.RevokedAt is not null || grant.Party != party || (caseId is not null && grant.CaseId != caseId))
         {
-            return (null, null);
+            return new JudgedToken(TokenVerdict.Invalid, null, null);
         }
 
-        return await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && time.GetUtcNow() > expires ? (grant, expires) : (grant, null);
+        if (await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && time.GetUtcNow() > expires)
+        {
+            return new JudgedToken(TokenVerdict.Expired, null, expires);
+        }
+
+        return new JudgedToken(TokenVerdict.Valid, grant, null);
     }
+
+    /// <summary>The grant of a token a page holds (the case cookie) when <see cref="JudgeAsync"/> finds it valid, else null.</summary>
+    public async Task<AccessGrant?> GrantOfAsync(string? token, string caseId, AccessParty party, CancellationToken cancellationToken) =>
+        (await JudgeAsync(token, caseId, party, cancellationToken)).Grant;
 
     private static AccessCheck Refuse(HttpContext context, string code, string detail)
     {
@@ -70,3 +62,13 @@ internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpir
 
 /// <summary>The grant when the token is good, else the problem to answer.</summary>
 internal sealed record AccessCheck(AccessGrant? Grant, IResult? Refusal);
+
+/// <summary>What a token is worth: valid (with its grant), invalid (a stranger learns nothing more), or expired.</summary>
+internal sealed record JudgedToken(TokenVerdict Verdict, AccessGrant? Grant, DateTimeOffset? ExpiredAt);
+
+internal enum TokenVerdict
+{
+    Invalid,
+    Valid,
+    Expired,
+}

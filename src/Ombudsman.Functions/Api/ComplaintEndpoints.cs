@@ -100,7 +100,7 @@ internal static class ComplaintEndpoints
     }
 
     private static async Task<IResult> CureAsync(
-        HttpContext context, string caseId, CureRequest? request, CallerAccess access, EvidenceStore evidence, CaseCommands cases, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CureRequest? request, CallerAccess access, ComplainantActions actions, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(context, caseId, AccessParty.Complainant, cancellationToken);
         if (check.Refusal is not null)
@@ -108,37 +108,12 @@ internal static class ComplaintEndpoints
             return check.Refusal;
         }
 
-        var ids = request?.EvidenceIds ?? [];
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request?.Note) && ids.Count == 0)
-        {
-            errors.Add(new("note", "cure-content-required", "Give the missing items as text ('note') and/or files uploaded before ('evidenceIds')."));
-        }
-
-        if (request?.Note is { Length: > 20_000 })
-        {
-            errors.Add(new("note", "too-long", "At most 20000 characters."));
-        }
-
-        if (ids.Count > 0)
-        {
-            var stored = (await evidence.ListAsync(caseId, cancellationToken)).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
-            errors.AddRange(ids.Select((id, i) => (id, i)).Where(p => !stored.Contains(p.id))
-                .Select(p => new FieldError($"evidenceIds[{p.i}]", "evidence-not-found", $"The case has no file '{p.id}'; upload it first.")));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw DomainException.Validation(errors);
-        }
-
-        var note = string.Join(" ", new[] { request!.Note?.Trim(), ids.Count > 0 ? $"(files: {string.Join(", ", ids)})" : null }.OfType<string>().Where(s => s.Length > 0));
-        await cases.SubmitAsync(caseId, CaseEvents.CureSubmitted, new CaseAction { Actor = Complainant(caseId), Note = note }, cancellationToken);
+        await actions.CureAsync(caseId, request?.Note, request?.EvidenceIds ?? [], cancellationToken);
         return Results.Accepted(CaseLinks.TrackPath, new { caseId, accepted = CaseEvents.CureSubmitted });
     }
 
     private static async Task<IResult> WithdrawAsync(
-        HttpContext context, string caseId, WithdrawalRequest? request, CallerAccess access, CaseCommands cases, CancellationToken cancellationToken)
+        HttpContext context, string caseId, WithdrawalRequest? request, CallerAccess access, ComplainantActions actions, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(context, caseId, AccessParty.Complainant, cancellationToken);
         if (check.Refusal is not null)
@@ -146,12 +121,7 @@ internal static class ComplaintEndpoints
             return check.Refusal;
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 2_000)
-        {
-            throw DomainException.Validation([new("reason", "field-required", "Say why the complaint is withdrawn (at most 2000 characters).")]);
-        }
-
-        await cases.SubmitAsync(caseId, CaseEvents.Withdraw, new CaseAction { Actor = Complainant(caseId), Note = request.Reason.Trim() }, cancellationToken);
+        await actions.WithdrawAsync(caseId, request?.Reason, cancellationToken);
         return Results.Accepted(CaseLinks.TrackPath, new { caseId, accepted = CaseEvents.Withdraw });
     }
 
@@ -169,6 +139,4 @@ internal static class ComplaintEndpoints
         return filed is null ? (null, Problems.NotFound("case-not-found", $"No case '{caseId}' that you may see.")) : (filed, null);
     }
 
-    /// <summary>The complainant as a case actor: the tracking token stands for them, so their reference is the case id.</summary>
-    private static CaseActor Complainant(string caseId) => new() { Role = CaseRole.Complainant, Id = "complainant:" + caseId };
 }

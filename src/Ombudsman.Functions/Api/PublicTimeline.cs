@@ -9,8 +9,11 @@ namespace Ombudsman.Functions.Api;
 /// </summary>
 internal static class PublicTimeline
 {
-    public static IReadOnlyList<PublicTimelineEntry> Of(CaseStatus? status) =>
-        status is null ? [] : [.. status.Timeline.Select(Show).OfType<PublicTimelineEntry>()];
+    public static IReadOnlyList<PublicTimelineEntry> Of(CaseStatus? status) => [.. WithSources(status).Select(p => p.Shown)];
+
+    /// <summary>The same entries, each with the one it shows, for a page that words them in the visitor's language.</summary>
+    public static IEnumerable<(TimelineEntry Source, PublicTimelineEntry Shown)> WithSources(CaseStatus? status) =>
+        status is null ? [] : status.Timeline.Select(e => (e, Show(e))).Where(p => p.Item2 is not null).Select(p => (p.e, p.Item2!));
 
     private static PublicTimelineEntry? Show(TimelineEntry entry)
     {

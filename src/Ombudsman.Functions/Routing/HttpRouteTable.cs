@@ -37,7 +37,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddComplaintRoutes()
             .AddProviderRoutes()
             .AddPageRoutes()
-            .AddFilingPageRoutes();
+            .AddFilingPageRoutes()
+            .AddTrackingPageRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

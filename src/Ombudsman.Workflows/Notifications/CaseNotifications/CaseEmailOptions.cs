@@ -5,8 +5,8 @@ namespace Ombudsman.Workflows.Notifications;
 /// <summary>Links the case emails carry (section "Email"); each is a base URL the case id is appended to.</summary>
 internal sealed record CaseEmailOptions
 {
-    /// <summary>The public tracking page of a case (complainants).</summary>
-    public string TrackingBaseUrl { get; init; } = "https://pengaduan.ombudsman.invalid/lacak/";
+    /// <summary>The complainant's case pages, <c>{site}/track/</c>: the case id appended is the page of one case.</summary>
+    public string TrackingBaseUrl { get; init; } = "https://pengaduan.ombudsman.invalid/track/";
 
     /// <summary>Where a provider uploads its response and documents.</summary>
     public string UploadBaseUrl { get; init; } = "https://pengaduan.ombudsman.invalid/unggah/";
@@ -35,7 +35,8 @@ internal sealed record CaseEmailOptions
 
     public string UploadLink(string caseId) => Join(UploadBaseUrl, caseId);
 
-    public string DecisionLink(string caseId) => Join(TrackingBaseUrl, caseId) + "/keputusan";
+    /// <summary>The decision is shown on the case page, with the stage and what happens next.</summary>
+    public string DecisionLink(string caseId) => TrackingLink(caseId);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Evidence;
+using Ombudsman.Web;
+using Ombudsman.Web.Pages.Tracking;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Functions.Pages;
+
+/// <summary>
+/// The complainant's case page as the visitor reads it: the read model's case worded in the visitor's language, dates in
+/// the office's zone with each deadline's last day stated inclusively, the public timeline and the complainant's own
+/// files. Staff-internal entries and other parties' files never reach it.
+/// </summary>
+internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l)
+{
+    public async Task<CasePageModel?> BuildAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await reader.GetAsync(caseId, cancellationToken) is not { } filed)
+        {
+            return null;
+        }
+
+        var language = CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
+        var zone = filed.Complaint.Office.TimeZone;
+        var today = zone.DateOf(time.GetUtcNow());
+        var status = filed.Status;
+        var stage = filed.Stage;
+        var closed = stage == CaseStage.Closed;
+        var elapsed = today.DayNumber - zone.DateOf(filed.ReceivedAt).DayNumber;
+        var files = (await evidence.ListAsync(caseId, cancellationToken)).Where(r => r.Party == EvidenceParty.Complainant).ToList();
+        var deadlines = (status?.OpenDeadlines ?? []).OrderBy(d => d.DueAt).Select(d => Deadline(d, today, zone, language)).ToList();
+        var cureDeadline = stage == CaseStage.CureWindow ? status?.OpenDeadlines.FirstOrDefault(d => d.Kind == "cure-window") : null;
+        return new CasePageModel
+        {
+            CaseId = caseId,
+            ReceiptNumber = filed.ReceiptNumber,
+            Office = filed.Complaint.Office.Name,
+            Stage = StageName(stage),
+            WhatNext = WhatNext(stage),
+            WhoActs = WhoActs(stage),
+            ReceivedAt = NotificationDates.DateTime(filed.ReceivedAt, zone, language),
+            DaysElapsed = elapsed == 0 ? l["Case.ReceivedToday"].Value : Format(l["Case.DaysElapsed"], elapsed),
+            FiledLate = status?.FiledLate ?? false,
+            Closed = closed,
+            ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
+            Deadlines = deadlines,
+            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language))],
+            Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
+            Cure = stage == CaseStage.CureWindow
+                ? new CureForm(null, new Dictionary<string, string>())
+                {
+                    Deadline = cureDeadline is null ? null : Format(l["Cure.By"], NotificationDates.LastDay(cureDeadline.DueDate, zone, language)),
+                }
+                : null,
+            Withdraw = closed ? null : new WithdrawForm(null, null),
+        };
+    }
+
+    private DeadlineView Deadline(Workflows.Cases.OpenDeadline deadline, DateOnly today, OfficeTimeZone zone, Language language)
+    {
+        var left = deadline.DueDate.DayNumber - today.DayNumber;
+        var daysLeft = left switch
+        {
+            < 0 => Format(l["Deadline.Passed"], -left),
+            0 => (string)l["Deadline.LastDayToday"],
+            _ => Format(l["Deadline.DaysLeft"], left),
+        };
+        return new DeadlineView(
+            DeadlineWhat(deadline.Kind),
+            Format(l["Deadline.LastDay"], NotificationDates.LastDay(deadline.DueDate, zone, language)),
+            daysLeft,
+            left < 0,
+            $"{deadline.Citation} ({deadline.RuleId})",
+            deadline.Explanation);
+    }
+
+    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language)
+    {
+        var what = source.Kind switch
+        {
+            TimelineKind.Received => (string)l["Timeline.Received"],
+            TimelineKind.Closed => (string)l["Timeline.Closed"],
+            TimelineKind.Stage when StageEntered(source.What) is { } stage => Format(l["Timeline.Stage"], StageName(stage)),
+            TimelineKind.Action when source.Event is { } name => ActionWords(name, source, shown),
+            TimelineKind.Deadline when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            _ => shown.What,
+        };
+        return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
+    }
+
+    /// <summary>An action in plain words; the complainant's own note (what they sent) follows it.</summary>
+    private string ActionWords(string eventName, TimelineEntry source, PublicTimelineEntry shown)
+    {
+        var words = EventName(eventName);
+        var prefix = eventName + ": ";
+        return source.Actor.Role == CaseRole.Complainant && shown.What.StartsWith(prefix, StringComparison.Ordinal)
+            ? $"{words}: {shown.What[prefix.Length..]}"
+            : words;
+    }
+
+    // The workflow records a deadline as "Deadline {rule} ({kind}) runs to …" and "Deadline {rule} ({kind}, {citation}) passed."
+    [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)[,)]")]
+    private static partial Regex DeadlineNamed();
+
+    // The workflow records a stage as "Stage: {name}." (CaseWorkflowContext.Enter).
+    private static CaseStage? StageEntered(string what) =>
+        what.StartsWith("Stage: ", StringComparison.Ordinal) && Enum.TryParse<CaseStage>(what["Stage: ".Length..].TrimEnd('.'), out var stage) ? stage : null;
+
+    private string Who(CaseRole role) => role switch
+    {
+        CaseRole.Complainant => l["Who.Complainant"],
+        CaseRole.Provider => l["Who.Provider"],
+        CaseRole.Staff => l["Who.Staff"],
+        _ => l["Who.System"],
+    };
+
+    private string StageName(CaseStage stage) => stage switch
+    {
+        CaseStage.Received => l["Stage.Received"],
+        CaseStage.CompletenessCheck => l["Stage.CompletenessCheck"],
+        CaseStage.CureWindow => l["Stage.CureWindow"],
+        CaseStage.Routing => l["Stage.Routing"],
+        CaseStage.Examination => l["Stage.Examination"],
+        CaseStage.Mediation => l["Stage.Mediation"],
+        CaseStage.SpecialAdjudication => l["Stage.SpecialAdjudication"],
+        CaseStage.Delivery => l["Stage.Delivery"],
+        CaseStage.CompensationPayment => l["Stage.CompensationPayment"],
+        CaseStage.CorrectiveActions => l["Stage.CorrectiveActions"],
+        CaseStage.RecommendationMonitoring => l["Stage.RecommendationMonitoring"],
+        _ => l["Stage.Closed"],
+    };
+
+    private string WhatNext(CaseStage stage) => stage switch
+    {
+        CaseStage.Received => l["Next.Received"],
+        CaseStage.CompletenessCheck => l["Next.CompletenessCheck"],
+        CaseStage.CureWindow => l["Next.CureWindow"],
+        CaseStage.Routing => l["Next.Routing"],
+        CaseStage.Examination => l["Next.Examination"],
+        CaseStage.Mediation => l["Next.Mediation"],
+        CaseStage.SpecialAdjudication => l["Next.SpecialAdjudication"],
+        CaseStage.Delivery => l["Next.Delivery"],
+        CaseStage.CompensationPayment => l["Next.CompensationPayment"],
+        CaseStage.CorrectiveActions => l["Next.CorrectiveActions"],
+        CaseStage.RecommendationMonitoring => l["Next.RecommendationMonitoring"],
+        _ => l["Next.Closed"],
+    };
+
+    private string WhoActs(CaseStage stage) => stage switch
+    {
+        CaseStage.CureWindow => l["Acts.You"],
+        CaseStage.Examination => l["Acts.OfficeAndProvider"],
+        CaseStage.Mediation => l["Acts.Parties"],
+        CaseStage.CompensationPayment or CaseStage.CorrectiveActions => l["Acts.Provider"],
+        CaseStage.RecommendationMonitoring => l["Acts.Superior"],
+        CaseStage.Closed => l["Acts.Nobody"],
+        _ => l["Acts.Office"],
+    };
+
+    private string ClosedReason(CaseClosedReason reason) => reason switch
+    {
+        CaseClosedReason.Withdrawn => l["Closed.Withdrawn"],
+        CaseClosedReason.DeemedWithdrawn => l["Closed.DeemedWithdrawn"],
+        CaseClosedReason.Rejected => l["Closed.Rejected"],
+        CaseClosedReason.NoAuthority => l["Closed.NoAuthority"],
+        CaseClosedReason.Resolved => l["Closed.Resolved"],
+        _ => l["Closed.Decided"],
+    };
+
+    private string DeadlineWhat(string kind) => kind switch
+    {
+        "completeness-answer" => l["DeadlineKind.CompletenessAnswer"],
+        "cure-window" => l["DeadlineKind.CureWindow"],
+        "decision" => l["DeadlineKind.Decision"],
+        "decision-delivery" => l["DeadlineKind.DecisionDelivery"],
+        "evidence-request" => l["DeadlineKind.EvidenceRequest"],
+        "draft-result-response" => l["DeadlineKind.DraftResultResponse"],
+        "mediation-round" => l["DeadlineKind.MediationRound"],
+        "adjudication-decision" => l["DeadlineKind.AdjudicationDecision"],
+        "compensation-payment" => l["DeadlineKind.CompensationPayment"],
+        "corrective-actions" => l["DeadlineKind.CorrectiveActions"],
+        "recommendation" => l["DeadlineKind.Recommendation"],
+        _ => kind,
+    };
+
+    private string EventName(string eventName) => eventName switch
+    {
+        CaseEvents.FileComplete => l["Event.FileComplete"],
+        CaseEvents.FileIncomplete => l["Event.FileIncomplete"],
+        CaseEvents.CureSubmitted => l["Event.CureSubmitted"],
+        CaseEvents.ProviderResponseSubmitted => l["Event.ProviderResponseSubmitted"],
+        CaseEvents.EvidenceRequested => l["Event.EvidenceRequested"],
+        CaseEvents.EvidenceProvided => l["Event.EvidenceProvided"],
+        CaseEvents.DraftResultIssued => l["Event.DraftResultIssued"],
+        CaseEvents.DraftResultResponse => l["Event.DraftResultResponse"],
+        CaseEvents.ClarificationRequested => l["Event.ClarificationRequested"],
+        CaseEvents.SummonsMissed => l["Event.SummonsMissed"],
+        CaseEvents.MediationRequested => l["Event.MediationRequested"],
+        CaseEvents.MediationOutcome => l["Event.MediationOutcome"],
+        CaseEvents.AdjudicationDecision => l["Event.AdjudicationDecision"],
+        CaseEvents.DecisionIssued => l["Event.DecisionIssued"],
+        CaseEvents.DecisionDelivered => l["Event.DecisionDelivered"],
+        CaseEvents.PaymentConfirmed => l["Event.PaymentConfirmed"],
+        CaseEvents.CorrectiveActionsReported => l["Event.CorrectiveActionsReported"],
+        CaseEvents.RecommendationImplemented => l["Event.RecommendationImplemented"],
+        CaseEvents.Withdraw => l["Event.Withdraw"],
+        CaseEvents.CloseCase => l["Event.CloseCase"],
+        _ => eventName,
+    };
+
+    private static string Format(string template, object value) => string.Format(CultureInfo.CurrentCulture, template, value);
+}

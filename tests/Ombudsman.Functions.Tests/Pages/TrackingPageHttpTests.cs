@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Ombudsman.Functions.Pages;
+using Ombudsman.Functions.Tests.Cases;
+using Ombudsman.Functions.Tests.Evidence;
+using Ombudsman.Functions.Tests.Hosting;
+using Ombudsman.Testing;
+using Ombudsman.Workflows.Cases;
+
+namespace Ombudsman.Functions.Tests.Pages;
+
+/// <summary>The tracking pages over plain HTTP: the token link's exchange, forms without their token, one case's cookie on another case, refusals that store nothing, the rate limit.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_token_link_sets_an_HttpOnly_cookie_for_the_cases_path_and_redirects_to_the_address_without_the_token()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        using var browser = Browser(app);
+
+        using var exchange = await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative));
+        using var page = await browser.GetAsync(exchange.Headers.Location);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.SeeOther, exchange.StatusCode);
+        Assert.Equal($"/track/{filed.CaseId}", exchange.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(exchange.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ombudsman-case=", StringComparison.Ordinal));
+        Assert.Contains($"path=/track/{filed.CaseId}", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(filed.ReceiptNumber, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(filed.Token, html, StringComparison.Ordinal);
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_receipt_number_and_secret_form_without_its_form_token_is_refused_and_opens_nothing()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        using var browser = Browser(app);
+
+        using var response = await browser.PostAsync(
+            new Uri("/track", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["receiptNumber"] = filed.ReceiptNumber, ["secret"] = filed.Token }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Formulir sudah kedaluwarsa", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ombudsman-case=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task One_cases_cookie_opens_neither_the_page_nor_the_files_of_another_case()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var mine = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        var theirs = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        var (uploaded, record) = await PublicApi.UploadAsync(app, theirs.CaseId, theirs.Token, "their-proof-01", "theirs.pdf", Files.Pdf());
+        Assert.Equal(HttpStatusCode.Created, uploaded);
+        var evidenceId = record.GetProperty("evidenceId").GetString();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        // My valid token, sent as the cookie of their case's pages.
+        using var page = await SendWithCookieAsync(client, $"/track/{theirs.CaseId}", mine.Token);
+        using var file = await SendWithCookieAsync(client, $"/track/{theirs.CaseId}/files/{evidenceId}", mine.Token);
+        using var own = await SendWithCookieAsync(client, $"/track/{theirs.CaseId}/files/{evidenceId}", theirs.Token);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("name=\"secret\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("theirs.pdf", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siti", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(Files.Pdf(), await own.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_cure_sent_outside_the_cure_window_stores_no_file_and_gives_back_what_was_typed()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
+        var before = await PublicApi.SnapshotAsync(app);
+        using var pdf = new ByteArrayContent(Files.Pdf());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Bukti <b>pembayaran</b> terlampir."), "note" },
+            { pdf, "files", "bukti.pdf" },
+        };
+        using var response = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), form);
+        var html = await response.Content.ReadAsStringAsync();
+        var after = await PublicApi.SnapshotAsync(app);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Berkas tidak dapat dilengkapi sekarang", html, StringComparison.Ordinal);
+        Assert.Contains("Bukti &lt;b&gt;pembayaran&lt;/b&gt; terlampir.", html, StringComparison.Ordinal);
+        Assert.Equal(before.Blobs, after.Blobs);
+        Assert.Equal("completenessCheck", (await PublicApi.TrackAsync(app, filed.Token)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task When_one_file_of_a_cure_is_refused_the_files_stored_before_it_come_back_with_the_form_and_are_sent_with_the_cure()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
+        using var good = new ByteArrayContent(Files.Pdf());
+        using var bad = new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
+        using var first = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Kuitansi terlampir."), "note" },
+            { good, "files", "kuitansi.pdf" },
+            { bad, "files", "program.exe" },
+        };
+        using var refused = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), first);
+        var html = await refused.Content.ReadAsStringAsync();
+        var kept = KeptField().Match(html).Groups["id"].Value;
+        var stage = (await PublicApi.TrackAsync(app, filed.Token)).GetProperty("stage").GetString();
+
+        using var again = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Kuitansi terlampir."), "note" },
+            { new StringContent(kept), "kept" },
+        };
+        using var cured = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), again);
+        var track = await PublicApi.TrackAsync(app, filed.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("program.exe", html, StringComparison.Ordinal);
+        Assert.Contains("kuitansi.pdf", html, StringComparison.Ordinal);
+        Assert.Contains("Kuitansi terlampir.", html, StringComparison.Ordinal);
+        Assert.NotEmpty(kept);
+        Assert.Equal("cureWindow", stage);
+        Assert.Equal(HttpStatusCode.SeeOther, cured.StatusCode);
+        Assert.Equal($"/track/{filed.CaseId}?done=cured", cured.Headers.Location?.OriginalString);
+        Assert.Contains(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString() == $"cure-submitted: Kuitansi terlampir. (files: {kept})");
+    }
+
+    [Fact]
+    public async Task The_case_page_is_in_English_when_the_visitor_chose_English()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        using var page = await browser.GetAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal("en", page.Content.Headers.ContentLanguage.Single());
+        Assert.Contains("Checking the file is complete", html, StringComparison.Ordinal);
+        Assert.Contains("The office checks whether the file is complete", html, StringComparison.Ordinal);
+        Assert.Matches(@"at the latest \d{1,2} [A-Z][a-z]+ \d{4}, 23:59 WIB", html);
+    }
+
+    [Fact]
+    public async Task Guessing_receipt_number_and_secret_counts_against_the_public_rate_limit()
+    {
+        await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
+        using var browser = Browser(app);
+        var formToken = await FormTokenAsync(browser, "/track");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var guess = await browser.PostAsync(
+                new Uri("/track", UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__form"] = formToken, ["receiptNumber"] = "JKT-20260302-AAAAAAAAAA", ["secret"] = new string('a', 43) }));
+            statuses.Add(guess.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Theory]
+    [InlineData("abcd efgh", null)]
+    [InlineData("", null)]
+    public void A_secret_that_cannot_be_a_token_is_none(string typed, string? expected) =>
+        Assert.Equal(expected, TrackingSecret.Normalize(typed));
+
+    [Fact]
+    public void The_secret_is_read_with_spaces_and_separating_dashes_removed_and_its_own_dashes_kept()
+    {
+        const string token = "Ab-d_fGh1jKlMn0pQrStUvWxYz-123456789abcdefg";
+        Assert.Equal(43, token.Length);
+        var grouped = string.Join('-', token.Chunk(4).Select(c => new string(c)));
+
+        Assert.Equal(token, TrackingSecret.Normalize(token));
+        Assert.Equal(token, TrackingSecret.Normalize(" " + string.Join(' ', token.Chunk(4).Select(c => new string(c))) + "\n"));
+        Assert.Equal(token, TrackingSecret.Normalize(grouped));
+        Assert.Null(TrackingSecret.Normalize(token[..42] + "!"));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser's first request sees them.</summary>
+    private static HttpClient Browser(TestApp app) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+
+    private static async Task<string> FormTokenAsync(HttpClient browser, string path)
+    {
+        var html = await browser.GetStringAsync(new Uri(path, UriKind.Relative));
+        return FormField().Match(html).Groups["value"].Value;
+    }
+
+    private static async Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", "ombudsman-case=" + token);
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("name=\"kept\" value=\"(?<id>[^\"]+)\"")]
+    private static partial Regex KeptField();
+
+    [GeneratedRegex("name=\"__form\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex FormField();
+}
