@@ -25,7 +25,10 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<ComplainantTokenExpiry>();
         services.AddSingleton<CallerAccess>();
         services.AddSingleton<TrackingLinkResender>();
+        services.AddSingleton<ProviderPageAddress>();
         services.AddSingleton<ProviderLinks>();
+        services.AddSingleton<ProviderLinkMailer>();
+        services.AddScoped<ProviderResponses>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseIdSource>();
         services.AddSingleton<ICaseAccess>(sp => new TokenCaseAccess(

@@ -10,6 +10,7 @@ internal static class PageServiceCollectionExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PageResponder>();
+        services.AddSingleton<ProviderPageView>();
         return services;
     }
 }

@@ -36,7 +36,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddDisclosureRoutes()
             .AddComplaintRoutes()
             .AddProviderRoutes()
-            .AddPageRoutes();
+            .AddPageRoutes()
+            .AddProviderPageRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 
