@@ -34,4 +34,10 @@ public static class Routes
 
     /// <summary>The provider's page of one case (from the capability link).</summary>
     public static string ProviderCase(string caseId) => Provider + "/" + Uri.EscapeDataString(caseId);
+
+    /// <summary>Where the provider's response form posts.</summary>
+    public static string ProviderResponse(string caseId) => ProviderCase(caseId) + "/response";
+
+    /// <summary>A file the provider may download from its page (its own documents, files shared with it).</summary>
+    public static string ProviderFile(string caseId, string evidenceId) => ProviderCase(caseId) + "/files/" + Uri.EscapeDataString(evidenceId);
 }

@@ -25,7 +25,10 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton<ComplainantTokenExpiry>();
         services.AddSingleton<CallerAccess>();
         services.AddSingleton<TrackingLinkResender>();
+        services.AddSingleton<ProviderPageAddress>();
         services.AddSingleton<ProviderLinks>();
+        services.AddSingleton<ProviderLinkMailer>();
+        services.AddScoped<ProviderResponses>();
         services.AddSingleton<CaseReader>();
         services.AddScoped<ComplainantActions>();
         services.AddSingleton<CaseIdSource>();

@@ -10,41 +10,51 @@ namespace Ombudsman.Functions.Access;
 /// </summary>
 internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpiry expiry, TimeProvider time)
 {
+    public const string TokenRequired = "token-required";
+    public const string InvalidToken = "invalid-token";
+    public const string TokenExpired = "token-expired";
+
     public async Task<AccessCheck> CheckAsync(HttpContext context, string? caseId, AccessParty party, CancellationToken cancellationToken)
     {
-        var token = AccessToken.From(context.Request);
-        if (token is null)
+        var judged = await JudgeAsync(AccessToken.From(context.Request), caseId, party, cancellationToken);
+        return judged.Refusal switch
         {
-            return Refuse(context, "token-required", "This request needs the case's token: 'Authorization: Bearer <token>' or '?token='.");
-        }
-
-        var judged = await JudgeAsync(token, caseId, party, cancellationToken);
-        return judged.Verdict switch
-        {
-            TokenVerdict.Valid => new AccessCheck(judged.Grant, null),
-            TokenVerdict.Expired => Refuse(context, "token-expired", $"The link expired at {judged.ExpiredAt:O}; ask the office for a new one."),
-            _ => Refuse(context, "invalid-token", "The token is not valid for this request."),
+            null => new AccessCheck(judged.Grant, null),
+            TokenRequired => Refuse(context, TokenRequired, "This request needs the case's token: 'Authorization: Bearer <token>' or '?token='."),
+            TokenExpired => Refuse(context, TokenExpired, $"The link expired at {judged.ExpiredAt:O}; ask the office for a new one."),
+            _ => Refuse(context, InvalidToken, "The token is not valid for this request."),
         };
     }
 
     /// <summary>
-    /// Judges a token the caller holds some other way (a page's cookie, a typed secret) exactly as a request's:
-    /// unknown, revoked, another case's or another party's is invalid; past its lifetime it is expired.
+    /// Judges a token however it arrived (a header, a link, a page's cookie) exactly as <see cref="CheckAsync"/> does.
+    /// A refused token that was once this case's and party's (revoked or expired) keeps its grant in
+    /// <see cref="TokenJudgement.FormerGrant"/>, so a page can say whom to ask for a new one.
     /// </summary>
-    public async Task<JudgedToken> JudgeAsync(string? token, string? caseId, AccessParty party, CancellationToken cancellationToken)
+    public async Task<TokenJudgement> JudgeAsync(string? token, string? caseId, AccessParty party, CancellationToken cancellationToken)
     {
-        var grant = token is null ? null : await store.FindAsync(token, cancellationToken);
-        if (grant is null || grant.RevokedAt is not null || grant.Party != party || (caseId is not null && grant.CaseId != caseId))
+        if (token is null)
         {
-            return new JudgedToken(TokenVerdict.Invalid, null, null);
+            return new TokenJudgement(null, TokenRequired, null, null);
+        }
+
+        var grant = await store.FindAsync(token, cancellationToken);
+        if (grant is null || grant.Party != party || (caseId is not null && grant.CaseId != caseId))
+        {
+            return new TokenJudgement(null, InvalidToken, null, null);
+        }
+
+        if (grant.RevokedAt is not null)
+        {
+            return new TokenJudgement(null, InvalidToken, null, grant);
         }
 
         if (await expiry.ExpiresAtAsync(grant, cancellationToken) is { } expires && time.GetUtcNow() > expires)
         {
-            return new JudgedToken(TokenVerdict.Expired, null, expires);
+            return new TokenJudgement(null, TokenExpired, expires, grant);
         }
 
-        return new JudgedToken(TokenVerdict.Valid, grant, null);
+        return new TokenJudgement(grant, null, null, null);
     }
 
     /// <summary>The grant of a token a page holds (the case cookie) when <see cref="JudgeAsync"/> finds it valid, else null.</summary>
@@ -63,9 +73,17 @@ internal sealed class CallerAccess(AccessTokenStore store, ComplainantTokenExpir
 /// <summary>The grant when the token is good, else the problem to answer.</summary>
 internal sealed record AccessCheck(AccessGrant? Grant, IResult? Refusal);
 
-/// <summary>What a token is worth: valid (with its grant), invalid (a stranger learns nothing more), or expired.</summary>
-internal sealed record JudgedToken(TokenVerdict Verdict, AccessGrant? Grant, DateTimeOffset? ExpiredAt);
+/// <summary>
+/// What a token is worth: the grant when good; else the refusal code (<see cref="CallerAccess.TokenRequired"/>,
+/// <see cref="CallerAccess.InvalidToken"/>, <see cref="CallerAccess.TokenExpired"/>), when it expired, and for a
+/// revoked or expired token of this case and party the grant it used to be.
+/// </summary>
+internal sealed record TokenJudgement(AccessGrant? Grant, string? Refusal, DateTimeOffset? ExpiredAt, AccessGrant? FormerGrant)
+{
+    public TokenVerdict Verdict => Grant is not null ? TokenVerdict.Valid : Refusal == CallerAccess.TokenExpired ? TokenVerdict.Expired : TokenVerdict.Invalid;
+}
 
+/// <summary>What a token is worth in short: valid, invalid (a stranger learns nothing more), or expired.</summary>
 internal enum TokenVerdict
 {
     Invalid,

@@ -10,7 +10,7 @@ namespace Ombudsman.Functions.Access;
 /// deadline runs (P8, UU 25/2009 art. 50(1); O5 clarification, UU 37/2008 art. 28-31); it expires with that deadline
 /// plus ProviderLinks:Grace. One link is active per case: issuing a new one revokes the old.
 /// </summary>
-internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases, TimeProvider time, IOptions<ProviderLinkOptions> options)
+internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases, ProviderPageAddress pages, TimeProvider time, IOptions<ProviderLinkOptions> options)
 {
     /// <summary>Rules whose deadline is the provider's to meet, in order of preference.</summary>
     private static readonly string[] ResponseRules = ["P8", "O5"];
@@ -38,6 +38,7 @@ internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases,
             CaseId = caseId,
             Token = token,
             Url = $"/api/provider/cases/{Uri.EscapeDataString(caseId)}?token={token}",
+            PageUrl = pages.WithToken(caseId, token),
             RespondBy = deadline.DueAt,
             RuleId = deadline.RuleId,
             Citation = deadline.Citation,

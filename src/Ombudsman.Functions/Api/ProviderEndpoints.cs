@@ -63,10 +63,7 @@ internal static class ProviderEndpoints
         string caseId,
         ProviderResponseRequest? request,
         CallerAccess access,
-        Evidence.EvidenceStore evidence,
-        CaseCommands cases,
-        TimeProvider time,
-        ProviderAllowance allowance,
+        ProviderResponses responses,
         ProviderPostLimiter providerPosts,
         CancellationToken cancellationToken)
     {
@@ -81,51 +78,7 @@ internal static class ProviderEndpoints
             return tooMany;
         }
 
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request?.Response))
-        {
-            errors.Add(new("response", "field-required", "The written response is required."));
-        }
-        else if (request.Response.Length > 20_000)
-        {
-            errors.Add(new("response", "too-long", "At most 20000 characters."));
-        }
-
-        var ids = request?.DocumentIds ?? [];
-        if (ids.Count > 0)
-        {
-            // Only its own documents: the provider knows no other file's id.
-            var stored = (await evidence.ListAsync(caseId, cancellationToken))
-                .Where(r => r.Party == Evidence.EvidenceParty.Provider).Select(r => r.EvidenceId).ToHashSet(StringComparer.Ordinal);
-            errors.AddRange(ids.Select((id, i) => (id, i)).Where(p => !stored.Contains(p.id))
-                .Select(p => new FieldError($"documentIds[{p.i}]", "evidence-not-found", $"The case has no file '{p.id}'; upload it first.")));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw DomainException.Validation(errors);
-        }
-
-        var grant = check.Grant!;
-        var late = grant.RespondBy is { } due && time.GetUtcNow() > due;
-        var files = ids.Count > 0 ? $" (documents: {string.Join(", ", ids)})" : "";
-        var note = (late ? $"[late: after the response deadline {grant.RespondBy:O}] " : "") + request!.Response!.Trim() + files;
-        await allowance.ReserveResponseAsync(caseId, cancellationToken);
-        try
-        {
-            await cases.SubmitAsync(
-                caseId,
-                CaseEvents.ProviderResponseSubmitted,
-                new CaseAction { Actor = new CaseActor { Role = CaseRole.Provider, Id = "provider:" + caseId }, Note = note },
-                cancellationToken);
-        }
-        catch (Exception)
-        {
-            // Not submitted (refused by the stage, or the engine unreachable): it does not count against the bound.
-            await allowance.ReleaseResponseAsync(caseId, CancellationToken.None);
-            throw;
-        }
-
+        var late = await responses.SubmitAsync(caseId, check.Grant!, request?.Response, request?.DocumentIds ?? [], cancellationToken);
         return Results.Accepted(value: new { caseId, accepted = CaseEvents.ProviderResponseSubmitted, late });
     }
 }

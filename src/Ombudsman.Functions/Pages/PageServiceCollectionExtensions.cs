@@ -11,6 +11,7 @@ internal static class PageServiceCollectionExtensions
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PageResponder>();
         services.AddSingleton<CasePages>();
+        services.AddSingleton<ProviderPageView>();
         return services;
     }
 }

@@ -38,7 +38,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddProviderRoutes()
             .AddPageRoutes()
             .AddFilingPageRoutes()
-            .AddTrackingPageRoutes();
+            .AddTrackingPageRoutes()
+            .AddProviderPageRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

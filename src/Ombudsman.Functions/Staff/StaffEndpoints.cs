@@ -61,7 +61,7 @@ internal static class StaffEndpoints
         {
             AcceptsIdempotencyKey = true,
             Describe = b => b
-                .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one); it expires with the response deadline plus grace.")
+                .WithSummary("Issues the provider's capability link of a case of my office (revoking any earlier one) and emails its page address (pageUrl) to the provider's address on file; it expires with the response deadline plus grace.")
                 .Produces<ProviderLink>(StatusCodes.Status201Created)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound)
@@ -195,7 +195,7 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> IssueProviderLinkAsync(
-        HttpContext context, string caseId, CaseCommands commands, ProviderLinks links, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CaseCommands commands, ProviderLinks links, ProviderLinkMailer mailer, CancellationToken cancellationToken)
     {
         if (await ProviderLinkRefusalAsync(context, caseId, commands, cancellationToken) is { } refusal)
         {
@@ -204,6 +204,9 @@ internal static class StaffEndpoints
 
         // No response deadline running yet: ProviderLinks throws provider-link-not-available (409).
         var link = await links.IssueAsync(caseId, cancellationToken);
+
+        // The link is issued whether or not the email goes out: the answer says which, and staff hold the page address.
+        link = await mailer.SendAsync(link, cancellationToken);
         return Results.Created($"/api/staff/cases/{Uri.EscapeDataString(caseId)}/provider-link", link);
     }
 

@@ -45,6 +45,9 @@ internal static class TemplateIds
     /// <summary>New case for the provider with the upload link and response deadline.</summary>
     public const string ProviderNewCase = "provider-new-case";
 
+    /// <summary>The provider's capability link to its page of the case, sent when staff issue it; the earlier link stops working.</summary>
+    public const string ProviderLink = "provider-link";
+
     public const string ProviderReminder = "provider-reminder";
 
     public const string ProviderOverdue = "provider-overdue";
@@ -69,7 +72,7 @@ internal static class TemplateIds
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
         ComplainantTrackingLink,
-        ProviderNewCase, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
+        ProviderNewCase, ProviderLink, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
         ProviderRecommendationIssued, StaffDigest, StaffEscalation,
     ];
 }

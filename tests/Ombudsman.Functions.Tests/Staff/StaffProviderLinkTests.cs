@@ -45,6 +45,22 @@ public sealed class StaffProviderLinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_page_address_is_on_the_configured_site_and_a_provider_without_an_email_address_is_reported_as_not_emailed()
+    {
+        await using var app = await StaffApp.StartAsync(azurite, ["Email:UploadBaseUrl=https://pengaduan.example.test/provider/"]);
+        var caseId = await RoutedCaseAsync(app);
+
+        using var issued = await app.SendAsync(HttpMethod.Post, $"/api/staff/cases/{caseId}/provider-link", JakartaExaminer);
+        var link = await ReadAsync(issued, HttpStatusCode.Created);
+        var token = link.GetProperty("token").GetString()!;
+
+        Assert.Equal($"https://pengaduan.example.test/provider/{caseId}?token={token}", link.GetProperty("pageUrl").GetString());
+        Assert.False(link.GetProperty("emailed").GetBoolean());
+        Assert.Contains("no valid email address", link.GetProperty("emailProblem").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(app.App.MailDirectory) && Directory.GetFiles(app.App.MailDirectory, "provider-link-*.eml").Length > 0);
+    }
+
+    [Fact]
     public async Task A_new_link_revokes_the_old_one()
     {
         await using var app = await StaffApp.StartAsync(azurite);

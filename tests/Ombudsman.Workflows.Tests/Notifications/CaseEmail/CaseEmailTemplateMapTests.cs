@@ -34,6 +34,10 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
         // A new tracking link is asked for by the complainant over the API, not sent by a case step:
         // TrackingLinkResender (ComplainantTokenTests.A_new_link_is_mailed_to_the_address_on_file_and_the_old_token_is_refused).
         [TemplateIds.ComplainantTrackingLink] = "TrackingLinkResender",
+
+        // The provider's link is mailed when staff issue it over the staff API, not by a case step: ProviderLinkMailer
+        // (ProviderPageTests.A_provider_opens_the_emailed_link_and_responds_with_two_documents).
+        [TemplateIds.ProviderLink] = "ProviderLinkMailer",
     };
 
     private static readonly SemaphoreSlim RunOnce = new(1, 1);
