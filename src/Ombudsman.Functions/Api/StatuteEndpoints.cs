@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Ombudsman.Functions.Calendar;
 using Ombudsman.Functions.Identity;
@@ -87,7 +88,7 @@ internal static class StatuteEndpoints
             : Problem(StatusCodes.Status404NotFound, "holiday-year-not-loaded", "Holiday year not loaded", $"No holiday calendar is loaded for {year}.");
 
     private static async Task<IResult> GetCalendarAsync(
-        int year, ILegalCalendarSource calendars, PublishedCalendars published, IOptions<StatuteOptions> options, CancellationToken cancellationToken)
+        int year, ILegalCalendarSource calendars, [FromServices] PublishedCalendars published, IOptions<StatuteOptions> options, CancellationToken cancellationToken)
     {
         var current = (await calendars.CurrentAsync(cancellationToken)).Year(year);
         var versions = await published.VersionsAsync(year, cancellationToken);
@@ -106,7 +107,7 @@ internal static class StatuteEndpoints
     /// year's next version; from then on new deadlines reaching the year are counted with it.
     /// </summary>
     private static async Task<IResult> PublishCalendarAsync(
-        int year, JsonElement? body, HttpContext context, PublishedCalendars published, TimeProvider time, CancellationToken cancellationToken)
+        int year, JsonElement? body, HttpContext context, [FromServices] PublishedCalendars published, TimeProvider time, CancellationToken cancellationToken)
     {
         if (body is null)
         {

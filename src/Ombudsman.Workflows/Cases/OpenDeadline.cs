@@ -28,4 +28,7 @@ public sealed record OpenDeadline
 
     /// <summary>The years counted provisionally.</summary>
     public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+
+    /// <summary>The calendar version of each decreed year the count used: what a later amendment of that year is compared with.</summary>
+    public IReadOnlyList<Statute.CalendarVersionUsed> CalendarVersions { get; init; } = [];
 }

@@ -599,6 +599,7 @@ internal sealed class CaseWorkflowContext
         Explanation = deadline.Explanation,
         Provisional = deadline.Provisional,
         ProvisionalYears = deadline.ProvisionalYears,
+        CalendarVersions = deadline.CalendarVersions,
     };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>
