@@ -80,11 +80,11 @@ internal static class StatuteEndpoints
 
     /// <summary>The years deadlines are counted with now: data files, each replaced by its latest published version.</summary>
     private static async Task<IResult> ListHolidayYearsAsync(ILegalCalendarSource calendars, CancellationToken cancellationToken) =>
-        Results.Ok(new { years = (await calendars.CurrentAsync(cancellationToken)).Years.Select(Describe) });
+        Results.Ok(new { years = (await calendars.CurrentAsync(cancellationToken)).Years.Select(y => Describe(y, withPublisher: false)) });
 
     private static async Task<IResult> GetHolidayYearAsync(int year, ILegalCalendarSource calendars, CancellationToken cancellationToken) =>
         (await calendars.CurrentAsync(cancellationToken)).Year(year) is { } found
-            ? Results.Ok(Describe(found))
+            ? Results.Ok(Describe(found, withPublisher: false))
             : Problem(StatusCodes.Status404NotFound, "holiday-year-not-loaded", "Holiday year not loaded", $"No holiday calendar is loaded for {year}.");
 
     private static async Task<IResult> GetCalendarAsync(
@@ -95,10 +95,10 @@ internal static class StatuteEndpoints
         return Results.Ok(new
         {
             year,
-            current = current is null ? null : Describe(current),
+            current = current is null ? null : Describe(current, withPublisher: true),
             provisional = current is null && options.Value.ProvisionalYears,
             countedAs = current?.Label ?? (options.Value.ProvisionalYears ? ProvisionalYear.Label(year) : $"calendar {year} not loaded: working-day deadlines reaching it wait"),
-            versions = versions.Select(Describe),
+            versions = versions.Select(v => Describe(v, withPublisher: true)),
         });
     }
 
@@ -124,7 +124,7 @@ internal static class StatuteEndpoints
         }
 
         var version = await published.PublishAsync(calendar, PublisherOf(context.User), time.GetUtcNow(), cancellationToken);
-        return Results.Created($"/api/statute/calendars/{year}", Describe(version));
+        return Results.Created($"/api/statute/calendars/{year}", Describe(version, withPublisher: true));
     }
 
     /// <summary>Who published, as the version records it: "id (name)".</summary>
@@ -164,7 +164,8 @@ internal static class StatuteEndpoints
         consequence = rule.Consequence,
     };
 
-    private static object Describe(HolidayYear year) => new
+    /// <summary>A year's calendar; who published a version is shown to staff only, never on the public (cacheable) routes.</summary>
+    private static object Describe(HolidayYear year, bool withPublisher) => new
     {
         year = year.Year,
         version = year.Version,
@@ -173,7 +174,7 @@ internal static class StatuteEndpoints
         decreeNumber = year.DecreeNumber,
         decreeDate = year.DecreeDate,
         publishedAt = year.PublishedAt,
-        publishedBy = year.PublishedBy,
+        publishedBy = withPublisher ? year.PublishedBy : null,
         days = year.Days.Select(d => new
         {
             date = d.Date,

@@ -64,8 +64,13 @@ public sealed class CalendarPublicationTests(AzuriteFixture azurite)
         Assert.All(versions, v => Assert.Equal("197001-09 (Admin Kalender)", v.GetProperty("publishedBy").GetString()));
         Assert.All(versions, v => Assert.Equal(LateDecember, v.GetProperty("publishedAt").GetDateTimeOffset()));
         Assert.Equal(2, versions[1].GetProperty("days").GetArrayLength());
-        var holidays = await app.GetJsonAsync("/api/statute/holidays/2027", StaffApp.JakartaHead);
+        var holidays = await app.GetJsonAsync("/api/statute/holidays/2027", staff: null);
         Assert.Equal(2, holidays.GetProperty("version").GetInt32());
+        Assert.Equal(JsonValueKind.Null, holidays.GetProperty("publishedBy").ValueKind);
+        using (var staffOnly = await app.SendAsync(HttpMethod.Get, "/api/statute/calendars/2027", Administrator))
+        {
+            Assert.True(staffOnly.Headers.CacheControl?.NoStore, "who published is for staff only: never cached");
+        }
 
         // O4 from Monday 21 December 2026: 6 working days in December, then 2027 without 1 and 4 January (version 2).
         var caseId = await app.FileCaseAsync(StaffApp.Jakarta, StaffApp.JakartaHead, ComplaintPath.Ombudsman);
