@@ -29,9 +29,16 @@ internal sealed class PublishedCalendars(TableServiceClient tables, PublishedCal
     {
         var versions = new List<HolidayYear>();
         var partition = Partition(year);
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        try
         {
-            versions.Add(ToYear(row));
+            await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            {
+                versions.Add(ToYear(row));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table yet (a host whose start-up did not run, e.g. the Functions worker before it started): nothing published.
         }
 
         return [.. versions.OrderBy(v => v.Version)];
@@ -41,9 +48,16 @@ internal sealed class PublishedCalendars(TableServiceClient tables, PublishedCal
     public async Task<IReadOnlyList<HolidayYear>> AllAsync(CancellationToken cancellationToken)
     {
         var versions = new List<HolidayYear>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        try
         {
-            versions.Add(ToYear(row));
+            await foreach (var row in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            {
+                versions.Add(ToYear(row));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table yet: nothing published, the data files alone.
         }
 
         return versions;
