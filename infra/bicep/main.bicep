@@ -219,6 +219,11 @@ var appSettings = [
     value: storageNames.tables.idempotencyKeys
   }
   {
+    // Published holiday calendar versions; deadlines are counted with the latest of each year.
+    name: 'StorageNames__CalendarsTable'
+    value: storageNames.tables.calendars
+  }
+  {
     name: 'RateLimiting__PublicIntake__PermitLimit'
     value: string(publicIntakePermitLimit)
   }

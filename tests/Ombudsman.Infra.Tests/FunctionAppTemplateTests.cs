@@ -221,6 +221,7 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));
         Assert.Equal("OmbudsmanOpenDeadlines", Resolved("StorageNames__OpenDeadlinesTable"));
         Assert.Equal("OmbudsmanIdempotencyKeys", Resolved("StorageNames__IdempotencyKeysTable"));
+        Assert.Equal("OmbudsmanCalendars", Resolved("StorageNames__CalendarsTable"));
     }
 
     [Theory]

@@ -22,6 +22,8 @@ var storageNames = {
     idempotencyKeys: 'OmbudsmanIdempotencyKeys'
     // One row per notification email (its idempotency key): what makes each email go out once across instances.
     emailSendRecords: 'OmbudsmanEmailSendRecords'
+    // The holiday calendar versions administrators published (SKB 3 Menteri and amendments), one partition per year.
+    calendars: 'OmbudsmanCalendars'
   }
   containers: {
     evidence: 'evidence'

@@ -1,21 +1,54 @@
 using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Ombudsman.Functions.Calendar;
+using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Routing;
+using Ombudsman.Workflows.Errors;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// Read-only description of the statute rules and the legal calendar, with citations, for the staff console
-/// and the public "how long will this take" page.
+/// The statute rules and the legal calendar, with citations, for the staff console and the public "how long will this
+/// take" page; and the publication of a year's holiday calendar (SKB 3 Menteri) by an administrator.
 /// </summary>
 internal static class StatuteEndpoints
 {
-    /// <summary>GET /api/statute/rules[/{version}] and GET /api/statute/holidays[/{year}].</summary>
+    public const string FieldRequired = "field-required";
+    public const string InvalidCalendar = "invalid-calendar";
+
+    /// <summary>
+    /// GET /api/statute/rules[/{version}] and GET /api/statute/holidays[/{year}] (public); GET and POST
+    /// /api/statute/calendars/{year} (the versions of a year's calendar; publishing one is for administrators).
+    /// </summary>
     public static HttpRouteTable AddStatuteRoutes(this HttpRouteTable routes) => routes
         .Add(HttpRoute.Get("StatuteRuleSets", "api/statute/rules", ListRuleSets))
         .Add(HttpRoute.Get("StatuteRuleSet", "api/statute/rules/{version}", GetRuleSet))
-        .Add(HttpRoute.Get("StatuteHolidayYears", "api/statute/holidays", ListHolidayYears))
-        .Add(HttpRoute.Get("StatuteHolidayYear", "api/statute/holidays/{year:int}", GetHolidayYear));
+        .Add(HttpRoute.Get("StatuteHolidayYears", "api/statute/holidays", ListHolidayYearsAsync))
+        .Add(HttpRoute.Get("StatuteHolidayYear", "api/statute/holidays/{year:int}", GetHolidayYearAsync))
+        .Add(HttpRoute.Get("StatuteCalendar", "api/statute/calendars/{year:int}", GetCalendarAsync) with
+        {
+            Tags = ["Staff"],
+            AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.StaffOrAdministratorPolicy,
+            Describe = b => b
+                .WithSummary("A year's holiday calendar as deadlines are counted with it now (data file or latest published version, or none: provisional), and every published version with its decree and who published it.")
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden),
+        })
+        .Add(HttpRoute.Post("PublishStatuteCalendar", "api/statute/calendars/{year:int}", PublishCalendarAsync) with
+        {
+            Tags = ["Staff"],
+            AuthorizationPolicy = StaffIdentityServiceCollectionExtensions.AdministratorPolicy,
+            AcceptsIdempotencyKey = true,
+            Describe = b => b
+                .WithSummary("Publishes the year's holiday decree (SKB 3 Menteri) or its amendment as the year's next calendar version: decree number and date, and every national holiday and collective-leave day. Administrators only; every problem is reported at once.")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden),
+        });
 
     /// <summary>Every rule-set version, and which one is in force on <paramref name="on"/> (default: today in WIB).</summary>
     private static IResult ListRuleSets(RuleSetCatalog catalog, TimeProvider time, string? on = null)
@@ -45,13 +78,61 @@ internal static class StatuteEndpoints
             ? Results.Ok(Describe(ruleSet!))
             : Problem(StatusCodes.Status404NotFound, "rule-set-not-found", "Rule set not found", $"No statute rule set version '{version}' is loaded.");
 
-    private static IResult ListHolidayYears(LegalCalendar calendar) =>
-        Results.Ok(new { years = calendar.Years.Select(Describe) });
+    /// <summary>The years deadlines are counted with now: data files, each replaced by its latest published version.</summary>
+    private static async Task<IResult> ListHolidayYearsAsync(ILegalCalendarSource calendars, CancellationToken cancellationToken) =>
+        Results.Ok(new { years = (await calendars.CurrentAsync(cancellationToken)).Years.Select(y => Describe(y, withPublisher: false)) });
 
-    private static IResult GetHolidayYear(int year, LegalCalendar calendar) =>
-        calendar.Years.FirstOrDefault(y => y.Year == year) is { } found
-            ? Results.Ok(Describe(found))
+    private static async Task<IResult> GetHolidayYearAsync(int year, ILegalCalendarSource calendars, CancellationToken cancellationToken) =>
+        (await calendars.CurrentAsync(cancellationToken)).Year(year) is { } found
+            ? Results.Ok(Describe(found, withPublisher: false))
             : Problem(StatusCodes.Status404NotFound, "holiday-year-not-loaded", "Holiday year not loaded", $"No holiday calendar is loaded for {year}.");
+
+    private static async Task<IResult> GetCalendarAsync(
+        int year, ILegalCalendarSource calendars, [FromServices] PublishedCalendars published, IOptions<StatuteOptions> options, CancellationToken cancellationToken)
+    {
+        var current = (await calendars.CurrentAsync(cancellationToken)).Year(year);
+        var versions = await published.VersionsAsync(year, cancellationToken);
+        return Results.Ok(new
+        {
+            year,
+            current = current is null ? null : Describe(current, withPublisher: true),
+            provisional = current is null && options.Value.ProvisionalYears,
+            countedAs = current?.Label ?? (options.Value.ProvisionalYears ? ProvisionalYear.Label(year) : $"calendar {year} not loaded: working-day deadlines reaching it wait"),
+            versions = versions.Select(v => Describe(v, withPublisher: true)),
+        });
+    }
+
+    /// <summary>
+    /// Validates the body exactly as a data file's days are validated (every problem at once) and stores it as the
+    /// year's next version; from then on new deadlines reaching the year are counted with it.
+    /// </summary>
+    private static async Task<IResult> PublishCalendarAsync(
+        int year, JsonElement? body, HttpContext context, [FromServices] PublishedCalendars published, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return Problems.Validation([new FieldError("(body)", "body-required", "Send the decree as JSON: decreeNumber, decreeDate and days.")]);
+        }
+
+        var problems = new List<StatuteDataProblem>();
+        var calendar = StatuteDataLoader.ParsePublishedYear(year, body.Value, problems);
+        if (calendar is null)
+        {
+            return Problems.Validation(
+                [.. problems.Select(p => new FieldError(p.Field, p.Message == "is missing" ? FieldRequired : InvalidCalendar, $"{p.Subject}: {p.Message}"))],
+                $"The calendar for {year} was not published: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}.");
+        }
+
+        var version = await published.PublishAsync(calendar, PublisherOf(context.User), time.GetUtcNow(), cancellationToken);
+        return Results.Created($"/api/statute/calendars/{year}", Describe(version, withPublisher: true));
+    }
+
+    /// <summary>Who published, as the version records it: "id (name)".</summary>
+    private static string PublisherOf(ClaimsPrincipal user)
+    {
+        var id = user.FindFirst(StaffClaimTypes.Id)?.Value ?? "unknown";
+        return user.FindFirst(StaffClaimTypes.Name)?.Value is { Length: > 0 } name && name != id ? $"{id} ({name})" : id;
+    }
 
     private static object Describe(RuleSet ruleSet) => new
     {
@@ -83,10 +164,17 @@ internal static class StatuteEndpoints
         consequence = rule.Consequence,
     };
 
-    private static object Describe(HolidayYear year) => new
+    /// <summary>A year's calendar; who published a version is shown to staff only, never on the public (cacheable) routes.</summary>
+    private static object Describe(HolidayYear year, bool withPublisher) => new
     {
         year = year.Year,
+        version = year.Version,
+        label = year.Label,
         decree = year.Decree,
+        decreeNumber = year.DecreeNumber,
+        decreeDate = year.DecreeDate,
+        publishedAt = year.PublishedAt,
+        publishedBy = withPublisher ? year.PublishedBy : null,
         days = year.Days.Select(d => new
         {
             date = d.Date,

@@ -86,13 +86,16 @@ internal sealed record Tracking(
             status?.FiledLate ?? false,
             status?.ClosedReason,
             status?.ClosedDetail,
-            status is null ? [] : [.. status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation))],
+            status is null ? [] : [.. status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation, d.Provisional))],
             PublicTimeline.Of(status));
     }
 }
 
-/// <summary>A running statutory deadline, with the law it comes from.</summary>
-internal sealed record TrackedDeadline(string RuleId, string Kind, DateOnly DueDate, DateTimeOffset DueAt, string Citation, string? Explanation);
+/// <summary>
+/// A running statutory deadline, with the law it comes from; <c>Provisional</c> when it was counted into a year whose
+/// holiday decree is not published yet, so the last day may still move.
+/// </summary>
+internal sealed record TrackedDeadline(string RuleId, string Kind, DateOnly DueDate, DateTimeOffset DueAt, string Citation, string? Explanation, bool Provisional);
 
 /// <summary>The body of POST /api/track/link-requests.</summary>
 internal sealed record TrackingLinkRequest(string? ReceiptNumber);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Calendar;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
@@ -76,6 +77,9 @@ internal static class FunctionAppHost
 
         services.AddStatute(options => configuration.GetSection(StatuteOptions.SectionName).Bind(options));
         services.AddCaseWorkflows();
+
+        // Before the engine: its first activity may count a deadline with a published calendar.
+        services.AddPublishedCalendars(configuration);
         AddDurable(services, configuration, mode, workflows);
 
         // One reading of the offices, checked before anything starts, serves filing and email alike.

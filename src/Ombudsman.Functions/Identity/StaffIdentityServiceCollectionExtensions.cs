@@ -9,6 +9,12 @@ internal static class StaffIdentityServiceCollectionExtensions
     /// <summary>Requires an authenticated staff member with an office and at least one staff role.</summary>
     public const string StaffPolicy = "staff";
 
+    /// <summary>Requires an authenticated staff member with the administrator role (publishing the holiday calendar).</summary>
+    public const string AdministratorPolicy = "administrator";
+
+    /// <summary>Requires an authenticated staff member with a case role or the administrator role.</summary>
+    public const string StaffOrAdministratorPolicy = "staff-or-administrator";
+
     private const string SelectorScheme = "Staff";
 
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -35,7 +41,15 @@ internal static class StaffIdentityServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffClaimTypes.Id)
                 .RequireClaim(StaffClaimTypes.Office)
-                .RequireRole(StaffRoles.All));
+                .RequireRole(StaffRoles.All))
+            .AddPolicy(AdministratorPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaimTypes.Id)
+                .RequireRole(StaffRoles.Administrator))
+            .AddPolicy(StaffOrAdministratorPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaimTypes.Id)
+                .RequireRole([.. StaffRoles.All, StaffRoles.Administrator]));
         return services;
     }
 }

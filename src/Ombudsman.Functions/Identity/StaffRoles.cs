@@ -18,6 +18,13 @@ internal static class StaffRoles
     /// <summary>Decides special adjudication on compensation (PO 31/2018).</summary>
     public const string Adjudicator = "adjudicator";
 
+    /// <summary>
+    /// Maintains the national reference data the deadlines are counted with: publishes and amends a year's holiday
+    /// calendar (the SKB 3 Menteri). Not a case role: it is not in <see cref="All"/>, so it opens no office's cases.
+    /// </summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>The roles that work on cases (the staff policy admits these).</summary>
     public static IReadOnlyList<string> All { get; } = [IntakeOfficer, Examiner, HeadOfOffice, Adjudicator];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

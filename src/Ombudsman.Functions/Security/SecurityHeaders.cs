@@ -17,6 +17,9 @@ internal static class SecurityHeaders
     /// <summary>Paths whose answers hold no personal data and are the same for everyone, so caches may keep them.</summary>
     private static readonly string[] PublicPrefixes = ["/api/statute/", "/openapi/", "/assets/"];
 
+    /// <summary>Under a public prefix, but for staff only: the calendar versions name who published them.</summary>
+    private static readonly string[] StaffOnlyPrefixes = ["/api/statute/calendars"];
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var response = context.Response;
@@ -34,7 +37,8 @@ internal static class SecurityHeaders
 
     /// <summary>Whether the answer at this path may be cached (public, person-free data only).</summary>
     public static bool IsPublicData(PathString path) =>
-        PublicPrefixes.Any(prefix => path.StartsWithSegments(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        PublicPrefixes.Any(prefix => path.StartsWithSegments(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        && !StaffOnlyPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static void Apply(HttpContext context)
     {

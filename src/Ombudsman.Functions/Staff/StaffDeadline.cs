@@ -14,4 +14,7 @@ internal sealed record StaffDeadline
     public required string Citation { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Counted into a year whose holiday decree is not published yet: the last day may still move.</summary>
+    public bool Provisional { get; init; }
 }

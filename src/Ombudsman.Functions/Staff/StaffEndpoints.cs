@@ -152,6 +152,7 @@ internal static class StaffEndpoints
             Kind = d.Timer.Deadline.Kind,
             Citation = d.Timer.Deadline.Citation,
             Description = d.Timer.Deadline.Explanation,
+            Provisional = d.Timer.Deadline.Provisional,
         }).ToList());
     }
 

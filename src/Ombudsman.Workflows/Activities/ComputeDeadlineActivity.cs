@@ -9,16 +9,16 @@ namespace Ombudsman.Workflows.Activities;
 /// the result is recorded in history: an administrator adding or amending a holiday year later changes new
 /// deadlines but can never make a running case's replay compute a different due date (a non-determinism failure).
 /// </summary>
-internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCalculator calculator)
+internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCalculator calculator, ILegalCalendarSource calendars)
     : TaskActivity<DeadlineRequest, CaseDeadline>
 {
-    public override Task<CaseDeadline> RunAsync(TaskActivityContext context, DeadlineRequest input)
+    public override async Task<CaseDeadline> RunAsync(TaskActivityContext context, DeadlineRequest input)
     {
         var rule = catalog.Get(input.RuleSetVersion)[input.RuleId];
         var zone = OfficeTimeZone.FromCode(input.OfficeTimeZone);
         if (input.FixedDueDate is { } fixedDue)
         {
-            return Task.FromResult(new CaseDeadline
+            return new CaseDeadline
             {
                 RuleId = rule.Id,
                 Kind = input.Kind,
@@ -26,11 +26,13 @@ internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCa
                 DueDate = fixedDue,
                 DueAt = zone.StartOf(fixedDue.AddDays(1)),
                 Explanation = $"set in the decision: ends {fixedDue:yyyy-MM-dd} 23:59 {zone.Code}",
-            });
+            };
         }
 
-        var deadline = calculator.Compute(rule, input.TriggerAt, zone);
-        return Task.FromResult(new CaseDeadline
+        // The published calendar is read here, in the activity, so the result (and the version named) is in history.
+        var calendar = await calendars.CurrentAsync();
+        var deadline = calculator.Compute(rule, input.TriggerAt, zone, calendar);
+        return new CaseDeadline
         {
             RuleId = deadline.RuleId,
             Kind = input.Kind,
@@ -38,6 +40,8 @@ internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCa
             DueDate = deadline.DueDate,
             DueAt = deadline.DueInstant,
             Explanation = deadline.Explanation,
-        });
+            CalendarVersions = deadline.CalendarVersions,
+            ProvisionalYears = deadline.ProvisionalYears,
+        };
     }
 }

@@ -19,4 +19,16 @@ public sealed record OpenDeadline
 
     /// <summary>How it was counted.</summary>
     public string? Explanation { get; init; }
+
+    /// <summary>
+    /// Counted into a year whose holiday decree is not published yet (weekends and fixed-date national holidays
+    /// only): the last day may still move when the decree is published.
+    /// </summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>The years counted provisionally.</summary>
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+
+    /// <summary>The calendar version of each decreed year the count used: what a later amendment of that year is compared with.</summary>
+    public IReadOnlyList<Statute.CalendarVersionUsed> CalendarVersions { get; init; } = [];
 }

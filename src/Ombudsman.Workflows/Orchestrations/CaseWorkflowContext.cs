@@ -444,6 +444,10 @@ internal sealed class CaseWorkflowContext
             values["deadline"] = Iso(deadline.DueDate);
             values["dueAt"] = deadline.DueAt.ToString("O", CultureInfo.InvariantCulture);
             values["citation"] = deadline.Citation;
+            if (deadline.Provisional)
+            {
+                values["provisionalYears"] = string.Join(",", deadline.ProvisionalYears.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+            }
         }
 
         foreach (var (name, value) in data ?? new Dictionary<string, string>())
@@ -593,6 +597,9 @@ internal sealed class CaseWorkflowContext
         DueDate = deadline.DueDate,
         Citation = deadline.Citation,
         Explanation = deadline.Explanation,
+        Provisional = deadline.Provisional,
+        ProvisionalYears = deadline.ProvisionalYears,
+        CalendarVersions = deadline.CalendarVersions,
     };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>

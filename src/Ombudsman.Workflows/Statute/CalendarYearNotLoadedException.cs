@@ -5,8 +5,8 @@ public sealed class CalendarYearNotLoadedException : Exception
 {
     public CalendarYearNotLoadedException(int year, IReadOnlyList<int> loadedYears)
         : base($"No holiday calendar is loaded for {year} (loaded: {(loadedYears.Count == 0 ? "none" : string.Join(", ", loadedYears))}). "
-            + $"Add holidays/{year}.json with the year's SKB 3 Menteri to the statute data directory, or set "
-            + $"{StatuteOptions.SectionName}:{nameof(StatuteOptions.AllowWeekendOnlyFallback)}=true to count weekends only.")
+            + $"Publish the year's SKB 3 Menteri (POST /api/statute/calendars/{year}) or add holidays/{year}.json to the statute data "
+            + $"directory, or set {StatuteOptions.SectionName}:{nameof(StatuteOptions.ProvisionalYears)}=true to count it provisionally.")
     {
         Year = year;
         LoadedYears = loadedYears;

@@ -35,6 +35,18 @@ public sealed record Deadline
     /// </summary>
     public IReadOnlyList<int> WeekendOnlyFallbackYears { get; init; } = [];
 
+    /// <summary>The calendar version of each decreed year the count went through (empty for a pure calendar-day count).</summary>
+    public IReadOnlyList<CalendarVersionUsed> CalendarVersions { get; init; } = [];
+
+    /// <summary>
+    /// Years counted provisionally, without a decree (<see cref="StatuteOptions.ProvisionalYears"/>); the deadline may
+    /// move when the year's decree is published.
+    /// </summary>
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+
+    /// <summary>True when part of the count had no decree to go by.</summary>
+    public bool IsProvisional => ProvisionalYears.Count > 0;
+
     /// <summary>How the deadline was counted, e.g. "14 calendar days from 2026-03-16; ends 2026-03-30 23:59 WIB".</summary>
     public required string Explanation { get; init; }
 }

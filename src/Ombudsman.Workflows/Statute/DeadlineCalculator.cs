@@ -28,12 +28,23 @@ public sealed class DeadlineCalculator
     }
 
     /// <summary>The deadline for a trigger known only as a legal date (e.g. the day a service was received).</summary>
-    public Deadline Compute(StatuteRule rule, DateOnly triggerDate, OfficeTimeZone office)
+    public Deadline Compute(StatuteRule rule, DateOnly triggerDate, OfficeTimeZone office) => Compute(rule, triggerDate, office, _calendar);
+
+    /// <summary>The deadline for a trigger instant, counted with <paramref name="calendar"/> (data files with published versions laid over them).</summary>
+    public Deadline Compute(StatuteRule rule, DateTimeOffset trigger, OfficeTimeZone office, LegalCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        return Compute(rule, office.DateOf(trigger), office, calendar);
+    }
+
+    /// <summary>The deadline for a trigger known only as a legal date, counted with <paramref name="calendar"/>.</summary>
+    public Deadline Compute(StatuteRule rule, DateOnly triggerDate, OfficeTimeZone office, LegalCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(office);
+        ArgumentNullException.ThrowIfNull(calendar);
         var duration = rule.Duration ?? throw new RuleWithoutDurationException(rule);
-        var counter = new DayCounter(_calendar, _options.AllowWeekendOnlyFallback);
+        var counter = new DayCounter(calendar, _options.ProvisionalYears, _options.AllowWeekendOnlyFallback);
 
         DateOnly last;
         string counted;
@@ -84,6 +95,7 @@ public sealed class DeadlineCalculator
             : $". Warning: no holiday calendar is loaded for {string.Join(", ", counter.FallbackYears)}; "
               + "only weekends were skipped there (weekend-only fallback allowed by setting)";
 
+        var calendars = counter.CalendarsUsed.Count == 0 ? "" : "; counted with " + string.Join(", ", counter.CalendarsUsed);
         return new Deadline
         {
             RuleId = rule.Id,
@@ -96,20 +108,32 @@ public sealed class DeadlineCalculator
             Duration = duration,
             MovedToNextWorkingDay = moved,
             WeekendOnlyFallbackYears = counter.FallbackYears,
-            Explanation = $"{counted}{moveNote}; ends {Iso(last)} 23:59 {office.Code}{fallbackNote}",
+            CalendarVersions = counter.VersionsUsed,
+            ProvisionalYears = counter.ProvisionalYears,
+            Explanation = $"{counted}{moveNote}{calendars}; ends {Iso(last)} 23:59 {office.Code}{fallbackNote}",
         };
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Answers "is this a working day" for one computation, noting fallbacks and what was skipped.</summary>
-    private sealed class DayCounter(LegalCalendar calendar, bool allowWeekendOnlyFallback)
+    private sealed class DayCounter(LegalCalendar calendar, bool provisionalYears, bool allowWeekendOnlyFallback)
     {
         private readonly SortedSet<int> _fallbackYears = [];
+        private readonly SortedSet<int> _provisionalYears = [];
+        private readonly SortedDictionary<int, HolidayYear> _used = [];
         private int _holidays;
         private int _collectiveLeave;
 
         public IReadOnlyList<int> FallbackYears => [.. _fallbackYears];
+
+        public IReadOnlyList<int> ProvisionalYears => [.. _provisionalYears];
+
+        public IReadOnlyList<CalendarVersionUsed> VersionsUsed => [.. _used.Values.Select(y => new CalendarVersionUsed(y.Year, y.Version))];
+
+        /// <summary>The calendars the count went through, by year, as the explanation names them.</summary>
+        public IReadOnlyList<string> CalendarsUsed =>
+            [.. _used.Values.Select(y => (y.Year, y.Label)).Concat(_provisionalYears.Select(y => (Year: y, Label: ProvisionalYear.Label(y)))).OrderBy(y => y.Year).Select(y => y.Label)];
 
         public bool IsWorkingDay(DateOnly date)
         {
@@ -118,13 +142,27 @@ public sealed class DeadlineCalculator
                 return false;
             }
 
-            if (!calendar.IsLoaded(date.Year) && allowWeekendOnlyFallback)
+            if (calendar.Year(date.Year) is { } year)
+            {
+                _used.TryAdd(year.Year, year);
+            }
+            else if (provisionalYears)
+            {
+                _provisionalYears.Add(date.Year);
+                return Count(ProvisionalYear.HolidayOn(date));
+            }
+            else if (allowWeekendOnlyFallback)
             {
                 _fallbackYears.Add(date.Year);
                 return true;
             }
 
-            switch (calendar.HolidayOn(date)?.Kind)
+            return Count(calendar.HolidayOn(date));
+        }
+
+        private bool Count(Holiday? holiday)
+        {
+            switch (holiday?.Kind)
             {
                 case HolidayKind.NationalHoliday:
                     _holidays++;
@@ -139,7 +177,7 @@ public sealed class DeadlineCalculator
 
         public string Describe(DateOnly date) =>
             LegalCalendar.IsWeekend(date) ? $"a {date.DayOfWeek}"
-            : calendar.HolidayOn(date) is { } holiday
+            : (calendar.IsLoaded(date.Year) ? calendar.HolidayOn(date) : ProvisionalYear.HolidayOn(date)) is { } holiday
                 ? $"{(holiday.Kind == HolidayKind.CollectiveLeave ? "collective leave" : "a national holiday")} ({holiday.Name})"
                 : "not a working day";
 

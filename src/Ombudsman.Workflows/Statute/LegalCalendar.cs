@@ -22,6 +22,20 @@ public sealed class LegalCalendar
 
     public bool IsLoaded(int year) => _years.ContainsKey(year);
 
+    /// <summary>The loaded year, or null.</summary>
+    public HolidayYear? Year(int year) => _years.GetValueOrDefault(year);
+
+    /// <summary>
+    /// This calendar with published versions laid over it: for each year, the latest published version replaces the
+    /// data file (or supplies a year that has none).
+    /// </summary>
+    public LegalCalendar WithPublished(IEnumerable<HolidayYear> published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var latest = published.GroupBy(y => y.Year).Select(g => g.MaxBy(y => y.Version)!).ToDictionary(y => y.Year);
+        return latest.Count == 0 ? this : new LegalCalendar(Years.Where(y => !latest.ContainsKey(y.Year)).Concat(latest.Values));
+    }
+
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>The holiday or collective leave on a date, or null; throws when the date's year is not loaded.</summary>

@@ -321,7 +321,58 @@ internal static class StatuteDataLoader
         }
 
         var decree = reader.RequiredString("decree");
-        var elements = reader.RequiredArray("days") ?? [];
+        var days = ParseDays(reader.RequiredArray("days") ?? [], year, file, problems);
+        return problems.Count > before || year is null || decree is null
+            ? null
+            : new HolidayYear { Year = year.Value, Decree = decree, Source = file, Days = [.. days.OrderBy(d => d.Date)] };
+    }
+
+    /// <summary>
+    /// Validates a year's calendar sent to the API for publication, exactly as a data file's days are validated:
+    /// <c>{ "decreeNumber": "...", "decreeDate": "yyyy-MM-dd", "days": [ { "date", "kind", "name", "note" } ] }</c>
+    /// (an optional <c>"year"</c> must be the year published). Returns null with every problem in <paramref name="problems"/>.
+    /// </summary>
+    public static HolidayYear? ParsePublishedYear(int year, JsonElement root, List<StatuteDataProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        const string file = "request";
+        var before = problems.Count;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(Problem(file, $"holiday year {year}", "(body)", "must be a JSON object"));
+            return null;
+        }
+
+        var reader = new JsonObjectReader(root, file, $"holiday year {year}", "", problems);
+        reader.RejectUnknownAndDuplicateFields("year", "decreeNumber", "decreeDate", "days");
+        if (year is < 2000 or > 2200)
+        {
+            reader.Problem("year", $"{year} is not a plausible year");
+        }
+
+        if (reader.Has("year") && reader.RequiredInt("year") is { } named && named != year)
+        {
+            reader.Problem("year", $"{named} does not match the year in the address, {year}");
+        }
+
+        var number = reader.RequiredString("decreeNumber");
+        var date = reader.RequiredDate("decreeDate");
+        var days = ParseDays(reader.RequiredArray("days") ?? [], year, file, problems);
+        return problems.Count > before || number is null || date is null
+            ? null
+            : new HolidayYear
+            {
+                Year = year,
+                Decree = HolidayYear.Citation(number, date.Value),
+                DecreeNumber = number,
+                DecreeDate = date,
+                Source = "published",
+                Days = [.. days.OrderBy(d => d.Date)],
+            };
+    }
+
+    private static List<Holiday> ParseDays(IReadOnlyList<JsonElement> elements, int? year, string file, List<StatuteDataProblem> problems)
+    {
         var days = new List<Holiday>();
         var byDate = new Dictionary<DateOnly, int>();
         for (var i = 0; i < elements.Count; i++)
@@ -363,9 +414,7 @@ internal static class StatuteDataLoader
             }
         }
 
-        return problems.Count > before || year is null || decree is null
-            ? null
-            : new HolidayYear { Year = year.Value, Decree = decree, Source = file, Days = [.. days.OrderBy(d => d.Date)] };
+        return days;
     }
 
     private static void CheckAcrossFiles(List<RuleSet> ruleSets, List<HolidayYear> years, List<StatuteDataProblem> problems)

@@ -19,6 +19,17 @@ public sealed class StatuteOptions
     public bool AllowWeekendOnlyFallback { get; set; }
 
     /// <summary>
+    /// When a working-day count enters a year with no decree (no data file and no published version), count that
+    /// year provisionally: weekends and the fixed-date national holidays (1 January, 1 May, 1 June, 17 August,
+    /// 25 December), and mark the deadline provisional, instead of making the case wait. On by default: a late
+    /// decree must not stop cases. Takes precedence over <see cref="AllowWeekendOnlyFallback"/>.
+    /// </summary>
+    public bool ProvisionalYears { get; set; } = true;
+
+    /// <summary>How long a published calendar version read from storage is reused before it is read again.</summary>
+    public TimeSpan PublishedCalendarCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Move the last day of a calendar-day (or year) rule to the next working day when it falls on a weekend,
     /// holiday or collective leave. Off by default, as STATUTE.md asks (the move applies to working-day rules,
     /// whose last day is a working day by construction).

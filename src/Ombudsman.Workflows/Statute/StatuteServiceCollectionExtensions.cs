@@ -25,6 +25,7 @@ public static class StatuteServiceCollectionExtensions
         services.TryAddSingleton(sp => StatuteDataLoader.Load(sp.GetRequiredService<IOptions<StatuteOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<StatuteData>().Catalog);
         services.TryAddSingleton(sp => sp.GetRequiredService<StatuteData>().Calendar);
+        services.TryAddSingleton<ILegalCalendarSource>(sp => new DataFileCalendarSource(sp.GetRequiredService<LegalCalendar>()));
         services.TryAddSingleton<DeadlineCalculator>();
         services.TryAddSingleton<FilingWindow>();
         services.TryAddSingleton<ReportLimit>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Calendar;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
@@ -32,6 +33,7 @@ public sealed partial class StorageNamesTests
         Assert.Contains($"timeline: '{readModel.TimelineTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"openDeadlines: '{readModel.OpenDeadlinesTable}'", bicep, StringComparison.Ordinal);
         Assert.Contains($"idempotencyKeys: '{new IdempotencyOptions().TableName}'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"calendars: '{new PublishedCalendarOptions().TableName}'", bicep, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed partial class StorageNamesTests
         bound["IdempotencyKeysTable"] = IdempotencyServiceCollectionExtensions.OptionsOf(root).TableName;
         bound["DisclosuresTable"] = DisclosureServiceCollectionExtensions.StoreOptions(root).TableName;
         bound["ProviderAllowanceTable"] = ProviderAllowanceTable.From(root).Name;
+        bound["CalendarsTable"] = CalendarServiceCollectionExtensions.StoreOptions(root).TableName;
 
         Assert.NotEmpty(settings);
         Assert.All(settings, s => Assert.Equal("x" + s.ToLowerInvariant(), bound.GetValueOrDefault(s)));

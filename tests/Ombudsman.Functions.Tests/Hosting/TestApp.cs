@@ -128,6 +128,7 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
             $"--StorageNames:DisclosuresTable={prefix}Disclosures",
             $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
+            $"--StorageNames:CalendarsTable={prefix}Calendars",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"),
             "--Schedule:SweepInterval=00:00:00.200",
             $"--Email:PickupDirectory={MailDirectoryFor(prefix)}",

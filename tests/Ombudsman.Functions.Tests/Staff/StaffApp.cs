@@ -64,7 +64,7 @@ internal sealed class StaffApp : IAsyncDisposable
             },
             c => c.ValueKind == JsonValueKind.Object && done(c));
 
-    public async Task<JsonElement> GetJsonAsync(string path, string staff, HttpStatusCode expected = HttpStatusCode.OK)
+    public async Task<JsonElement> GetJsonAsync(string path, string? staff, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await SendAsync(HttpMethod.Get, path, staff);
         return await ReadAsync(response, expected);

@@ -13,10 +13,15 @@ public sealed class DeadlineUnavailableTests(AzuriteFixture azurite)
     /// <summary>Monday 21 December 2026, 09:00 WIB: 14 working days (O4) end in January 2027, whose calendar is not shipped.</summary>
     private static readonly DateTimeOffset LateDecember = new(2026, 12, 21, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>With Statute:ProvisionalYears off, as before that setting: the case waits for the year's calendar.</summary>
     private Task<CaseScenarioHost> HostAsync(bool fallback = false) => CaseScenarioHost.CreateAsync(
         azurite,
         clock: new FakeTimeProvider(LateDecember),
-        statute: o => o.AllowWeekendOnlyFallback = fallback);
+        statute: o =>
+        {
+            o.ProvisionalYears = false;
+            o.AllowWeekendOnlyFallback = fallback;
+        });
 
     [Fact] // Office practice O4 (14 working days) with the 2027 holiday calendar missing
     public async Task Deadline_that_cannot_be_computed_is_retried_daily_with_staff_told_and_the_case_keeps_its_events()

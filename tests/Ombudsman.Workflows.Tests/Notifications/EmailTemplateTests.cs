@@ -39,17 +39,39 @@ public sealed class EmailTemplateTests
         if (!template.Fields.Contains("Deadline"))
         {
             Assert.DoesNotContain("DeadlineCitation", template.Fields);
+            Assert.DoesNotContain("DeadlineNote", template.Fields);
             return;
         }
 
         var values = TemplateModels.Complete(templateId, template.Language);
         values["Deadline"] = "15 Desember 2026";
+        values["DeadlineNote"] = "";
         values["DeadlineCitation"] = "UU 25/2009 art. 45(2)-(3)";
 
         var email = template.Render(values);
 
         Assert.Contains("15 Desember 2026 (UU 25/2009 art. 45(2)-(3))", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("UU 25/2009 art. 45(2)-(3)", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Theory] // A deadline counted into a year without a holiday decree carries its note right after the date, in both parts
+    [MemberData(nameof(TemplateModels.EveryTemplateAndLanguage), MemberType = typeof(TemplateModels))]
+    public void A_template_with_a_deadline_says_right_after_it_when_it_is_provisional(string templateId, string languageCode)
+    {
+        var template = TemplateModels.Catalog.Get(templateId, LanguageCodes.FromCode(languageCode));
+        if (!template.Fields.Contains("Deadline"))
+        {
+            return;
+        }
+
+        var values = TemplateModels.Complete(templateId, template.Language);
+        values["Deadline"] = "15 Januari 2027";
+        values["DeadlineNote"] = " (sementara)";
+
+        var email = template.Render(values);
+
+        Assert.Contains("15 Januari 2027 (sementara)", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("15 Januari 2027 (sementara)", email.HtmlBody, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -91,8 +91,10 @@ public sealed class DeadlineCalculationTests
         Assert.Equal(Date("2026-04-13"), deadline.DueDate);
         Assert.Equal(
             "14 working days from 2026-03-16 (not counting weekends, 2 national holidays and 4 collective-leave days); "
-            + "ends 2026-04-13 23:59 WIB",
+            + "counted with calendar 2026 v0 (data file holidays/2026.json); ends 2026-04-13 23:59 WIB",
             deadline.Explanation);
+        Assert.Equal([new CalendarVersionUsed(2026, 0)], deadline.CalendarVersions);
+        Assert.False(deadline.IsProvisional);
     }
 
     [Fact]

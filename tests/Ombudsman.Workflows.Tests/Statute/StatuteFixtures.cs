@@ -16,11 +16,13 @@ internal static class StatuteFixtures
 
     public static RuleSet ShippedRuleSet => Catalog.Get("2025.1");
 
+    /// <summary>A calculator; provisional years are off unless asked for, so a missing year fails as it did before the setting.</summary>
     public static DeadlineCalculator Calculator(
-        bool allowWeekendOnlyFallback = false, bool moveCalendarDeadlines = false, LegalCalendar? calendar = null) =>
+        bool allowWeekendOnlyFallback = false, bool moveCalendarDeadlines = false, LegalCalendar? calendar = null, bool provisionalYears = false) =>
         new(calendar ?? Calendar, Options.Create(new StatuteOptions
         {
             AllowWeekendOnlyFallback = allowWeekendOnlyFallback,
+            ProvisionalYears = provisionalYears,
             MoveCalendarDeadlinesToNextWorkingDay = moveCalendarDeadlines,
         }));
 

@@ -46,14 +46,30 @@ public sealed class StatuteRegistrationTests
         }
     }
 
-    [Fact]
+    [Fact] // Provisional years (on by default) take precedence, so the fallback is seen with them off
     public async Task The_weekend_only_fallback_is_a_setting()
     {
-        await using var provider = new ServiceCollection().AddStatute(o => o.AllowWeekendOnlyFallback = true).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddStatute(o =>
+        {
+            o.ProvisionalYears = false;
+            o.AllowWeekendOnlyFallback = true;
+        }).BuildServiceProvider();
         var catalog = provider.GetRequiredService<RuleSetCatalog>();
 
         var deadline = provider.GetRequiredService<DeadlineCalculator>().Compute(catalog.Get("2025.1")["O4"], Date("2026-12-15"), OfficeTimeZone.Wib);
 
         Assert.Equal([2027], deadline.WeekendOnlyFallbackYears);
+    }
+
+    [Fact] // Statute:ProvisionalYears, on by default
+    public async Task Provisional_years_are_on_by_default()
+    {
+        await using var provider = new ServiceCollection().AddStatute().BuildServiceProvider();
+        var catalog = provider.GetRequiredService<RuleSetCatalog>();
+
+        var deadline = provider.GetRequiredService<DeadlineCalculator>().Compute(catalog.Get("2025.1")["O4"], Date("2026-12-15"), OfficeTimeZone.Wib);
+
+        Assert.Equal([2027], deadline.ProvisionalYears);
+        Assert.Empty(deadline.WeekendOnlyFallbackYears);
     }
 }

@@ -65,6 +65,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "DecisionLink" => Links.DecisionLink(Notification.CaseId),
             "DashboardLink" => DashboardLink,
             "Deadline" => Deadline(),
+            "DeadlineNote" => DeadlineNote(),
             "DeadlineCitation" => DeadlineCitation(),
             "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
             // A case on the per-response version sends one email per response, so it sends no count.
@@ -159,6 +160,16 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
 
             return T("tanggal yang akan kami beritahukan", "a date we will tell you");
         }
+
+        /// <summary>
+        /// Empty for a deadline counted with the year's decree; for one counted into a year whose decree is not published
+        /// yet (weekends and fixed-date holidays only), a short note right after the date that it may still move.
+        /// </summary>
+        private string DeadlineNote() => Data("provisionalYears") is { } years
+            ? T(
+                $" (sementara: keputusan bersama tentang hari libur nasional dan cuti bersama {years.Replace(",", ", ", StringComparison.Ordinal)} belum terbit, sehingga tanggal ini dapat berubah)",
+                $" (provisional: the {years.Replace(",", ", ", StringComparison.Ordinal)} decree on national holidays and collective leave is not published yet, so this date may change)")
+            : "";
 
         private string DeadlineCitation()
         {
