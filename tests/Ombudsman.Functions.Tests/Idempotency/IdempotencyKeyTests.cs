@@ -247,9 +247,9 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
     public void Every_state_changing_POST_accepts_an_idempotency_key()
     {
         // The raw evidence upload has its own write-once ?evidenceId=, and the development clock changes no case.
-        // Page forms are posted by browsers, which send no key: their form token and redirect-after-post guard them.
         string[] exempt = ["UploadEvidence", "DevClockAdvance"];
 
+        // Pages' forms (outside /api) carry their own one-time key in a hidden field instead of the header.
         var posts = HttpRouteTable.Create(clockEndpoints: true).Where(r => r.Methods.Contains("POST") && r.Template.StartsWith("api/", StringComparison.Ordinal)).ToList();
 
         Assert.All(posts.Where(r => !exempt.Contains(r.Name)), r => Assert.True(r.AcceptsIdempotencyKey, $"{r.Name} does not accept an Idempotency-Key"));

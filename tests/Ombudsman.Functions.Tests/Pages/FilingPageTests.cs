@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
+using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Tests.Pages;
 
@@ -81,5 +84,30 @@ public sealed class FilingPageTests(AzuriteFixture azurite)
         var mail = await File.ReadAllTextAsync(Assert.Single(mails));
         Assert.Contains($"X-Ombudsman-Case-Id: {caseId}", mail, StringComparison.Ordinal);
         Assert.Contains("To: \"Siti Rahmawati\" <siti@example.org>", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_to_the_Ombudsman_past_the_report_limit_is_explained_with_its_rule_and_not_sent()
+    {
+        await using var app = await TestApp.StartAsync(azurite, FilingForms.ManualClock);
+        using var browser = new FilingForms(app);
+        var report = FilingForms.Complaint();
+        report.Remove("serviceReceivedOn");
+        report["eventOn"] = "2023-06-01";
+        report["priorComplaint.filedOn"] = "2023-06-10";
+        report["priorComplaint.outcome"] = "Tidak ada jawaban.";
+
+        using var sent = await browser.SendAsync(await browser.OpenAsync("ombudsman"), report);
+        var html = WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync());
+
+        var check = app.Service<ReportLimit>().Check(new DateOnly(2023, 6, 1), DateTimeOffset.Parse(FilingForms.Start, CultureInfo.InvariantCulture), OfficeTimeZone.Wib);
+        Assert.True(check.IsLate);
+        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
+        Assert.Contains($"paling lambat {check.Deadline.Duration.Amount} tahun", html, StringComparison.Ordinal);
+        Assert.Contains(check.Citation, html, StringComparison.Ordinal);
+        Assert.Contains(NotificationDates.LastDay(check.Deadline.DueDate, OfficeTimeZone.Wib, Language.Indonesian), html, StringComparison.Ordinal);
+        Assert.Contains("id=\"eventOn-error\"", html, StringComparison.Ordinal);
+        Assert.Contains(">Tidak ada jawaban.</textarea>", html, StringComparison.Ordinal);
+        Assert.Empty(await app.ReadModel.ListCasesAsync("JKT"));
     }
 }
