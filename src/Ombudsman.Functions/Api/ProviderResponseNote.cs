@@ -61,6 +61,3 @@ internal static partial class ProviderResponseNote
     [GeneratedRegex(@" \(documents: (?<ids>[A-Za-z0-9-]+(?:, [A-Za-z0-9-]+)*)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentList();
 }
-
-/// <summary>A response the provider sent: when, its text, the ids of its documents, and whether it came after the deadline.</summary>
-internal sealed record SentProviderResponse(DateTimeOffset At, string Text, IReadOnlyList<string> DocumentIds, bool Late);

@@ -60,26 +60,3 @@ public sealed record ProviderCaseModel
     /// <summary>Shown once after a response was sent (redirect after post).</summary>
     public bool JustSent { get; init; }
 }
-
-/// <summary>The response deadline: its last day stated inclusively, its citation and the time left (or how late), counted by the server.</summary>
-public sealed record ProviderDeadlineModel(string LastDay, string Citation, string Countdown, bool Passed);
-
-/// <summary>A file the provider may download: its own document, or a file staff shared under a neutral name.</summary>
-public sealed record ProviderFileModel(string Name, string Href, string Size, string UploadedAt, bool Own, bool Late);
-
-/// <summary>A response the provider sent, with its documents.</summary>
-public sealed record ProviderResponseModel(string SentAt, string Text, bool Late, IReadOnlyList<ProviderFileModel> Documents);
-
-/// <summary>The response form: the typed text (kept when refused), every error by field, the limits to tell.</summary>
-public sealed record ProviderResponseFormModel
-{
-    public string Response { get; init; } = "";
-
-    /// <summary>Field name (also the input's id: <c>response</c>, <c>documents</c>) to its message.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>How many documents one response takes, and what they may be, in words.</summary>
-    public required string DocumentsHint { get; init; }
-
-    public required int MaxLength { get; init; }
-}
