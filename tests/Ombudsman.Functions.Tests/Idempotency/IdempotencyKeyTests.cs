@@ -249,7 +249,8 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
         // The raw evidence upload has its own write-once ?evidenceId=, and the development clock changes no case.
         string[] exempt = ["UploadEvidence", "DevClockAdvance"];
 
-        // Pages' forms (outside /api) carry their own one-time key in a hidden field instead of the header.
+        // The API's POSTs: a page's form is sent by a browser, which sends no such header; its form token, redirect
+        // after post and (for filing) a one-time key in a hidden field guard it instead.
         var posts = HttpRouteTable.Create(clockEndpoints: true).Where(r => r.Methods.Contains("POST") && r.Template.StartsWith("api/", StringComparison.Ordinal)).ToList();
 
         Assert.All(posts.Where(r => !exempt.Contains(r.Name)), r => Assert.True(r.AcceptsIdempotencyKey, $"{r.Name} does not accept an Idempotency-Key"));
