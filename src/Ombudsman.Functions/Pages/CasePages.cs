@@ -34,6 +34,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         var elapsed = today.DayNumber - zone.DateOf(filed.ReceivedAt).DayNumber;
         var files = (await evidence.ListAsync(caseId, cancellationToken)).Where(r => r.Party == EvidenceParty.Complainant).ToList();
         var deadlines = (status?.OpenDeadlines ?? []).OrderBy(d => d.DueAt).Select(d => Deadline(d, today, zone, language)).ToList();
+        var fileNames = files.ToDictionary(f => f.EvidenceId, f => f.OriginalName, StringComparer.Ordinal);
         var cureDeadline = stage == CaseStage.CureWindow ? status?.OpenDeadlines.FirstOrDefault(d => d.Kind == "cure-window") : null;
         return new CasePageModel
         {
@@ -49,7 +50,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             Closed = closed,
             ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
             Deadlines = deadlines,
-            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language))],
+            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language, fileNames))],
             Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
             Cure = stage == CaseStage.CureWindow
                 ? new CureForm(null, new Dictionary<string, string>())
@@ -76,35 +77,168 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             daysLeft,
             left < 0,
             $"{deadline.Citation} ({deadline.RuleId})",
-            deadline.Explanation);
+            HowCounted(deadline, zone, language));
     }
 
-    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language)
+    /// <summary>
+    /// How the last day was counted, worded from the facts the workflow recorded; a deadline recorded before those facts
+    /// were kept is explained by its rule and last day only, never by the workflow's own (English) sentence.
+    /// </summary>
+    private string HowCounted(Workflows.Cases.OpenDeadline deadline, OfficeTimeZone zone, Language language)
+    {
+        var lastDay = NotificationDates.LastDay(deadline.DueDate, zone, language);
+        if (deadline.SetInDecision)
+        {
+            return Format(l["Explain.SetInDecision"], lastDay);
+        }
+
+        if (deadline.Duration is not { } duration || deadline.CountedFrom is not { } from)
+        {
+            return Format(l["Explain.ByRule"], deadline.RuleId, lastDay);
+        }
+
+        var sentences = new List<string> { Format(l["Explain.Counted"], DurationWords(duration), NotificationDates.LongDate(from, language)) };
+        if (duration.DayType == DayType.Working && duration.Unit != DurationUnit.Years)
+        {
+            sentences.Add(deadline.HolidaysSkipped + deadline.CollectiveLeaveSkipped == 0
+                ? l["Explain.WeekendsSkipped"]
+                : string.Format(CultureInfo.CurrentCulture, l["Explain.HolidaysSkipped"], deadline.HolidaysSkipped, deadline.CollectiveLeaveSkipped));
+        }
+
+        if (deadline.MovedToNextWorkingDay)
+        {
+            sentences.Add(l["Explain.Moved"]);
+        }
+
+        sentences.AddRange(deadline.CalendarVersions.Select(v => v.Version == 0
+            ? Format(l["Explain.Calendar"], v.Year)
+            : string.Format(CultureInfo.CurrentCulture, l["Explain.CalendarAmended"], v.Year, v.Version)));
+        if (deadline.ProvisionalYears.Count > 0)
+        {
+            sentences.Add(Format(l["Explain.Provisional"], string.Join(", ", deadline.ProvisionalYears)));
+        }
+
+        sentences.Add(Format(l["Explain.Ends"], lastDay));
+        return string.Join(" ", sentences);
+    }
+
+    private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
+    {
+        (DurationUnit.Years, _, 1) => Format(l["Duration.Year"], 1),
+        (DurationUnit.Years, _, var n) => Format(l["Duration.Years"], n),
+        (_, DayType.Working, 1) => Format(l["Duration.WorkingDay"], 1),
+        (_, DayType.Working, var n) => Format(l["Duration.WorkingDays"], n),
+        (_, _, 1) => Format(l["Duration.CalendarDay"], 1),
+        (_, _, var n) => Format(l["Duration.CalendarDays"], n),
+    };
+
+    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames)
     {
         var what = source.Kind switch
         {
             TimelineKind.Received => (string)l["Timeline.Received"],
             TimelineKind.Closed => (string)l["Timeline.Closed"],
             TimelineKind.Stage when StageEntered(source.What) is { } stage => Format(l["Timeline.Stage"], StageName(stage)),
-            TimelineKind.Action when source.Event is { } name => ActionWords(name, source, shown),
+            TimelineKind.Action when source.Event is { } name => ActionWords(name, source, shown, fileNames),
             TimelineKind.Deadline when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            _ when shown.Actor == CaseRole.System => StepWords(source.What, language),
             _ => shown.What,
         };
         return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
     }
 
-    /// <summary>An action in plain words; the complainant's own note (what they sent) follows it.</summary>
-    private string ActionWords(string eventName, TimelineEntry source, PublicTimelineEntry shown)
+    /// <summary>
+    /// An action in plain words; the complainant's own note (what they sent) follows it, and the files they sent with it
+    /// are named by their file names (the workflow records evidence ids, which mean nothing to a person).
+    /// </summary>
+    private string ActionWords(string eventName, TimelineEntry source, PublicTimelineEntry shown, IReadOnlyDictionary<string, string> fileNames)
     {
         var words = EventName(eventName);
         var prefix = eventName + ": ";
-        return source.Actor.Role == CaseRole.Complainant && shown.What.StartsWith(prefix, StringComparison.Ordinal)
-            ? $"{words}: {shown.What[prefix.Length..]}"
-            : words;
+        if (source.Actor.Role != CaseRole.Complainant || !shown.What.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return words;
+        }
+
+        var note = shown.What[prefix.Length..];
+        if (FilesSent().Match(note) is { Success: true } sent)
+        {
+            var names = sent.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => fileNames.GetValueOrDefault(id)).OfType<string>().ToList();
+            var text = note[..sent.Index].TrimEnd();
+            var files = names.Count > 0 ? Format(l["Timeline.FilesSent"], string.Join(", ", names)) : "";
+            note = string.Join(" ", new[] { text, files }.Where(s => s.Length > 0));
+        }
+
+        return note.Length > 0 ? $"{words}: {note}" : words;
     }
+
+    /// <summary>
+    /// A step of the workflow in the visitor's language. The workflow writes its steps in English for staff; each step a
+    /// complainant sees is recognised here and worded from the resources, and one not recognised is named only as a
+    /// step on an Indonesian page rather than shown in English.
+    /// </summary>
+    private string StepWords(string what, Language language)
+    {
+        if (what.StartsWith("Receipt issued", StringComparison.Ordinal))
+        {
+            return l["Step.ReceiptIssued"];
+        }
+
+        if (what == "File complete.")
+        {
+            return l["Step.FileComplete"];
+        }
+
+        if (RoutedTo().Match(what) is { Success: true } routed)
+        {
+            return Format(l["Step.RoutedTo"], routed.Groups["to"].Value);
+        }
+
+        if (AssignedTo().Match(what) is { Success: true } assigned)
+        {
+            return Format(l["Step.AssignedTo"], assigned.Groups["to"].Value);
+        }
+
+        if (RuleSetPinned().Match(what) is { Success: true } pinned)
+        {
+            return Format(l["Step.RuleSetPinned"], pinned.Groups["version"].Value);
+        }
+
+        return what switch
+        {
+            _ when what.StartsWith("Filed late", StringComparison.Ordinal) => l["Step.FiledLate"],
+            _ when what.StartsWith("Prior complaint to the provider", StringComparison.Ordinal) => l["Step.PriorComplaint"],
+            _ when what.StartsWith("Decision delivered", StringComparison.Ordinal) => l["Step.DecisionDelivered"],
+            _ when what.StartsWith("Referred to the Ombudsman", StringComparison.Ordinal) => l["Step.ReferredToOmbudsman"],
+            _ when what.StartsWith("Compensation of", StringComparison.Ordinal) => l["Step.CompensationPaid"],
+            _ when what.StartsWith("Corrective actions carried out", StringComparison.Ordinal) => l["Step.CorrectiveActionsDone"],
+            _ when what.StartsWith("Recommendation issued", StringComparison.Ordinal) => l["Step.RecommendationIssued"],
+            _ when what.StartsWith("Recommendation implemented", StringComparison.Ordinal) => l["Step.RecommendationImplemented"],
+            _ when what.StartsWith("Mediation", StringComparison.Ordinal) => l["Step.Mediation"],
+            _ when what.Contains("larification", StringComparison.Ordinal) => l["Step.Clarification"],
+            _ when what.Contains("ummons", StringComparison.Ordinal) => l["Step.Summons"],
+            _ => language == Language.English ? what : l["Step.Other"],
+        };
+    }
+
+    // The complainant's cure note ends "(files: {id}, {id})" (ComplainantActions).
+    [GeneratedRegex(@"\(files: (?<ids>[^)]*)\)\s*$")]
+    private static partial Regex FilesSent();
+
+    // RoutingOrchestration: "Routed to {office} (UU 25/2009 art. 46)." and "Assigned to {office} for examination."
+    [GeneratedRegex(@"^Routed to (?<to>.+?) \(UU")]
+    private static partial Regex RoutedTo();
+
+    [GeneratedRegex(@"^Assigned to (?<to>.+?) for examination\.$")]
+    private static partial Regex AssignedTo();
+
+    // CaseOrchestration: "Statute rule set {version} pinned to the case."
+    [GeneratedRegex(@"^Statute rule set (?<version>\S+) pinned")]
+    private static partial Regex RuleSetPinned();
 
     // The workflow records a deadline as "Deadline {rule} ({kind}) runs to …" and "Deadline {rule} ({kind}, {citation}) passed."
     [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)[,)]")]
@@ -217,4 +351,6 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     };
 
     private static string Format(string template, object value) => string.Format(CultureInfo.CurrentCulture, template, value);
+
+    private static string Format(string template, object first, object second) => string.Format(CultureInfo.CurrentCulture, template, first, second);
 }

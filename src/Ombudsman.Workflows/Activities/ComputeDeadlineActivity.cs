@@ -26,6 +26,7 @@ internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCa
                 DueDate = fixedDue,
                 DueAt = zone.StartOf(fixedDue.AddDays(1)),
                 Explanation = $"set in the decision: ends {fixedDue:yyyy-MM-dd} 23:59 {zone.Code}",
+                SetInDecision = true,
             };
         }
 
@@ -42,6 +43,11 @@ internal sealed class ComputeDeadlineActivity(RuleSetCatalog catalog, DeadlineCa
             Explanation = deadline.Explanation,
             CalendarVersions = deadline.CalendarVersions,
             ProvisionalYears = deadline.ProvisionalYears,
+            CountedFrom = deadline.TriggerDate,
+            Duration = deadline.Duration,
+            MovedToNextWorkingDay = deadline.MovedToNextWorkingDay,
+            HolidaysSkipped = deadline.HolidaysSkipped,
+            CollectiveLeaveSkipped = deadline.CollectiveLeaveSkipped,
         };
     }
 }

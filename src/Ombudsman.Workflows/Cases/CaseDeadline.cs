@@ -25,4 +25,24 @@ public sealed record CaseDeadline
 
     /// <summary>True when part of the count had no decree to go by.</summary>
     public bool Provisional => ProvisionalYears.Count > 0;
+
+    // How the deadline was counted, for a reader in any language; absent on deadlines recorded before they were kept.
+
+    /// <summary>The date the count started from (the trigger's legal date); null for a date set in a decision.</summary>
+    public DateOnly? CountedFrom { get; init; }
+
+    /// <summary>The rule's time limit that was counted; null for a date set in a decision.</summary>
+    public RuleDuration? Duration { get; init; }
+
+    /// <summary>True when the last day was set in a decision rather than counted.</summary>
+    public bool SetInDecision { get; init; }
+
+    /// <summary>True when a calendar-day count ended on a non-working day and was moved to the next working day.</summary>
+    public bool MovedToNextWorkingDay { get; init; }
+
+    /// <summary>National holidays a working-day count skipped.</summary>
+    public int HolidaysSkipped { get; init; }
+
+    /// <summary>Collective-leave days a working-day count skipped.</summary>
+    public int CollectiveLeaveSkipped { get; init; }
 }

@@ -31,4 +31,24 @@ public sealed record OpenDeadline
 
     /// <summary>The calendar version of each decreed year the count used: what a later amendment of that year is compared with.</summary>
     public IReadOnlyList<Statute.CalendarVersionUsed> CalendarVersions { get; init; } = [];
+
+    // How the deadline was counted, for a reader in any language; absent on deadlines recorded before they were kept.
+
+    /// <summary>The date the count started from (the trigger's legal date); null for a date set in a decision.</summary>
+    public DateOnly? CountedFrom { get; init; }
+
+    /// <summary>The rule's time limit that was counted; null for a date set in a decision.</summary>
+    public Statute.RuleDuration? Duration { get; init; }
+
+    /// <summary>True when the last day was set in a decision rather than counted.</summary>
+    public bool SetInDecision { get; init; }
+
+    /// <summary>True when a calendar-day count ended on a non-working day and was moved to the next working day.</summary>
+    public bool MovedToNextWorkingDay { get; init; }
+
+    /// <summary>National holidays a working-day count skipped.</summary>
+    public int HolidaysSkipped { get; init; }
+
+    /// <summary>Collective-leave days a working-day count skipped.</summary>
+    public int CollectiveLeaveSkipped { get; init; }
 }

@@ -600,6 +600,12 @@ internal sealed class CaseWorkflowContext
         Provisional = deadline.Provisional,
         ProvisionalYears = deadline.ProvisionalYears,
         CalendarVersions = deadline.CalendarVersions,
+        CountedFrom = deadline.CountedFrom,
+        Duration = deadline.Duration,
+        SetInDecision = deadline.SetInDecision,
+        MovedToNextWorkingDay = deadline.MovedToNextWorkingDay,
+        HolidaysSkipped = deadline.HolidaysSkipped,
+        CollectiveLeaveSkipped = deadline.CollectiveLeaveSkipped,
     };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>

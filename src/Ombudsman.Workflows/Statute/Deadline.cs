@@ -29,6 +29,12 @@ public sealed record Deadline
     /// <summary>True when the last day fell on a non-working day and was moved to the next working day.</summary>
     public bool MovedToNextWorkingDay { get; init; }
 
+    /// <summary>National holidays a working-day count skipped (weekends aside).</summary>
+    public int HolidaysSkipped { get; init; }
+
+    /// <summary>Collective-leave days a working-day count skipped.</summary>
+    public int CollectiveLeaveSkipped { get; init; }
+
     /// <summary>
     /// Years counted with weekends only because no holiday calendar was loaded for them (allowed by
     /// <see cref="StatuteOptions.AllowWeekendOnlyFallback"/>); empty when the real calendar was used throughout.

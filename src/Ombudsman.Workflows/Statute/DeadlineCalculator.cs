@@ -107,6 +107,8 @@ public sealed class DeadlineCalculator
             Office = office,
             Duration = duration,
             MovedToNextWorkingDay = moved,
+            HolidaysSkipped = counter.HolidaysSkipped,
+            CollectiveLeaveSkipped = counter.CollectiveLeaveSkipped,
             WeekendOnlyFallbackYears = counter.FallbackYears,
             CalendarVersions = counter.VersionsUsed,
             ProvisionalYears = counter.ProvisionalYears,
@@ -128,6 +130,10 @@ public sealed class DeadlineCalculator
         public IReadOnlyList<int> FallbackYears => [.. _fallbackYears];
 
         public IReadOnlyList<int> ProvisionalYears => [.. _provisionalYears];
+
+        public int HolidaysSkipped => _holidays;
+
+        public int CollectiveLeaveSkipped => _collectiveLeave;
 
         public IReadOnlyList<CalendarVersionUsed> VersionsUsed => [.. _used.Values.Select(y => new CalendarVersionUsed(y.Year, y.Version))];
 
