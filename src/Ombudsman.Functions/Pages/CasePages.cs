@@ -50,7 +50,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             Closed = closed,
             ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
             Deadlines = deadlines,
-            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language, fileNames))],
+            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language, fileNames, filed.Complaint))],
             Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
             Cure = stage == CaseStage.CureWindow
                 ? new CureForm(null, new Dictionary<string, string>())
@@ -76,7 +76,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             Format(l["Deadline.LastDay"], NotificationDates.LastDay(deadline.DueDate, zone, language)),
             daysLeft,
             left < 0,
-            $"{deadline.Citation} ({deadline.RuleId})",
+            $"{Citation(deadline.Citation, language)} ({deadline.RuleId})",
             HowCounted(deadline, zone, language));
     }
 
@@ -122,6 +122,10 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         return string.Join(" ", sentences);
     }
 
+    // The rule set cites in English ("UU 25/2009 art. 50(1)"); an Indonesian reader says "pasal".
+    private static string Citation(string citation, Language language) =>
+        language == Language.English ? citation : citation.Replace("art. ", "pasal ", StringComparison.Ordinal);
+
     private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
     {
         (DurationUnit.Years, _, 1) => Format(l["Duration.Year"], 1),
@@ -132,7 +136,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         (_, _, var n) => Format(l["Duration.CalendarDays"], n),
     };
 
-    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames)
+    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames, Complaint complaint)
     {
         var what = source.Kind switch
         {
@@ -144,7 +148,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
                 Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
-            _ when shown.Actor == CaseRole.System => StepWords(source.What, language),
+            _ when shown.Actor == CaseRole.System => StepWords(source.What, language, complaint),
             _ => shown.What,
         };
         return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
@@ -181,7 +185,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     /// complainant sees is recognised here and worded from the resources, and one not recognised is named only as a
     /// step on an Indonesian page rather than shown in English.
     /// </summary>
-    private string StepWords(string what, Language language)
+    private string StepWords(string what, Language language, Complaint complaint)
     {
         if (what.StartsWith("Receipt issued", StringComparison.Ordinal))
         {
@@ -193,14 +197,20 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             return l["Step.FileComplete"];
         }
 
-        if (RoutedTo().Match(what) is { Success: true } routed)
+        // Whom the case went to is worded from the complaint, as RoutingOrchestration chose it.
+        if (what.StartsWith("Routed to", StringComparison.Ordinal))
         {
-            return Format(l["Step.RoutedTo"], routed.Groups["to"].Value);
+            return complaint.Provider.Kind switch
+            {
+                ProviderKind.ImplementingOfficer => Format(l["Step.RoutedToOfficersSuperior"], complaint.Provider.Name),
+                ProviderKind.GovernmentUnit => Format(l["Step.RoutedToUnitsSuperior"], complaint.Provider.Name),
+                _ => Format(l["Step.RoutedToMissionGiver"], complaint.Provider.Name),
+            };
         }
 
-        if (AssignedTo().Match(what) is { Success: true } assigned)
+        if (what.StartsWith("Assigned to", StringComparison.Ordinal))
         {
-            return Format(l["Step.AssignedTo"], assigned.Groups["to"].Value);
+            return Format(l["Step.AssignedTo"], complaint.Office.Name);
         }
 
         if (RuleSetPinned().Match(what) is { Success: true } pinned)
@@ -228,13 +238,6 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     // The complainant's cure note ends "(files: {id}, {id})" (ComplainantActions).
     [GeneratedRegex(@"\(files: (?<ids>[^)]*)\)\s*$")]
     private static partial Regex FilesSent();
-
-    // RoutingOrchestration: "Routed to {office} (UU 25/2009 art. 46)." and "Assigned to {office} for examination."
-    [GeneratedRegex(@"^Routed to (?<to>.+?) \(UU")]
-    private static partial Regex RoutedTo();
-
-    [GeneratedRegex(@"^Assigned to (?<to>.+?) for examination\.$")]
-    private static partial Regex AssignedTo();
 
     // CaseOrchestration: "Statute rule set {version} pinned to the case."
     [GeneratedRegex(@"^Statute rule set (?<version>\S+) pinned")]

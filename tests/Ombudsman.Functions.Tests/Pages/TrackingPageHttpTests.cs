@@ -155,6 +155,11 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.SeeOther, cured.StatusCode);
         Assert.Equal($"/track/{filed.CaseId}?done=cured", cured.Headers.Location?.OriginalString);
         Assert.Contains(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString() == $"cure-submitted: Kuitansi terlampir. (files: {kept})");
+
+        // The page names the file the complainant sent, never its evidence id.
+        var page = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
+        Assert.Contains("Kuitansi terlampir. (berkas: kuitansi.pdf)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(kept, page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,6 +180,45 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         Assert.Contains("Checking the file is complete", html, StringComparison.Ordinal);
         Assert.Contains("The office checks whether the file is complete", html, StringComparison.Ordinal);
         Assert.Matches(@"at the latest \d{1,2} [A-Z][a-z]+ \d{4}, 23:59 WIB", html);
+    }
+
+    [Fact]
+    public async Task The_Indonesian_case_page_words_the_workflows_steps_and_the_deadlines_count_in_Indonesian_and_the_English_page_in_English()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileComplete);
+        var track = await PublicApi.UntilDeadlineAsync(app, filed.Token, "P8");
+        var workflowWords = string.Join("\n", track.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("what").GetString()));
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var indonesian = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
+        var english = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative)));
+
+        // The workflow itself still writes English (for staff and the API); the page words it.
+        Assert.Contains("Receipt issued", workflowWords, StringComparison.Ordinal);
+        Assert.Contains("File complete.", workflowWords, StringComparison.Ordinal);
+        Assert.Contains("Routed to", workflowWords, StringComparison.Ordinal);
+        Assert.Contains("Tanda terima dikirim kepada pelapor", indonesian, StringComparison.Ordinal);
+        Assert.Contains("Berkas pengaduan dinyatakan lengkap.", indonesian, StringComparison.Ordinal);
+        Assert.Contains("Diteruskan ke atasan satuan kerja ", indonesian, StringComparison.Ordinal);
+        Assert.Matches(@"Dihitung \d+ hari (kerja|kalender) sejak (\w+, )?\d{1,2} \w+ \d{4}\.", indonesian);
+        Assert.Contains("Berakhir ", indonesian, StringComparison.Ordinal);
+        foreach (var phrase in new[] { "Receipt issued", "File complete", "Routed to", "Statute rule set", "Stage:", "working day", "calendar day", "counted with", "ends 20", " from ", "pinned", "the superior", " art. " })
+        {
+            Assert.DoesNotContain(phrase, indonesian, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("Receipt issued to the complainant", english, StringComparison.Ordinal);
+        Assert.Contains("The complaint file is complete.", english, StringComparison.Ordinal);
+        Assert.Contains("Routed to the superior of the work unit ", english, StringComparison.Ordinal);
+        Assert.Matches(@"Counted \d+ (working|calendar) days from (\w+, )?\d{1,2} \w+ \d{4}\.", english);
+        Assert.DoesNotContain("Tanda terima", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dihitung", english, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,6 +275,16 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         request.Headers.Add("Cookie", "ombudsman-case=" + token);
         return await client.SendAsync(request);
     }
+
+    /// <summary>The page's text as a reader sees it: tags gone, entities decoded, whitespace collapsed.</summary>
+    private static string VisibleText(string html) =>
+        Whitespace().Replace(System.Net.WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ");
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex("name=\"kept\" value=\"(?<id>[^\"]+)\"")]
     private static partial Regex KeptField();
