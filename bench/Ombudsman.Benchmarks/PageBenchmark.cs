@@ -211,14 +211,34 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
             await filing.FillAsync(page);
             var clock = Stopwatch.StartNew();
             await page.GetByRole(AriaRole.Button, new() { NameRegex = filing.SubmitButton }).ClickAsync();
-            await page.WaitForURLAsync(filing.ReceiptUrl, new() { WaitUntil = WaitUntilState.Load });
+            try
+            {
+                await page.WaitForURLAsync(filing.ReceiptUrl, new() { WaitUntil = WaitUntilState.Load });
+            }
+            catch (TimeoutException)
+            {
+                // A filing that did not reach its receipt is no round trip: say where it ended, count it, go on.
+                var heading = await page.Locator("h1").First.TextContentAsync(new() { Timeout = 5_000 });
+                report($"filing round trip {i}: no receipt within the timeout; ended on {page.Url} ({heading?.Trim()})");
+                continue;
+            }
+
             if (i > 0)
             {
                 roundTrips.Add(clock.Elapsed.TotalMilliseconds);
             }
         }
 
-        figures.Add(new PageFigures("filing: submit to receipt page", filing.FormPath, "browser round trip", Percentile(roundTrips, 0.50), Percentile(roundTrips, 0.99), null, null, browserRuns));
+        if (roundTrips.Count < browserRuns)
+        {
+            report($"filing round trip: {browserRuns - roundTrips.Count} of {browserRuns} runs did not reach the receipt");
+        }
+
+        if (roundTrips.Count > 0)
+        {
+            figures.Add(new PageFigures("filing: submit to receipt page", filing.FormPath, "browser round trip", Percentile(roundTrips, 0.50), Percentile(roundTrips, 0.99), null, null, roundTrips.Count));
+        }
+
         return figures;
     }
 
