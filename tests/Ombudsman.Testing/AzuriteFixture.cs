@@ -60,6 +60,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -80,16 +81,29 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    /// <summary>
+    /// Leaves the emulator running until the test process ends. An app a test stopped may still be stopping its engine:
+    /// the Durable Task sidecar stops its storage back end without awaiting it, and a back end whose storage vanished
+    /// waits ten minutes and then ends the whole test process. So storage outlives every app of the process.
+    /// </summary>
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private void Stop()
     {
-        if (_process is { HasExited: false })
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            if (_process is { HasExited: false })
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: nothing left to stop.
         }
 
         _process?.Dispose();
-        return Task.CompletedTask;
     }
 
     private string Output

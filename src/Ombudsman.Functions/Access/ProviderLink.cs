@@ -21,6 +21,9 @@ internal sealed record ProviderLink
 
     public required string Citation { get; init; }
 
+    /// <summary>Years the response deadline was counted into without a published holiday decree (then it may still move).</summary>
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+
     /// <summary>The response deadline plus the grace of ProviderLinks:Grace.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 

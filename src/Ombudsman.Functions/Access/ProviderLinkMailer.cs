@@ -59,6 +59,7 @@ internal sealed partial class ProviderLinkMailer(
                         ["OfficeName"] = office?.Name ?? complaint.Office.Name,
                         ["OfficeEmail"] = office?.StaffEmail.Address ?? "-",
                         ["Deadline"] = NotificationDates.Deadline(link.RespondBy, zone, Language.Indonesian),
+                        ["DeadlineNote"] = ProvisionalDeadlineNote.For(link.ProvisionalYears, Language.Indonesian),
                         ["DeadlineCitation"] = link.Citation,
                         ["LinkExpiry"] = NotificationDates.Deadline(link.ExpiresAt, zone, Language.Indonesian),
                         ["ProviderLink"] = link.PageUrl,

@@ -42,6 +42,7 @@ internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases,
             RespondBy = deadline.DueAt,
             RuleId = deadline.RuleId,
             Citation = deadline.Citation,
+            ProvisionalYears = deadline.ProvisionalYears,
             ExpiresAt = expires,
         };
     }

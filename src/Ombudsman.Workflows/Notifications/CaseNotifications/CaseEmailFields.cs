@@ -166,9 +166,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
         /// yet (weekends and fixed-date holidays only), a short note right after the date that it may still move.
         /// </summary>
         private string DeadlineNote() => Data("provisionalYears") is { } years
-            ? T(
-                $" (sementara: keputusan bersama tentang hari libur nasional dan cuti bersama {years.Replace(",", ", ", StringComparison.Ordinal)} belum terbit, sehingga tanggal ini dapat berubah)",
-                $" (provisional: the {years.Replace(",", ", ", StringComparison.Ordinal)} decree on national holidays and collective leave is not published yet, so this date may change)")
+            ? ProvisionalDeadlineNote.For(years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(y => int.Parse(y, CultureInfo.InvariantCulture)), Language)
             : "";
 
         private string DeadlineCitation()
