@@ -17,7 +17,7 @@ public sealed class HealthEndpointTests
         await using var app = await TestApp.StartAsync(azurite);
 
         var (upStatus, up) = await GetAsync(app);
-        await azurite.DisposeAsync();
+        azurite.Stop();
         var (downStatus, down) = await GetAsync(app);
 
         Assert.Equal(HttpStatusCode.OK, upStatus);

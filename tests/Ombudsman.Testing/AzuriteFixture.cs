@@ -88,7 +88,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private void Stop()
+    /// <summary>Stops the emulator now, under any app still using it: for a test of storage going away.</summary>
+    public void Stop()
     {
         try
         {
@@ -104,6 +105,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
+        _process = null;
     }
 
     private string Output
