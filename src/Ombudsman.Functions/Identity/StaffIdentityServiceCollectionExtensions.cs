@@ -28,9 +28,10 @@ internal static class StaffIdentityServiceCollectionExtensions
             options.DevelopmentSchemeEnabled = section.GetValue<bool?>("DevelopmentScheme") ?? environment.IsDevelopment();
         });
 
+        services.AddSingleton<DevelopmentStaff>();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Staff", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(DevelopmentStaffHandler.HeaderName)
+                (context.Request.Headers.ContainsKey(DevelopmentStaffHandler.HeaderName) || context.Request.Cookies.ContainsKey(DevelopmentStaff.CookieName))
                     && context.RequestServices.GetRequiredService<IOptions<StaffIdentityOptions>>().Value.DevelopmentSchemeEnabled
                     ? DevelopmentStaffHandler.SchemeName
                     : EasyAuthHandler.SchemeName)

@@ -5,6 +5,7 @@ using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Staff;
+using Ombudsman.Functions.StaffPages;
 
 namespace Ombudsman.Functions.Routing;
 
@@ -39,7 +40,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddPageRoutes()
             .AddFilingPageRoutes()
             .AddTrackingPageRoutes()
-            .AddProviderPageRoutes();
+            .AddProviderPageRoutes()
+            .AddStaffSignInRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

@@ -15,6 +15,9 @@ public sealed record CaseStatus
 
     public required ComplaintPath Path { get; init; }
 
+    /// <summary>How the complaint reached the Ombudsman (the complaint's channel).</summary>
+    public IntakeChannel Channel { get; init; } = IntakeChannel.Online;
+
     /// <summary>Office code.</summary>
     public required string Office { get; init; }
 

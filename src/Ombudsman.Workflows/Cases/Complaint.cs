@@ -11,6 +11,9 @@ public sealed record Complaint
     /// <summary>Complaint to the provider (UU 25/2009) or report to the Ombudsman (UU 37/2008); chosen at intake.</summary>
     public required ComplaintPath Path { get; init; }
 
+    /// <summary>How it reached the Ombudsman; online unless staff recorded it on the complainant's behalf.</summary>
+    public IntakeChannel Channel { get; init; } = IntakeChannel.Online;
+
     public required RegionalOffice Office { get; init; }
 
     public required Complainant Complainant { get; init; }

@@ -49,6 +49,7 @@ internal sealed class CaseWorkflowContext
             CaseId = orchestration.InstanceId,
             Stage = CaseStage.Received,
             Path = Complaint.Path,
+            Channel = Complaint.Channel,
             Office = Complaint.Office.Code,
             OfficeTimeZone = Complaint.Office.TimeZoneCode,
         };

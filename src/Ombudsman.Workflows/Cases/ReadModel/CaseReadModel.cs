@@ -83,6 +83,7 @@ public sealed class CaseReadModel
             {
                 ["Stage"] = update.Status.Stage.ToString(),
                 ["Path"] = update.Status.Path.ToString(),
+                ["Channel"] = update.Status.Channel.ToString(),
                 ["ReceivedAt"] = update.Status.ReceivedAt,
                 ["Version"] = update.Version,
                 ["InputsHandled"] = update.InputsHandled,

@@ -1,0 +1,49 @@
+namespace Ombudsman.Web;
+
+/// <summary>
+/// The staff console's addresses (the function app's route table maps the same paths). Everything under
+/// <see cref="Root"/> is for signed-in staff of an office; a visitor who is not signed in is sent to sign in.
+/// </summary>
+public static class ConsoleRoutes
+{
+    public const string Root = "/staff";
+
+    /// <summary>My office today: what is overdue, due soon, waiting for my role, new, and mail that did not arrive.</summary>
+    public const string Today = Root;
+
+    public const string SignIn = Root + "/sign-in";
+
+    public const string SignOut = Root + "/sign-out";
+
+    /// <summary>The office's cases, filtered, sorted and paged by query parameters.</summary>
+    public const string Cases = Root + "/cases";
+
+    /// <summary>The same list as CSV, under the same query parameters.</summary>
+    public const string CasesCsv = Root + "/cases.csv";
+
+    /// <summary>Recording a report received in person, by WhatsApp, phone, letter or at an outreach event.</summary>
+    public const string Intake = Root + "/intake";
+
+    public const string Statistics = Root + "/statistics";
+
+    /// <summary>Notifications not delivered, or of uncertain delivery.</summary>
+    public const string Mail = Root + "/mail";
+
+    /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a console address).</summary>
+    public static string SignInThenReturnTo(string returnUrl) => SignIn + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    /// <summary>One case of the office, as staff see it.</summary>
+    public static string Case(string caseId) => Cases + "/" + Uri.EscapeDataString(caseId);
+
+    /// <summary>Where a case action's form posts.</summary>
+    public static string CaseAction(string caseId, string action) => Case(caseId) + "/actions/" + Uri.EscapeDataString(action);
+
+    /// <summary>A file of a case, for staff.</summary>
+    public static string CaseFile(string caseId, string evidenceId) => Case(caseId) + "/files/" + Uri.EscapeDataString(evidenceId);
+
+    /// <summary>Whether <paramref name="url"/> is a console address this app may send a signed-in member back to.</summary>
+    public static bool IsConsoleAddress(string? url) =>
+        url is { Length: > 0 } &&
+        (url == Root || url.StartsWith(Root + "/", StringComparison.Ordinal) || url.StartsWith(Root + "?", StringComparison.Ordinal)) &&
+        !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
+}
