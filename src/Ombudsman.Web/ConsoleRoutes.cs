@@ -32,6 +32,9 @@ public static class ConsoleRoutes
     /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a console address).</summary>
     public static string SignInThenReturnTo(string returnUrl) => SignIn + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 
+    /// <summary>The receipt of a complaint just recorded at intake, to print for the complainant.</summary>
+    public static string IntakeReceipt(string caseId) => Intake + "/" + Uri.EscapeDataString(caseId) + "/receipt";
+
     /// <summary>One case of the office, as staff see it.</summary>
     public static string Case(string caseId) => Cases + "/" + Uri.EscapeDataString(caseId);
 

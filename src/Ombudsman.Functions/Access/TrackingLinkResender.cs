@@ -34,6 +34,12 @@ internal sealed partial class TrackingLinkResender(
         }
 
         var complainant = view.Complaint.Complainant;
+        if (string.IsNullOrWhiteSpace(complainant.Email))
+        {
+            // Recorded by staff for someone without email: there is no mailbox to send a link to.
+            return;
+        }
+
         var token = await tokens.IssueAsync(new AccessGrant { CaseId = view.CaseId, Party = AccessParty.Complainant, IssuedAt = now }, cancellationToken);
         DeliveryResult result;
         try

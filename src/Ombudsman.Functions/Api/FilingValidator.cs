@@ -16,7 +16,11 @@ internal static class FilingValidator
     private const int ShortText = 200;
     private const int LongText = 20_000;
 
-    public static Complaint ToComplaint(FilingRequest? request, OfficeDirectory offices, DateTimeOffset filedAt)
+    /// <summary>
+    /// The complaint, or every problem at once. <paramref name="complainantEmailRequired"/> is false only when staff record
+    /// a complaint for someone without email (assisted intake); an address that is given must still be one.
+    /// </summary>
+    public static Complaint ToComplaint(FilingRequest? request, OfficeDirectory offices, DateTimeOffset filedAt, bool complainantEmailRequired = true)
     {
         if (request is null)
         {
@@ -47,7 +51,7 @@ internal static class FilingValidator
         {
             Text(errors, "complainant.name", c.Name, ShortText, "The complainant's name is required (UU 25/2009 art. 42(3)).");
             Text(errors, "complainant.address", c.Address, ShortText * 2, "The complainant's full address is required (UU 25/2009 art. 42(3)).");
-            Email(errors, "complainant.email", c.Email, required: true);
+            Email(errors, "complainant.email", c.Email, required: complainantEmailRequired);
             if (c.Language is not (null or "id" or "en"))
             {
                 Add(errors, "complainant.language", "invalid-language", "'language' is 'id' or 'en'.");
@@ -122,7 +126,7 @@ internal static class FilingValidator
             Complainant = new Complainant
             {
                 Name = c!.Name!.Trim(),
-                Email = c.Email!.Trim(),
+                Email = string.IsNullOrWhiteSpace(c.Email) ? null : c.Email.Trim(),
                 Address = c.Address!.Trim(),
                 Phone = string.IsNullOrWhiteSpace(c.Phone) ? null : c.Phone.Trim(),
                 Confidential = c.Confidential,

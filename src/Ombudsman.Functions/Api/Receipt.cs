@@ -70,11 +70,12 @@ internal sealed record Receipt
             ReceivedBy = complaint.Office.Name,
             ReceivedAt = filed.ReceivedAt,
             ReceivedAtLocal = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Code,
-            ReceivingOfficial = receivingOfficial,
+            // A complaint staff recorded names them; an online one, the system that received it.
+            ReceivingOfficial = complaint.AssistedIntake?.RecordedByName ?? receivingOfficial,
             Path = complaint.Path.ToString().ToLowerInvariant(),
         };
     }
 }
 
 /// <summary>The complainant's identity on the receipt (the receipt goes to the complainant only).</summary>
-internal sealed record ReceiptComplainant(string Name, string? Address, string Email, string? Phone, bool Confidential);
+internal sealed record ReceiptComplainant(string Name, string? Address, string? Email, string? Phone, bool Confidential);

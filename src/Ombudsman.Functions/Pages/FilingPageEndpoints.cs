@@ -33,11 +33,6 @@ internal static class FilingPageEndpoints
 
     private const long FormOverhead = 1024 * 1024;
 
-    /// <summary>How long a second send of a form waits for the first to finish filing (which waits up to 30 s for intake).</summary>
-    private static readonly TimeSpan InFlightWait = TimeSpan.FromSeconds(40);
-
-    private const string SubmissionField = "submission";
-
     public static HttpRouteTable AddFilingPageRoutes(this HttpRouteTable routes) => routes
         .Add(PageEndpoints.Page(HttpRoute.Get("FilingPage", Routes.File.TrimStart('/'), ShowAsync)))
         .Add(PageEndpoints.Page(HttpRoute.Post("FilingPageSend", Routes.File.TrimStart('/'), SendAsync) with { RateLimitingPolicy = RateLimitPolicies.PublicIntake }))
@@ -50,7 +45,7 @@ internal static class FilingPageEndpoints
     {
         if (path is "provider" or "ombudsman")
         {
-            return pages.RenderAsync<FilingPage>(context, Parameters(FormModel(path, NewSubmissionKey(), f, offices, rules, evidence.Value, time)));
+            return pages.RenderAsync<FilingPage>(context, Parameters(FormModel(path, FilingSubmission.NewKey(), f, offices, rules, evidence.Value, time)));
         }
 
         var today = OfficeTimeZone.Wib.DateOf(time.GetUtcNow());
@@ -87,7 +82,7 @@ internal static class FilingPageEndpoints
 
         var form = await context.Request.ReadFormAsync(
             new FormOptions { MultipartBodyLengthLimit = (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead }, context.RequestAborted);
-        if (!Visitor.HasValidFormToken(context, form) || form[SubmissionField].ToString() is not { Length: 43 } key || !key.All(IsBase64Url))
+        if (!Visitor.HasValidFormToken(context, form) || FilingSubmission.KeyOf(form) is not { } key)
         {
             return await PageEndpoints.FormExpiredAsync(context, pages, t);
         }
@@ -134,7 +129,7 @@ internal static class FilingPageEndpoints
             return await pages.RenderAsync<FilingPage>(context, Parameters(model with { Late = new LateFilingNotice(FilingMessages.LateFiling(f, late, readerLanguage)) }));
         }
 
-        var filed = await FileOnceAsync(key, complaint!, now, filing, submissions, context.RequestAborted);
+        var filed = await FilingSubmission.FileOnceAsync("FilingPageSend", key, complaint!, now, filing, submissions, context.RequestAborted);
         if (filed is null)
         {
             return await pages.MessageAsync(
@@ -143,98 +138,9 @@ internal static class FilingPageEndpoints
                 StatusCodes.Status409Conflict);
         }
 
-        await StoreFilesAsync(filed.Value.CaseId, key, filled, evidence, loggers.CreateLogger(typeof(FilingPageEndpoints)));
+        await FilingSubmission.StoreFilesAsync(filed.Value.CaseId, key, filled, evidence, loggers.CreateLogger(typeof(FilingPageEndpoints)));
         CaseCookies.Remember(context, AccessParty.Complainant, filed.Value.CaseId, filed.Value.Token);
         return PageResponder.SeeOther(Routes.Receipt(filed.Value.CaseId));
-    }
-
-    /// <summary>
-    /// Files the complaint under the form's one-time key: the first send files, a second send of the same form (a double
-    /// click, a reload) gets the first one's case and token from the idempotency store and files nothing. Null when the
-    /// first send is still filing after <see cref="InFlightWait"/>.
-    /// </summary>
-    private static async Task<(string CaseId, string Token)?> FileOnceAsync(
-        string key, Workflows.Cases.Complaint complaint, DateTimeOffset now, ComplaintFiling filing, IdempotencyRecords submissions, CancellationToken cancellationToken)
-    {
-        var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"scope\nFilingPageSend\nform\n{key}")));
-        var sealKey = SHA256.HashData(Encoding.UTF8.GetBytes($"seal\nFilingPageSend\nform\n{key}"));
-        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        waited.CancelAfter(InFlightWait);
-        while (true)
-        {
-            // The key alone names the form: its later sends are the same filing, whatever they carry.
-            switch (await submissions.StartAsync(scope, "filing-form", sealKey, cancellationToken))
-            {
-                case IdempotencyStart.Replay replay:
-                    var kept = JsonSerializer.Deserialize<FiledForm>(replay.Answer.Body)!;
-                    return (kept.CaseId, kept.Token);
-                case IdempotencyStart.Run run:
-                    FilingResult result;
-                    try
-                    {
-                        // Not the request's token: the browser drops the first request of a double click, and its filing
-                        // must finish so that the second hears of it (filing bounds its own wait).
-                        result = await filing.FileAsync(complaint, now, CancellationToken.None);
-                    }
-                    catch (Exception)
-                    {
-                        await submissions.ReleaseAsync(run.Lease, CancellationToken.None);
-                        throw;
-                    }
-
-                    var body = JsonSerializer.SerializeToUtf8Bytes(new FiledForm(result.CaseId, result.TrackingToken));
-                    await submissions.CompleteAsync(run.Lease, new IdempotentAnswer(StatusCodes.Status303SeeOther, new Dictionary<string, string[]>(), body), CancellationToken.None);
-                    return (result.CaseId, result.TrackingToken);
-                default:
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromMilliseconds(250), waited.Token);
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        return null;
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Stores the form's files as the complainant's evidence. Each is stored under an upload key drawn from the form's key
-    /// and the file's content, so a second send of the form stores nothing twice, and completes what a failed first left.
-    /// </summary>
-    private static async Task StoreFilesAsync(string caseId, string key, FilingForm filled, EvidenceStore evidence, ILogger logger)
-    {
-        foreach (var file in filled.Evidence.Concat(filled.PowerOfAttorney is null ? [] : [filled.PowerOfAttorney]))
-        {
-            string uploadKey;
-            await using (var content = file.OpenReadStream())
-            {
-                var digest = Convert.ToHexStringLower(await SHA256.HashDataAsync(content));
-                uploadKey = "form-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{file.Name}\n{file.FileName}\n{digest}")))[..40];
-            }
-
-            await using var stream = file.OpenReadStream();
-            try
-            {
-                await evidence.UploadAsync(
-                    new EvidenceUpload
-                    {
-                        CaseId = caseId,
-                        UploadKey = uploadKey,
-                        Party = EvidenceParty.Complainant,
-                        FileName = file.FileName,
-                        Content = stream,
-                        DeclaredLength = file.Length,
-                    },
-                    CancellationToken.None);
-            }
-            catch (DomainException stored) when (stored.Code == "evidence-already-exists")
-            {
-                FileKept(logger, caseId, null);
-            }
-        }
     }
 
     private static async Task<IResult> ReceiptAsync(
@@ -267,39 +173,15 @@ internal static class FilingPageEndpoints
                 StatusCodes.Status403Forbidden);
         }
 
-        var receipt = Receipt.Of(filed, options.Value.ReceivingOfficial);
-        var language = Visitor.Language(context) == "en" ? Language.English : Language.Indonesian;
-        var request = context.Request;
-        var model = new ComplaintReceiptModel
-        {
-            ReceiptNumber = receipt.ReceiptNumber,
-            IsReport = receipt.Path == "ombudsman",
-            ReceivedAt = NotificationDates.DateTime(receipt.ReceivedAt, filed.Complaint.Office.TimeZone, language),
-            ReceivedBy = receipt.ReceivedBy,
-            ReceivingOfficial = receipt.ReceivingOfficial,
-            Citation = receipt.CitationText,
-            ComplainantName = receipt.Complainant.Name,
-            ComplainantAddress = receipt.Complainant.Address,
-            ComplainantEmail = receipt.Complainant.Email,
-            ComplainantPhone = receipt.Complainant.Phone,
-            Confidential = receipt.Complainant.Confidential,
-            Representative = receipt.Representative is { } r ? FilingMessages.Format(f["Receipt.RepresentativeValue"], r.Name, r.Email, r.PowerOfAttorney) : null,
-            Provider = receipt.Provider,
-            Description = receipt.Description,
-            RemedyAsked = receipt.RemedyAsked,
-            Compensation = receipt.CompensationClaim is { } amount ? Rupiah(amount, language) : null,
-            Place = receipt.FiledAtPlace,
-            Signature = receipt.Signature,
-            TrackingUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{Routes.Case(caseId)}",
-            Secret = Grouped(token!),
-        };
+        var model = ReceiptView.Of(context, filed, token!, options.Value, f);
 
         // The page holds the secret code: no cache may keep it.
         context.Response.Headers.CacheControl = "no-store";
         return await pages.RenderAsync<ComplaintReceiptPage>(context, new Dictionary<string, object?> { ["Model"] = model });
     }
 
-    private static FilingFormModel FormModel(
+    /// <summary>The form of a path, with the hints the rule set in force and the evidence settings give it.</summary>
+    internal static FilingFormModel FormModel(
         string path, string key, IStringLocalizer<FilingText> f, OfficeDirectory offices, RuleSetCatalog rules, EvidenceOptions evidence, TimeProvider time)
     {
         var report = path == "ombudsman";
@@ -319,23 +201,4 @@ internal static class FilingPageEndpoints
 
     private static Dictionary<string, object?> Parameters(FilingFormModel model) => new() { ["Model"] = model };
 
-    /// <summary>A fresh one-time key for a form (256 random bits, base64url).</summary>
-    private static string NewSubmissionKey() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-
-    private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
-
-    /// <summary>The secret code in groups of four characters, easier to read out and copy by hand.</summary>
-    private static string Grouped(string token) => string.Join(' ', token.Chunk(4).Select(g => new string(g)));
-
-    private static string Rupiah(decimal amount, Language language)
-    {
-        var digits = amount.ToString("N0", CultureInfo.InvariantCulture);
-        return "Rp " + (language == Language.Indonesian ? digits.Replace(',', '.') : digits);
-    }
-
-    private static readonly Action<ILogger, string, Exception?> FileKept =
-        LoggerMessage.Define<string>(LogLevel.Information, new EventId(5101, "FilingFormFileKept"), "A file of a filing form sent again was already stored on case {CaseId}");
-
-    /// <summary>What the idempotency store keeps of a filed form (sealed with a key drawn from the form's own key).</summary>
-    private sealed record FiledForm(string CaseId, string Token);
 }

@@ -25,7 +25,8 @@ public sealed record ComplaintReceiptModel
 
     public string? ComplainantAddress { get; init; }
 
-    public required string ComplainantEmail { get; init; }
+    /// <summary>Null when staff recorded the complaint for someone without email.</summary>
+    public string? ComplainantEmail { get; init; }
 
     public string? ComplainantPhone { get; init; }
 

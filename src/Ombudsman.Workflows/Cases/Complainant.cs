@@ -5,7 +5,8 @@ public sealed record Complainant
 {
     public required string Name { get; init; }
 
-    public required string Email { get; init; }
+    /// <summary>Where the receipt and notices go; none when staff recorded the complaint for someone without email.</summary>
+    public string? Email { get; init; }
 
     /// <summary>Full address, part of the identity UU 25/2009 art. 42(3) asks for.</summary>
     public string? Address { get; init; }

@@ -14,6 +14,9 @@ public sealed record Complaint
     /// <summary>How it reached the Ombudsman; online unless staff recorded it on the complainant's behalf.</summary>
     public IntakeChannel Channel { get; init; } = IntakeChannel.Online;
 
+    /// <summary>Set when staff recorded the complaint on the complainant's behalf, with the complainant's consent.</summary>
+    public AssistedIntake? AssistedIntake { get; init; }
+
     public required RegionalOffice Office { get; init; }
 
     public required Complainant Complainant { get; init; }

@@ -60,6 +60,14 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         var complaint = wf.Complaint;
         wf.Status.ReceivedAt = wf.Now;
         wf.Record(CaseActor.System, $"Complaint received at {complaint.Office.Name} ({complaint.Path} path).", TimelineKind.Received);
+        if (complaint.AssistedIntake is { } assisted)
+        {
+            wf.Record(
+                assisted.ToActor(),
+                $"Recorded by staff on the complainant's behalf ({complaint.Channel}); the complainant's consent: {assisted.ConsentNote}",
+                visibility: TimelineVisibility.Staff);
+        }
+
         // The case is listed and trackable from its first step, before the intake activities run.
         await wf.RecordAsync();
         var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(

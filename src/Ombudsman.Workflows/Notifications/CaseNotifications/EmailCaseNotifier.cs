@@ -76,6 +76,12 @@ internal sealed partial class EmailCaseNotifier(
         {
             case NotificationRecipient.Complainant:
                 var language = notification.Language == "en" ? Language.English : Language.Indonesian;
+                if (string.IsNullOrWhiteSpace(complaint.Complainant.Email))
+                {
+                    // Recorded by staff for someone without email: staff reach them by letter, phone or in person.
+                    return (null, language, "the complainant has no email address on file: reach them by letter, phone or in person");
+                }
+
                 return Address(complaint.Complainant.Email, complaint.Complainant.Name) is { } complainant
                     ? (complainant, language, null)
                     : (null, language, "the complainant's email address on file is not a valid address");
