@@ -122,8 +122,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         return string.Join(" ", sentences);
     }
 
-    // The rule set cites in English ("UU 25/2009 art. 50(1)"); an Indonesian reader says "pasal".
-    private static string Citation(string citation, Language language) =>
+    /// <summary>A statute citation as the reader says it: the rule set cites in English ("UU 25/2009 art. 50(1)"), an Indonesian reader says "pasal".</summary>
+    internal static string Citation(string citation, Language language) =>
         language == Language.English ? citation : citation.Replace("art. ", "pasal ", StringComparison.Ordinal);
 
     private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
