@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Disclosure;
 using Ombudsman.Functions.Tests.Hosting;
 using Ombudsman.Testing;
+using Ombudsman.Workflows.Cases;
 using static Ombudsman.Functions.Tests.Cases.PublicApi;
 
 namespace Ombudsman.Functions.Tests.Pages;
@@ -28,6 +30,41 @@ public sealed partial class ProviderPageHttpTests(AzuriteFixture azurite)
         Assert.DoesNotContain("pasal", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_response_over_its_size_limit_gets_the_too_large_page_in_the_visitors_language_and_stores_nothing()
+    {
+        const long evidenceMaxBytes = 1024;
+        await using var app = await StartAsync(azurite, new RecordingCaseNotifier(), $"Evidence:MaxBytes={evidenceMaxBytes}");
+        var routed = await RoutedCase.FileAsync(app, Filing());
+        using var provider = await OpenAsync(app, routed);
+        var html = await provider.GetStringAsync(new Uri($"/provider/{routed.CaseId}", UriKind.Relative));
+        var formToken = FormField().Match(html).Groups["value"].Value;
+
+        // Every part has a known length, so the body goes with a Content-Length (a chunked one would be cut off mid-send).
+        var limit = (evidenceMaxBytes * ProviderPageView.MaxDocumentsPerResponse) + (1024 * 1024);
+        using var document = new ByteArrayContent(new byte[limit + 1024]);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Tanggapan dengan lampiran besar."), "response" },
+            { document, "documents", "tanggapan.pdf" },
+        };
+        await form.LoadIntoBufferAsync();
+        Assert.NotNull(form.Headers.ContentLength);
+        using var response = await provider.PostAsync(new Uri($"/provider/{routed.CaseId}/response", UriKind.Relative), form);
+        var page = await response.Content.ReadAsStringAsync();
+        var (_, files) = await SendAsync(app, HttpMethod.Get, $"/api/cases/{routed.CaseId}/evidence", routed.ProviderToken);
+        var tracked = await TrackAsync(app, routed.Filed.Token);
+
+        Assert.False(string.IsNullOrEmpty(formToken));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(["id"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("Berkas terlalu besar", page, StringComparison.Ordinal);
+        Assert.Contains("Tidak ada yang disimpan.", page, StringComparison.Ordinal);
+        Assert.Equal(0, files.GetArrayLength());
+        Assert.DoesNotContain(tracked.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString() == CaseEvents.ProviderResponseSubmitted);
+    }
+
     /// <summary>A client holding the provider's cookie: the link's token exchanged as a browser exchanges it.</summary>
     private static async Task<HttpClient> OpenAsync(TestApp app, RoutedCase routed)
     {
@@ -44,6 +81,9 @@ public sealed partial class ProviderPageHttpTests(AzuriteFixture azurite)
         Assert.True(box.Success, "no deadline on the page");
         return Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(box.Value, " ")), " ");
     }
+
+    [GeneratedRegex("name=\"__form\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex FormField();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

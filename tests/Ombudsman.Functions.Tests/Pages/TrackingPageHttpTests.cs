@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Evidence;
@@ -163,6 +164,48 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_cure_over_its_size_limit_gets_the_too_large_page_in_the_visitors_language_and_stores_nothing()
+    {
+        const long evidenceMaxBytes = 1024;
+        await using var app = await TestApp.StartAsync(azurite, [$"Evidence:MaxBytes={evidenceMaxBytes}"]);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}&lang=en", UriKind.Relative)))
+        {
+        }
+
+        var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
+        var before = await PublicApi.SnapshotAsync(app);
+
+        // Every part has a known length, so the body goes with a Content-Length (a chunked one would be cut off mid-send).
+        var limit = (evidenceMaxBytes * TrackingPages.MaxCureFiles) + (256 * 1024);
+        using var file = new ByteArrayContent(new byte[limit + 1024]);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(formToken), "__form" },
+            { new StringContent("Kuitansi terlampir."), "note" },
+            { file, "files", "kuitansi.pdf" },
+        };
+        await form.LoadIntoBufferAsync();
+        Assert.NotNull(form.Headers.ContentLength);
+        using var response = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), form);
+        var html = await response.Content.ReadAsStringAsync();
+        var after = await PublicApi.SnapshotAsync(app);
+        var track = await PublicApi.TrackAsync(app, filed.Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("File too large", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved.", html, StringComparison.Ordinal);
+        Assert.Equal(before.Blobs, after.Blobs);
+        Assert.Equal("cureWindow", track.GetProperty("stage").GetString());
+        Assert.DoesNotContain(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString()!.StartsWith(CaseEvents.CureSubmitted, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_case_page_is_in_English_when_the_visitor_chose_English()
     {
         await using var app = await TestApp.StartAsync(azurite);
@@ -219,6 +262,52 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         Assert.Matches(@"Counted \d+ (working|calendar) days from (\w+, )?\d{1,2} \w+ \d{4}\.", english);
         Assert.DoesNotContain("Tanda terima", english, StringComparison.Ordinal);
         Assert.DoesNotContain("Dihitung", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_is_worded_from_its_code_whatever_its_sentence_and_one_recorded_before_codes_from_its_sentence()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
+        var timeline = new TableClient(app.Azurite.ConnectionString, app.Names.TimelineTable);
+        var rows = new List<TableEntity>();
+        await foreach (var row in timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {filed.CaseId}")))
+        {
+            rows.Add(row);
+        }
+
+        JsonObject EntryOf(TableEntity row) => JsonNode.Parse(row.GetString("Entry") ?? "{}")!.AsObject();
+        var receipt = Assert.Single(rows, r => r.ContainsKey("Entry") && EntryOf(r)["step"]?.GetValue<string>() == TimelineSteps.ReceiptIssued);
+        var pinned = Assert.Single(rows, r => r.ContainsKey("Entry") && EntryOf(r)["step"]?.GetValue<string>() == TimelineSteps.RuleSetPinned);
+        var version = RuleSetVersion().Match(EntryOf(pinned)["what"]!.GetValue<string>()).Groups["version"].Value;
+
+        // The receipt's sentence reworded (only its code still says what it is); the rule set's entry as one stored before codes.
+        var reworded = EntryOf(receipt);
+        reworded["what"] = "The complainant was handed a receipt.";
+        receipt["Entry"] = reworded.ToJsonString();
+        var legacy = EntryOf(pinned);
+        legacy.Remove("step");
+        pinned["Entry"] = legacy.ToJsonString();
+        await timeline.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace);
+        await timeline.UpdateEntityAsync(pinned, pinned.ETag, TableUpdateMode.Replace);
+
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var indonesian = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
+        var english = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative)));
+
+        Assert.NotEmpty(version);
+        Assert.Contains("Tanda terima dikirim kepada pelapor", indonesian, StringComparison.Ordinal);
+        Assert.Contains($"Aturan tenggat versi {version} ditetapkan untuk perkara ini.", indonesian, StringComparison.Ordinal);
+        Assert.DoesNotContain("Langkah proses perkara dicatat.", indonesian, StringComparison.Ordinal);
+        Assert.Contains("Receipt issued to the complainant", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("handed a receipt", english, StringComparison.Ordinal);
+        Assert.Contains($"Deadline rule set {version} fixed for this case.", english, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -285,6 +374,9 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^Statute rule set (?<version>\S+) pinned")]
+    private static partial Regex RuleSetVersion();
 
     [GeneratedRegex("name=\"kept\" value=\"(?<id>[^\"]+)\"")]
     private static partial Regex KeptField();
