@@ -40,17 +40,8 @@ public sealed partial class ProviderPageHttpTests(AzuriteFixture azurite)
         var html = await provider.GetStringAsync(new Uri($"/provider/{routed.CaseId}", UriKind.Relative));
         var formToken = FormField().Match(html).Groups["value"].Value;
 
-        // Every part has a known length, so the body goes with a Content-Length (a chunked one would be cut off mid-send).
         var limit = (evidenceMaxBytes * ProviderPageView.MaxDocumentsPerResponse) + (1024 * 1024);
-        using var document = new ByteArrayContent(new byte[limit + 1024]);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(formToken), "__form" },
-            { new StringContent("Tanggapan dengan lampiran besar."), "response" },
-            { document, "documents", "tanggapan.pdf" },
-        };
-        await form.LoadIntoBufferAsync();
-        Assert.NotNull(form.Headers.ContentLength);
+        using var form = await OversizedForms.CreateAsync(formToken, "response", "Tanggapan dengan lampiran besar.", "documents", "tanggapan.pdf", limit + 1024);
         using var response = await provider.PostAsync(new Uri($"/provider/{routed.CaseId}/response", UriKind.Relative), form);
         var page = await response.Content.ReadAsStringAsync();
         var (_, files) = await SendAsync(app, HttpMethod.Get, $"/api/cases/{routed.CaseId}/evidence", routed.ProviderToken);

@@ -114,15 +114,8 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     public async Task When_one_file_of_a_cure_is_refused_the_files_stored_before_it_come_back_with_the_form_and_are_sent_with_the_cure()
     {
         await using var app = await TestApp.StartAsync(azurite);
-        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
-        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
         using var browser = Browser(app);
-        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
-        {
-        }
-
+        var filed = await InCureWindowAsync(app, browser);
         var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
         using var good = new ByteArrayContent(Files.Pdf());
         using var bad = new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
@@ -168,29 +161,13 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     {
         const long evidenceMaxBytes = 1024;
         await using var app = await TestApp.StartAsync(azurite, [$"Evidence:MaxBytes={evidenceMaxBytes}"]);
-        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
-        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
         using var browser = Browser(app);
-        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}&lang=en", UriKind.Relative)))
-        {
-        }
-
+        var filed = await InCureWindowAsync(app, browser, "&lang=en");
         var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
         var before = await PublicApi.SnapshotAsync(app);
 
-        // Every part has a known length, so the body goes with a Content-Length (a chunked one would be cut off mid-send).
         var limit = (evidenceMaxBytes * TrackingPages.MaxCureFiles) + (256 * 1024);
-        using var file = new ByteArrayContent(new byte[limit + 1024]);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(formToken), "__form" },
-            { new StringContent("Kuitansi terlampir."), "note" },
-            { file, "files", "kuitansi.pdf" },
-        };
-        await form.LoadIntoBufferAsync();
-        Assert.NotNull(form.Headers.ContentLength);
+        using var form = await OversizedForms.CreateAsync(formToken, "note", "Kuitansi terlampir.", "files", "kuitansi.pdf", limit + 1024);
         using var response = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), form);
         var html = await response.Content.ReadAsStringAsync();
         var after = await PublicApi.SnapshotAsync(app);
@@ -346,6 +323,20 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         Assert.Equal(token, TrackingSecret.Normalize(" " + string.Join(' ', token.Chunk(4).Select(c => new string(c))) + "\n"));
         Assert.Equal(token, TrackingSecret.Normalize(grouped));
         Assert.Null(TrackingSecret.Normalize(token[..42] + "!"));
+    }
+
+    /// <summary>A case filed and found incomplete, in its cure window, whose emailed link (with <paramref name="query"/> added) the browser opened.</summary>
+    private static async Task<Filed> InCureWindowAsync(TestApp app, HttpClient browser, string query = "")
+    {
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}{query}", UriKind.Relative)))
+        {
+        }
+
+        return filed;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's first request sees them.</summary>
