@@ -32,41 +32,25 @@ internal sealed class HttpBenchmark(HttpScale scale)
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
         var notifier = new TimedCaseNotifier();
-        var app = FunctionAppHost.Build(
+        return await BenchmarkApp.RunAsync(
+            azurite,
+            prefix,
             [
-                "--environment=Development",
-                $"--ConnectionStrings:Storage={azurite.ConnectionString}",
-                $"--StorageNames:CasesTable={prefix}Cases",
-                $"--StorageNames:TimelineTable={prefix}Timeline",
-                $"--StorageNames:OpenDeadlinesTable={prefix}Deadlines",
-                $"--DurableTask:HubName={prefix}",
-                $"--StorageNames:EvidenceContainer={prefix}-evidence",
-                $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
-                $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
-                "--urls=http://127.0.0.1:0",
-                "--Logging:LogLevel:Default=Warning",
-
                 // The public-intake limit (30 a minute per IP) would measure the limiter, not the app.
                 "--RateLimiting:PublicIntake:PermitLimit=1000000",
 
                 // Uploads must pass the tracking-token check a complainant's upload passes, as deployed.
                 "--Evidence:DevelopmentAccess=false",
             ],
-            configureServices: s => s.AddSingleton<ICaseNotifier>(notifier));
-        await app.StartAsync();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
-            var results = new List<(string, double)>();
-            results.AddRange(await FilingAsync(client, notifier));
-            results.AddRange(await UploadsAsync(client, new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(prefix + "-plain")));
-            return results;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+            async baseAddress =>
+            {
+                using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
+                var results = new List<(string, double)>();
+                results.AddRange(await FilingAsync(client, notifier));
+                results.AddRange(await UploadsAsync(client, new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(prefix + "-plain")));
+                return (IReadOnlyList<(string Name, double Value)>)results;
+            },
+            s => s.AddSingleton<ICaseNotifier>(notifier));
     }
 
     /// <summary>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
-using Ombudsman.Functions.Hosting;
 using Ombudsman.Testing;
 
 namespace Ombudsman.Benchmarks;
@@ -19,74 +17,76 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
 {
     private const int WarmUp = 10;
 
+    /// <summary>The development staff header of an intake officer of the office the benchmark files with (JKT).</summary>
+    private const string IntakeOfficer = "198701-01;JKT;intake-officer;Dewi Lestari";
+
+    /// <summary>How long one step of routing the provider's case may take before the provider page is skipped.</summary>
+    private static readonly TimeSpan StepPatience = TimeSpan.FromSeconds(60);
+
     public int Requests => requests;
 
     public async Task<IReadOnlyList<PageFigures>> RunAsync(AzuriteFixture azurite, Action<string> report)
     {
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
-        var app = FunctionAppHost.Build(
-        [
-            "--environment=Development",
-            $"--ConnectionStrings:Storage={azurite.ConnectionString}",
-            $"--StorageNames:CasesTable={prefix}Cases",
-            $"--StorageNames:TimelineTable={prefix}Timeline",
-            $"--StorageNames:OpenDeadlinesTable={prefix}Deadlines",
-            $"--DurableTask:HubName={prefix}",
-            $"--StorageNames:EvidenceContainer={prefix}-evidence",
-            $"--StorageNames:ProviderDocumentsContainer={prefix}-provider-documents",
-            $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
-            $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
-            $"--StorageNames:DisclosuresTable={prefix}Disclosures",
-            $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
-            $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), prefix + "-mail")}",
-            $"--Email:SendRecordsTable={prefix}emailsends",
-            "--urls=http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-
-            // The public-intake limit (30 a minute per IP) would measure the limiter, not the pages.
-            "--RateLimiting:PublicIntake:PermitLimit=1000000",
-        ]);
-        await app.StartAsync();
-        try
-        {
-            var baseAddress = new Uri(app.Urls.First());
-            var figures = new List<PageFigures>();
-            var filed = await FileOneCaseAsync(baseAddress);
-            report(filed is null ? "filing over HTTP did not land on a receipt: the case pages are skipped" : $"filed case {filed.CaseId} for the case pages");
-            foreach (var target in PageBenchmarkTargets.Pages)
+        return await BenchmarkApp.RunAsync(
+            azurite,
+            prefix,
+            [
+                // The public-intake limit (30 a minute per IP) would measure the limiter, not the pages.
+                "--RateLimiting:PublicIntake:PermitLimit=1000000",
+            ],
+            async baseAddress =>
             {
-                if (target.NeedsCase && filed is null)
+                var figures = new List<PageFigures>();
+                var visits = new Dictionary<CaseParty, CaseVisit>();
+                if (await FileOneCaseAsync(baseAddress) is { } filed)
                 {
-                    continue;
+                    visits[CaseParty.Complainant] = filed;
+                    report($"filed case {filed.CaseId} for the complainant's pages");
+
+                    // The provider's page is of a case routed to the provider; the complainant's pages stay those of a case just filed.
+                    var routed = await FileOneCaseAsync(baseAddress) is { } second ? await ProviderVisitAsync(baseAddress, second.CaseId, report) : null;
+                    if (routed is not null)
+                    {
+                        visits[CaseParty.Provider] = routed;
+                        report($"routed case {routed.CaseId} and opened its provider link for the provider's page");
+                    }
+                }
+                else
+                {
+                    report("filing over HTTP did not land on a receipt: the case pages are skipped");
                 }
 
-                var measured = await MeasureAsync(baseAddress, target, filed);
-                report(measured is null ? $"{target.Name}: not served ({target.Path})" : $"{target.Name}: measured");
-                if (measured is not null)
+                foreach (var target in PageBenchmarkTargets.Pages)
                 {
-                    figures.Add(measured);
-                }
-            }
+                    var visit = visits.GetValueOrDefault(target.Party);
+                    if (target.NeedsCase && visit is null)
+                    {
+                        continue;
+                    }
 
-            figures.AddRange(await BrowserAsync(baseAddress, filed, report));
-            return figures;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+                    var measured = await MeasureAsync(baseAddress, target, visit);
+                    report(measured is null ? $"{target.Name}: not served ({target.Path})" : $"{target.Name}: measured");
+                    if (measured is not null)
+                    {
+                        figures.Add(measured);
+                    }
+                }
+
+                figures.AddRange(await BrowserAsync(baseAddress, visits, report));
+                return (IReadOnlyList<PageFigures>)figures;
+            });
     }
 
     /// <summary>TTFB over the requests and the first visit's bytes; null when the app does not serve the page (yet).</summary>
-    private async Task<PageFigures?> MeasureAsync(Uri baseAddress, PageTarget target, FiledCase? filed)
+    private async Task<PageFigures?> MeasureAsync(Uri baseAddress, PageTarget target, CaseVisit? visit)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-        var path = target.PathFor(filed?.CaseId);
-        if (target.NeedsCase && filed is not null)
+        var path = target.PathFor(visit?.CaseId);
+        if (target.NeedsCase && visit is not null)
         {
-            // The complainant's cookie the filing set: without it a case page asks for the receipt number and token.
-            client.DefaultRequestHeaders.Add("Cookie", filed.CookieHeader);
+            // The party's case cookie (the filing's, the provider link's): without it a case page asks for a token or link.
+            client.DefaultRequestHeaders.Add("Cookie", visit.CookieHeader);
         }
 
         var html = await GetAsync(client, path);
@@ -126,7 +126,7 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
     }
 
     /// <summary>Page loads in chromium (navigation start .. load event) and the filing round trip when the form is there.</summary>
-    private async Task<IReadOnlyList<PageFigures>> BrowserAsync(Uri baseAddress, FiledCase? filed, Action<string> report)
+    private async Task<IReadOnlyList<PageFigures>> BrowserAsync(Uri baseAddress, IReadOnlyDictionary<CaseParty, CaseVisit> visits, Action<string> report)
     {
         var executable = Environment.GetEnvironmentVariable("OMBUDSMAN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -151,17 +151,18 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
         });
 
         var figures = new List<PageFigures>();
-        foreach (var target in PageBenchmarkTargets.Pages.Where(p => p.InBrowser && (!p.NeedsCase || filed is not null)))
+        foreach (var target in PageBenchmarkTargets.Pages.Where(p => p.InBrowser && (!p.NeedsCase || visits.ContainsKey(p.Party))))
         {
-            var address = target.PathFor(filed?.CaseId);
+            var visit = visits.GetValueOrDefault(target.Party);
+            var address = target.PathFor(visit?.CaseId);
             var loads = new List<double>(browserRuns);
             for (var i = 0; i < browserRuns + 1; i++)
             {
                 // A fresh context each time: a first visit, nothing cached.
                 await using var context = await NewContextAsync(browser, baseAddress);
-                if (target.NeedsCase && filed is not null)
+                if (target.NeedsCase && visit is not null)
                 {
-                    await context.AddCookiesAsync(filed.Cookies.Select(c => new Microsoft.Playwright.Cookie
+                    await context.AddCookiesAsync(visit.Cookies.Select(c => new Microsoft.Playwright.Cookie
                     {
                         Name = c.Name,
                         Value = c.Value,
@@ -246,7 +247,7 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
     /// Files one complaint through the page form over HTTP, as a browser without script would (form cookie kept, hidden
     /// fields repeated), and keeps the case cookie the receipt redirect sets; null when it does not land on a receipt.
     /// </summary>
-    private static async Task<FiledCase?> FileOneCaseAsync(Uri baseAddress)
+    private static async Task<CaseVisit?> FileOneCaseAsync(Uri baseAddress)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
@@ -275,7 +276,90 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
         var caseCookies = cookies.GetCookies(new Uri(baseAddress, casePath)).Where(c => c.Path.StartsWith("/track", StringComparison.Ordinal)).ToList();
         return caseCookies.Count == 0
             ? null
-            : new FiledCase(caseId, cookies.GetCookieHeader(new Uri(baseAddress, casePath)), [.. caseCookies.Select(c => (c.Name, c.Value, c.Path))]);
+            : new CaseVisit(caseId, cookies.GetCookieHeader(new Uri(baseAddress, casePath)), [.. caseCookies.Select(c => (c.Name, c.Value, c.Path))]);
+    }
+
+    /// <summary>
+    /// Routes a filed case to its provider as staff would over the staff API (the development staff header): the file
+    /// is complete (UU 25/2009 art. 46 routes it and starts the provider's response deadline), a provider link is
+    /// issued, and the link is opened as the provider opens the emailed one, keeping the cookie it sets. Null (said
+    /// why) when any step does not answer as it should within its bound.
+    /// </summary>
+    private static async Task<CaseVisit?> ProviderVisitAsync(Uri baseAddress, string caseId, Action<string> report)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add("X-Dev-Staff", IntakeOfficer);
+        var patience = Stopwatch.StartNew();
+
+        // The workflow reaches the completeness check on its own, then answers the action once applied.
+        while (await StageAsync(client, caseId) != "completenessCheck")
+        {
+            if (patience.Elapsed > StepPatience)
+            {
+                report($"provider page: case {caseId} did not reach the completeness check within {StepPatience}");
+                return null;
+            }
+
+            await Task.Delay(100);
+        }
+
+        using (var complete = await client.PostAsync(new Uri($"/api/staff/cases/{caseId}/actions/file-complete", UriKind.Relative), null))
+        {
+            if (complete.StatusCode != HttpStatusCode.Accepted)
+            {
+                report($"provider page: file-complete answered {(int)complete.StatusCode}");
+                return null;
+            }
+        }
+
+        // The link needs the provider's deadline, which an activity computes after routing: 409 until then.
+        string? pageUrl = null;
+        patience.Restart();
+        while (pageUrl is null)
+        {
+            using var issued = await client.PostAsync(new Uri($"/api/staff/cases/{caseId}/provider-link", UriKind.Relative), null);
+            if (issued.StatusCode == HttpStatusCode.Created)
+            {
+                using var body = System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync());
+                pageUrl = body.RootElement.GetProperty("pageUrl").GetString();
+            }
+            else if (issued.StatusCode != HttpStatusCode.Conflict || patience.Elapsed > StepPatience)
+            {
+                report($"provider page: issuing the link answered {(int)issued.StatusCode}");
+                return null;
+            }
+            else
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        // The emailed link names the app's configured address; this app listens on a port of its own.
+        var link = new Uri(pageUrl!);
+        client.DefaultRequestHeaders.Remove("X-Dev-Staff");
+        using var opened = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var casePath = $"/provider/{caseId}";
+        var caseCookies = cookies.GetCookies(new Uri(baseAddress, casePath)).Where(c => c.Path.StartsWith("/provider", StringComparison.Ordinal)).ToList();
+        if (opened.StatusCode != HttpStatusCode.SeeOther || caseCookies.Count == 0)
+        {
+            report($"provider page: the link answered {(int)opened.StatusCode} without the provider's cookie");
+            return null;
+        }
+
+        return new CaseVisit(caseId, cookies.GetCookieHeader(new Uri(baseAddress, casePath)), [.. caseCookies.Select(c => (c.Name, c.Value, c.Path))]);
+    }
+
+    private static async Task<string?> StageAsync(HttpClient staff, string caseId)
+    {
+        using var response = await staff.GetAsync(new Uri($"/api/staff/cases/{caseId}", UriKind.Relative));
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.TryGetProperty("stage", out var stage) ? stage.GetString() : null;
     }
 
     private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri baseAddress)
@@ -315,5 +399,5 @@ internal sealed partial class PageBenchmark(int requests, int browserRuns)
 /// <summary>One row of the result: time to first byte (HTTP) or load/round-trip time (browser), and bytes of a first visit.</summary>
 internal sealed record PageFigures(string Name, string Path, string Kind, double P50Ms, double P99Ms, long? HtmlBytes, long? CssBytes, int Runs);
 
-/// <summary>The case the benchmark filed: its id, the Cookie header a case page gets, and the case cookies one by one for chromium.</summary>
-internal sealed record FiledCase(string CaseId, string CookieHeader, IReadOnlyList<(string Name, string Value, string Path)> Cookies);
+/// <summary>A case a party visits: its id, the Cookie header the party's case page gets, and those cookies one by one for chromium.</summary>
+internal sealed record CaseVisit(string CaseId, string CookieHeader, IReadOnlyList<(string Name, string Value, string Path)> Cookies);

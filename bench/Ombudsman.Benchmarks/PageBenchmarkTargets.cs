@@ -6,8 +6,9 @@ namespace Ombudsman.Benchmarks;
 /// <summary>
 /// What the page benchmark measures, in one place: the public pages by address, and the filing round trip (the form's
 /// address, the fields it fills and the button it presses, the address success lands on). A page the app does not
-/// serve is reported as such and left out of the figures. Addresses with <c>{caseId}</c> are a case's pages: the
-/// benchmark first files one complaint through the form and visits them with the complainant's cookie it got.
+/// serve is reported as such and left out of the figures. Addresses with <c>{caseId}</c> are a case's pages, visited
+/// by its <see cref="PageTarget.Party"/>: the benchmark files a complaint through the form and visits the complainant's
+/// pages with the cookie it got, and routes a second one to the provider, whose page it visits from the issued link.
 /// </summary>
 internal static class PageBenchmarkTargets
 {
@@ -21,6 +22,7 @@ internal static class PageBenchmarkTargets
         new("track by receipt number", "/track", 200),
         new("receipt", "/track/{caseId}/receipt", 200),
         new("case page (complainant)", "/track/{caseId}", 200),
+        new("provider page", "/provider/{caseId}", 200, Party: CaseParty.Provider),
         new("not found", "/no-such-page", 404),
         new("stylesheet", Ombudsman.Web.PageAssets.StylesheetPath, 200, InBrowser: false),
     ];
@@ -55,12 +57,19 @@ internal static class PageBenchmarkTargets
         ]);
 }
 
-/// <summary>A page to measure: its address, the status it answers with, and whether the browser loads it too.</summary>
-internal sealed record PageTarget(string Name, string Path, int Status, bool InBrowser = true)
+/// <summary>A page to measure: its address, the status it answers with, whether the browser loads it too, and whose case page it is.</summary>
+internal sealed record PageTarget(string Name, string Path, int Status, bool InBrowser = true, CaseParty Party = CaseParty.Complainant)
 {
     public bool NeedsCase => Path.Contains(PageBenchmarkTargets.CaseIdPlaceholder, StringComparison.Ordinal);
 
     public string PathFor(string? caseId) => caseId is null ? Path : Path.Replace(PageBenchmarkTargets.CaseIdPlaceholder, caseId, StringComparison.Ordinal);
+}
+
+/// <summary>Who visits a case's page: the complainant (the filing's cookie) or the provider (the issued link's).</summary>
+internal enum CaseParty
+{
+    Complainant,
+    Provider,
 }
 
 internal enum FieldKind

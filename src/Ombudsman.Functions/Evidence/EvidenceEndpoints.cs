@@ -221,9 +221,7 @@ internal static class EvidenceEndpoints
             return EvidenceNotFound(evidenceId);
         }
 
-        context.Response.RegisterForDisposeAsync(download);
-        context.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(download.Record.Sha256))}:";
-        return Results.Stream(download.Content, download.Record.ContentType, file!.NeutralName ?? download.Record.FileName);
+        return download.Send(context, file!.NeutralName);
     }
 
     private static async Task<IResult> LinkAsync(

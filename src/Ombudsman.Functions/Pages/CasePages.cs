@@ -50,7 +50,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             Closed = closed,
             ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
             Deadlines = deadlines,
-            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, zone, language, fileNames, filed.Complaint))],
+            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, status, zone, language, fileNames, filed.Complaint))],
             Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
             Cure = stage == CaseStage.CureWindow
                 ? new CureForm(null, new Dictionary<string, string>())
@@ -122,8 +122,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         return string.Join(" ", sentences);
     }
 
-    // The rule set cites in English ("UU 25/2009 art. 50(1)"); an Indonesian reader says "pasal".
-    private static string Citation(string citation, Language language) =>
+    /// <summary>A statute citation as the reader says it: the rule set cites in English ("UU 25/2009 art. 50(1)"), an Indonesian reader says "pasal".</summary>
+    internal static string Citation(string citation, Language language) =>
         language == Language.English ? citation : citation.Replace("art. ", "pasal ", StringComparison.Ordinal);
 
     private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
@@ -136,7 +136,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         (_, _, var n) => Format(l["Duration.CalendarDays"], n),
     };
 
-    private TimelineItem Entry(TimelineEntry source, PublicTimelineEntry shown, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames, Complaint complaint)
+    private TimelineItem Entry(
+        TimelineEntry source, PublicTimelineEntry shown, CaseStatus? status, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames, Complaint complaint)
     {
         var what = source.Kind switch
         {
@@ -148,7 +149,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
                 Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
-            _ when shown.Actor == CaseRole.System => StepWords(source.What, language, complaint),
+            _ when shown.Actor == CaseRole.System => StepWords(source, status, language, complaint),
             _ => shown.What,
         };
         return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
@@ -181,59 +182,61 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     }
 
     /// <summary>
-    /// A step of the workflow in the visitor's language. The workflow writes its steps in English for staff; each step a
-    /// complainant sees is recognised here and worded from the resources, and one not recognised is named only as a
-    /// step on an Indonesian page rather than shown in English.
+    /// A step of the workflow in the visitor's language, worded from its code (<see cref="TimelineEntry.Step"/>). The
+    /// workflow writes its steps in English for staff; an entry recorded before steps had codes is recognised by its
+    /// sentence. A step with no wording of its own is named only as a step on an Indonesian page rather than shown in English.
     /// </summary>
-    private string StepWords(string what, Language language, Complaint complaint)
+    private string StepWords(TimelineEntry source, CaseStatus? status, Language language, Complaint complaint) => (source.Step ?? StepOf(source.What)) switch
     {
-        if (what.StartsWith("Receipt issued", StringComparison.Ordinal))
-        {
-            return l["Step.ReceiptIssued"];
-        }
-
-        if (what == "File complete.")
-        {
-            return l["Step.FileComplete"];
-        }
+        TimelineSteps.ReceiptIssued => l["Step.ReceiptIssued"],
+        TimelineSteps.FileComplete => l["Step.FileComplete"],
 
         // Whom the case went to is worded from the complaint, as RoutingOrchestration chose it.
-        if (what.StartsWith("Routed to", StringComparison.Ordinal))
+        TimelineSteps.Routed => complaint.Provider.Kind switch
         {
-            return complaint.Provider.Kind switch
-            {
-                ProviderKind.ImplementingOfficer => Format(l["Step.RoutedToOfficersSuperior"], complaint.Provider.Name),
-                ProviderKind.GovernmentUnit => Format(l["Step.RoutedToUnitsSuperior"], complaint.Provider.Name),
-                _ => Format(l["Step.RoutedToMissionGiver"], complaint.Provider.Name),
-            };
-        }
+            ProviderKind.ImplementingOfficer => Format(l["Step.RoutedToOfficersSuperior"], complaint.Provider.Name),
+            ProviderKind.GovernmentUnit => Format(l["Step.RoutedToUnitsSuperior"], complaint.Provider.Name),
+            _ => Format(l["Step.RoutedToMissionGiver"], complaint.Provider.Name),
+        },
+        TimelineSteps.Assigned => Format(l["Step.AssignedTo"], complaint.Office.Name),
+        TimelineSteps.RuleSetPinned => Format(
+            l["Step.RuleSetPinned"],
+            RuleSetPinned().Match(source.What) is { Success: true } pinned ? pinned.Groups["version"].Value : status?.RuleSetVersion ?? ""),
+        TimelineSteps.FiledLate => l["Step.FiledLate"],
+        TimelineSteps.PriorComplaint => l["Step.PriorComplaint"],
+        TimelineSteps.DecisionDelivered => l["Step.DecisionDelivered"],
+        TimelineSteps.ReferredToOmbudsman => l["Step.ReferredToOmbudsman"],
+        TimelineSteps.CompensationPaid => l["Step.CompensationPaid"],
+        TimelineSteps.CorrectiveActionsDone => l["Step.CorrectiveActionsDone"],
+        TimelineSteps.RecommendationIssued => l["Step.RecommendationIssued"],
+        TimelineSteps.RecommendationImplemented => l["Step.RecommendationImplemented"],
+        TimelineSteps.MediationRoundFailed or TimelineSteps.MediationEnded => l["Step.Mediation"],
+        TimelineSteps.ClarificationAnswered or TimelineSteps.ClarificationUnanswered or TimelineSteps.SecondClarificationUnanswered => l["Step.Clarification"],
+        TimelineSteps.SummonsMissed or TimelineSteps.ThirdSummonsMissed => l["Step.Summons"],
+        _ => language == Language.English ? source.What : l["Step.Other"],
+    };
 
-        if (what.StartsWith("Assigned to", StringComparison.Ordinal))
-        {
-            return Format(l["Step.AssignedTo"], complaint.Office.Name);
-        }
-
-        if (RuleSetPinned().Match(what) is { Success: true } pinned)
-        {
-            return Format(l["Step.RuleSetPinned"], pinned.Groups["version"].Value);
-        }
-
-        return what switch
-        {
-            _ when what.StartsWith("Filed late", StringComparison.Ordinal) => l["Step.FiledLate"],
-            _ when what.StartsWith("Prior complaint to the provider", StringComparison.Ordinal) => l["Step.PriorComplaint"],
-            _ when what.StartsWith("Decision delivered", StringComparison.Ordinal) => l["Step.DecisionDelivered"],
-            _ when what.StartsWith("Referred to the Ombudsman", StringComparison.Ordinal) => l["Step.ReferredToOmbudsman"],
-            _ when what.StartsWith("Compensation of", StringComparison.Ordinal) => l["Step.CompensationPaid"],
-            _ when what.StartsWith("Corrective actions carried out", StringComparison.Ordinal) => l["Step.CorrectiveActionsDone"],
-            _ when what.StartsWith("Recommendation issued", StringComparison.Ordinal) => l["Step.RecommendationIssued"],
-            _ when what.StartsWith("Recommendation implemented", StringComparison.Ordinal) => l["Step.RecommendationImplemented"],
-            _ when what.StartsWith("Mediation", StringComparison.Ordinal) => l["Step.Mediation"],
-            _ when what.Contains("larification", StringComparison.Ordinal) => l["Step.Clarification"],
-            _ when what.Contains("ummons", StringComparison.Ordinal) => l["Step.Summons"],
-            _ => language == Language.English ? what : l["Step.Other"],
-        };
-    }
+    /// <summary>The step an entry recorded before steps had codes stands for, recognised by the workflow's English sentence of the time.</summary>
+    private static string? StepOf(string what) => what switch
+    {
+        _ when what.StartsWith("Receipt issued", StringComparison.Ordinal) => TimelineSteps.ReceiptIssued,
+        "File complete." => TimelineSteps.FileComplete,
+        _ when what.StartsWith("Routed to", StringComparison.Ordinal) => TimelineSteps.Routed,
+        _ when what.StartsWith("Assigned to", StringComparison.Ordinal) => TimelineSteps.Assigned,
+        _ when RuleSetPinned().IsMatch(what) => TimelineSteps.RuleSetPinned,
+        _ when what.StartsWith("Filed late", StringComparison.Ordinal) => TimelineSteps.FiledLate,
+        _ when what.StartsWith("Prior complaint to the provider", StringComparison.Ordinal) => TimelineSteps.PriorComplaint,
+        _ when what.StartsWith("Decision delivered", StringComparison.Ordinal) => TimelineSteps.DecisionDelivered,
+        _ when what.StartsWith("Referred to the Ombudsman", StringComparison.Ordinal) => TimelineSteps.ReferredToOmbudsman,
+        _ when what.StartsWith("Compensation of", StringComparison.Ordinal) => TimelineSteps.CompensationPaid,
+        _ when what.StartsWith("Corrective actions carried out", StringComparison.Ordinal) => TimelineSteps.CorrectiveActionsDone,
+        _ when what.StartsWith("Recommendation issued", StringComparison.Ordinal) => TimelineSteps.RecommendationIssued,
+        _ when what.StartsWith("Recommendation implemented", StringComparison.Ordinal) => TimelineSteps.RecommendationImplemented,
+        _ when what.StartsWith("Mediation", StringComparison.Ordinal) => TimelineSteps.MediationEnded,
+        _ when what.Contains("larification", StringComparison.Ordinal) => TimelineSteps.ClarificationAnswered,
+        _ when what.Contains("ummons", StringComparison.Ordinal) => TimelineSteps.SummonsMissed,
+        _ => null,
+    };
 
     // The complainant's cure note ends "(files: {id}, {id})" (ComplainantActions).
     [GeneratedRegex(@"\(files: (?<ids>[^)]*)\)\s*$")]

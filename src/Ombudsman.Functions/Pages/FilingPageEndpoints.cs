@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -74,15 +73,14 @@ internal static class FilingPageEndpoints
         EvidenceStore evidence,
         ILoggerFactory loggers)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var posted = await PageForms.ReadAsync(context, (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead);
+        if (posted.Refused)
         {
-            // Kestrel's default (about 28.6 MiB) would refuse a form with two files at the evidence limit.
-            limit.MaxRequestBodySize = (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead;
+            return posted.Refusal;
         }
 
-        var form = await context.Request.ReadFormAsync(
-            new FormOptions { MultipartBodyLengthLimit = (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead }, context.RequestAborted);
-        if (!Visitor.HasValidFormToken(context, form) || FilingSubmission.KeyOf(form) is not { } key)
+        var form = posted.Form;
+        if (FilingSubmission.KeyOf(form) is not { } key)
         {
             return await PageEndpoints.FormExpiredAsync(context, pages, t);
         }

@@ -35,8 +35,12 @@ internal static class PageForms
     public static long MaxBytes(long evidenceMaxBytes) =>
         Math.Min(FilesAtTheEvidenceLimit * evidenceMaxBytes, FunctionsHostRequestLimit - FieldsAllowance) + FieldsAllowance;
 
-    /// <summary>The posted form, or the page that refuses it (too large: 413; unreadable: 400; no valid form token: the expired-form page).</summary>
-    public static async Task<PostedForm> ReadAsync(HttpContext context)
+    /// <summary>
+    /// The posted form, or the page that refuses it (too large: 413; unreadable: 400; no valid form token: the
+    /// expired-form page). At most <paramref name="maxBytes"/> for a form that sets its own limit (how many files it
+    /// carries), else <see cref="MaxBytes"/> at the configured evidence limit.
+    /// </summary>
+    public static async Task<PostedForm> ReadAsync(HttpContext context, long? maxBytes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
@@ -45,7 +49,8 @@ internal static class PageForms
             return PostedForm.RefusedWith(await FormExpiredAsync(context));
         }
 
-        var limit = MaxBytes(context.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxBytes);
+        // Never above what the Functions host lets through: past it, the host's bare refusal would answer, not this page.
+        var limit = Math.Min(maxBytes ?? MaxBytes(context.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxBytes), FunctionsHostRequestLimit);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // The server's default (about 28.6 MiB) would otherwise refuse a form this limit allows.

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Ombudsman.Functions.Access;
@@ -71,22 +70,16 @@ internal static class ProviderPageEndpoints
         IOptions<EvidenceOptions> evidenceOptions,
         CaseReader reader,
         PageResponder pages,
-        IStringLocalizer<Text> t,
         CancellationToken cancellationToken)
     {
-        // Several documents in one form: room for each at the evidence limit (the framework's defaults are smaller).
-        var bodyLimit = (ProviderPageView.MaxDocumentsPerResponse * store.MaxBytes) + FormOverhead;
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        // Several documents in one form: room for each at the evidence limit.
+        var posted = await PageForms.ReadAsync(context, (ProviderPageView.MaxDocumentsPerResponse * store.MaxBytes) + FormOverhead);
+        if (posted.Refused)
         {
-            limit.MaxRequestBodySize = bodyLimit;
+            return posted.Refusal;
         }
 
-        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = bodyLimit }));
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        if (!Visitor.HasValidFormToken(context, form))
-        {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
-        }
+        var form = posted.Form;
 
         var judged = await access.JudgeAsync(CaseCookies.TokenOf(context, AccessParty.Provider), caseId, AccessParty.Provider, cancellationToken);
         if (judged.Grant is not { } grant)
@@ -194,9 +187,7 @@ internal static class ProviderPageEndpoints
                 StatusCodes.Status404NotFound);
         }
 
-        context.Response.RegisterForDisposeAsync(download);
-        context.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(download.Record.Sha256))}:";
-        return Results.Stream(download.Content, download.Record.ContentType, file!.NeutralName ?? download.Record.FileName);
+        return download.Send(context, file!.NeutralName);
     }
 
     /// <summary>Stores one document as the provider's within the case's allowance, as the API's upload does.</summary>

@@ -162,7 +162,7 @@ internal sealed class ProviderPageView(
         var passed = left < TimeSpan.Zero;
         var span = passed ? left.Negate() : left;
         var countdown = string.Format(CultureInfo.CurrentCulture, passed ? p["Provider.TimeLate"] : p["Provider.TimeLeft"], (int)span.TotalDays, span.Hours);
-        return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), citation, countdown, passed);
+        return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), CasePages.Citation(citation, language), countdown, passed);
     }
 
     private ProviderFileModel FileModel(string caseId, EvidenceRecord record, OfficeTimeZone zone, Language language) => new(

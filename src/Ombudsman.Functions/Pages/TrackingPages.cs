@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
@@ -41,13 +40,15 @@ internal static class TrackingPages
         TrackPageAsync(context, pages, TrackFormModel.Empty);
 
     private static async Task<IResult> OpenAsync(
-        HttpContext context, PageResponder pages, CallerAccess access, IStringLocalizer<Text> t, IStringLocalizer<TrackingText> l, CancellationToken cancellationToken)
+        HttpContext context, PageResponder pages, CallerAccess access, IStringLocalizer<TrackingText> l, CancellationToken cancellationToken)
     {
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        if (!Visitor.HasValidFormToken(context, form))
+        var posted = await PageForms.ReadAsync(context, PageForms.FieldsAllowance);
+        if (posted.Refused)
         {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
+            return posted.Refusal;
         }
+
+        var form = posted.Form;
 
         var receipt = form["receiptNumber"].ToString().Trim();
         var secret = form["secret"].ToString();
@@ -86,13 +87,15 @@ internal static class TrackingPages
     }
 
     private static async Task<IResult> RequestLinkAsync(
-        HttpContext context, PageResponder pages, TrackingLinkResender resender, IStringLocalizer<Text> t, IStringLocalizer<TrackingText> l, CancellationToken cancellationToken)
+        HttpContext context, PageResponder pages, TrackingLinkResender resender, IStringLocalizer<TrackingText> l, CancellationToken cancellationToken)
     {
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        if (!Visitor.HasValidFormToken(context, form))
+        var posted = await PageForms.ReadAsync(context, PageForms.FieldsAllowance);
+        if (posted.Refused)
         {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
+            return posted.Refusal;
         }
+
+        var form = posted.Form;
 
         var receipt = form["lostReceiptNumber"].ToString().Trim();
         if (receipt.Length is 0 or > 64)
@@ -159,21 +162,17 @@ internal static class TrackingPages
         CasePages cases,
         EvidenceStore evidence,
         ComplainantActions actions,
-        IStringLocalizer<Text> t,
         IStringLocalizer<TrackingText> l,
         CancellationToken cancellationToken)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        // Every file of a cure is read before any is judged, so one too large is refused next to its field, text kept.
+        var posted = await PageForms.ReadAsync(context, (evidence.MaxBytes * MaxCureFiles) + FormOverhead);
+        if (posted.Refused)
         {
-            // Every file of a cure is read before any is judged, so one too large is refused next to its field, text kept.
-            limit.MaxRequestBodySize = (evidence.MaxBytes * MaxCureFiles) + FormOverhead;
+            return posted.Refusal;
         }
 
-        var form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = (evidence.MaxBytes * MaxCureFiles) + FormOverhead }, cancellationToken);
-        if (!Visitor.HasValidFormToken(context, form))
-        {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
-        }
+        var form = posted.Form;
 
         if (await GrantOfCookieAsync(context, caseId, access, cancellationToken) is not { } grant)
         {
@@ -274,15 +273,16 @@ internal static class TrackingPages
         CallerAccess access,
         CasePages cases,
         ComplainantActions actions,
-        IStringLocalizer<Text> t,
         IStringLocalizer<TrackingText> l,
         CancellationToken cancellationToken)
     {
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        if (!Visitor.HasValidFormToken(context, form))
+        var posted = await PageForms.ReadAsync(context, PageForms.FieldsAllowance);
+        if (posted.Refused)
         {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
+            return posted.Refusal;
         }
+
+        var form = posted.Form;
 
         if (await GrantOfCookieAsync(context, caseId, access, cancellationToken) is not { } grant)
         {
@@ -354,9 +354,7 @@ internal static class TrackingPages
             return Results.NotFound();
         }
 
-        context.Response.RegisterForDisposeAsync(download);
-        context.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(download.Record.Sha256))}:";
-        return Results.Stream(download.Content, download.Record.ContentType, download.Record.FileName);
+        return download.Send(context);
     }
 
     /// <summary>The grant of the case's cookie when it is valid for this case; a cookie that no longer is, is forgotten.</summary>

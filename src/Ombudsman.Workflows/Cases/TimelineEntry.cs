@@ -18,6 +18,13 @@ public sealed record TimelineEntry
 
     /// <summary>For <see cref="TimelineKind.Action"/> and <see cref="TimelineKind.Refused"/>: the event (one of <see cref="CaseEvents"/>).</summary>
     public string? Event { get; init; }
+
+    /// <summary>
+    /// For <see cref="TimelineKind.Progress"/>: which step of the workflow this is (one of <see cref="TimelineSteps"/>),
+    /// so a reader's page words it from the code rather than from <see cref="What"/>. Entries recorded before steps had
+    /// codes have none.
+    /// </summary>
+    public string? Step { get; init; }
 }
 
 /// <summary>What a timeline entry records.</summary>

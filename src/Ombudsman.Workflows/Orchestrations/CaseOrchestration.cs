@@ -73,7 +73,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(
             CaseActivityNames.AssessComplaint, new IntakeRequest { Complaint = complaint, ReceivedAt = wf.Now });
         wf.Status.RuleSetVersion = assessment.RuleSetVersion;
-        wf.Record(CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
+        wf.RecordStep(TimelineSteps.RuleSetPinned, CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
         await wf.NotifyAsync(
             NotificationTemplates.Receipt,
             NotificationRecipient.Complainant,
@@ -84,13 +84,13 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
                 ["description"] = complaint.Description,
                 ["citation"] = "UU 25/2009 art. 44",
             });
-        wf.Record(CaseActor.System, "Receipt issued to the complainant (UU 25/2009 art. 44).");
+        wf.RecordStep(TimelineSteps.ReceiptIssued, CaseActor.System, "Receipt issued to the complainant (UU 25/2009 art. 44).");
 
         if (assessment.FiledLate)
         {
             wf.Status.FiledLate = true;
             // The complainant is told too: how the filing window was counted is theirs to know.
-            wf.Record(CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}");
+            wf.RecordStep(TimelineSteps.FiledLate, CaseActor.System, $"Filed late, accepted and flagged for staff to decide: {assessment.Explanation}");
         }
 
         if (complaint.Path != Statute.ComplaintPath.Ombudsman)
@@ -105,11 +105,12 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
 
         if (complaint.PriorComplaint is { } prior)
         {
-            wf.Record(CaseActor.System, $"Prior complaint to the provider on {CaseWorkflowContext.Iso(prior.FiledOn)}: {prior.Outcome} (UU 37/2008 art. 24(1)(c)).");
+            wf.RecordStep(TimelineSteps.PriorComplaint, CaseActor.System, $"Prior complaint to the provider on {CaseWorkflowContext.Iso(prior.FiledOn)}: {prior.Outcome} (UU 37/2008 art. 24(1)(c)).");
         }
         else if (complaint.PriorComplaintOverride is { } overridden)
         {
-            wf.Record(
+            wf.RecordStep(
+                TimelineSteps.PriorComplaintOverridden,
                 overridden.DecidedBy,
                 $"No prior complaint to the provider; precondition of UU 37/2008 art. 24(1)(c) overridden: {overridden.Reason}",
                 visibility: TimelineVisibility.Staff);

@@ -88,6 +88,13 @@ internal sealed class CaseWorkflowContext
         Publish();
     }
 
+    /// <summary>Records a step of the workflow (<see cref="TimelineKind.Progress"/>) under its code (one of <see cref="TimelineSteps"/>).</summary>
+    public void RecordStep(string step, CaseActor actor, string what, TimelineVisibility visibility = TimelineVisibility.Public)
+    {
+        _unrecorded.Add(new TimelineEntry { At = Now, Actor = actor, What = what, Visibility = visibility, Step = step });
+        Publish();
+    }
+
     /// <summary>The status changed: the read model is told at the next wait (or at <see cref="RecordAsync"/>).</summary>
     public void Publish() => _dirty = true;
 
@@ -159,7 +166,8 @@ internal sealed class CaseWorkflowContext
             }
             catch (TaskFailedException e) when (day < DeadlineComputeDays)
             {
-                Record(
+                RecordStep(
+                    TimelineSteps.DeadlineUncomputed,
                     CaseActor.System,
                     $"Deadline {request.RuleId} ({request.Kind}) could not be computed; retrying tomorrow: {e.FailureDetails.ErrorMessage}",
                     visibility: TimelineVisibility.Staff);
@@ -530,7 +538,7 @@ internal sealed class CaseWorkflowContext
                 ["responses"] = string.Join('\n', arrived.Select(at => at.ToString("O", CultureInfo.InvariantCulture))),
                 ["receivedAt"] = arrived[0].ToString("O", CultureInfo.InvariantCulture),
             });
-        Record(CaseActor.System, $"Complainant told of {count} provider response(s) in one digest.", visibility: TimelineVisibility.Staff);
+        RecordStep(TimelineSteps.ResponsesDigested, CaseActor.System, $"Complainant told of {count} provider response(s) in one digest.", visibility: TimelineVisibility.Staff);
     }
 
     /// <summary>A deadline passed: overdue flag, and with <paramref name="escalate"/> escalation to the head of unit; staff are told.</summary>

@@ -21,7 +21,7 @@ internal static class CompensationPaymentOrchestration
             if (wf.IsProviderPath)
             {
                 wf.Status.ReferredToOmbudsman = true;
-                wf.Record(CaseActor.System, "Referred to the Ombudsman for unpaid compensation (UU 25/2009 art. 50(4)).");
+                wf.RecordStep(TimelineSteps.ReferredToOmbudsman, CaseActor.System, "Referred to the Ombudsman for unpaid compensation (UU 25/2009 art. 50(4)).");
             }
 
             await wf.NotifyAsync(NotificationTemplates.ProviderReminder, NotificationRecipient.Provider, t.Key, amount, t.Deadline);
@@ -32,7 +32,7 @@ internal static class CompensationPaymentOrchestration
 
         await wf.WaitAsync();
         wf.Complete(payment);
-        wf.Record(CaseActor.System, $"Compensation of {amount["amount"]} paid.");
+        wf.RecordStep(TimelineSteps.CompensationPaid, CaseActor.System, $"Compensation of {amount["amount"]} paid.");
         await wf.NotifyAsync(NotificationTemplates.CompensationPaid, NotificationRecipient.Complainant, payment.Key, amount);
     }
 }

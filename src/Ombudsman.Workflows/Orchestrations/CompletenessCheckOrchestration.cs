@@ -22,7 +22,7 @@ internal static class CompletenessCheckOrchestration
             await CureWindowAsync(wf, signal.Action!);
         }
 
-        wf.Record(CaseActor.System, "File complete.");
+        wf.RecordStep(TimelineSteps.FileComplete, CaseActor.System, "File complete.");
     }
 
     private static async Task CureWindowAsync(CaseWorkflowContext wf, CaseAction incomplete)

@@ -33,7 +33,7 @@ internal static class DecisionAndDeliveryOrchestration
         if (!wf.IsProviderPath)
         {
             var finding = decision.Maladministration == true ? "maladministration found" : "no maladministration found";
-            wf.Record(decision.Actor, $"Final examination result (LHP) issued: {finding} (PO 58/2023).");
+            wf.RecordStep(TimelineSteps.FinalResultIssued, decision.Actor, $"Final examination result (LHP) issued: {finding} (PO 58/2023).");
             summary["finding"] = finding;
             await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Complainant, "final-result", summary);
             await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Provider, "final-result", summary);
@@ -45,6 +45,6 @@ internal static class DecisionAndDeliveryOrchestration
         await wf.WaitAsync();
         wf.Complete(delivery);
         await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Complainant, "decision", summary);
-        wf.Record(CaseActor.System, "Decision delivered to the complainant with a copy (UU 25/2009 art. 50(2), (9)).");
+        wf.RecordStep(TimelineSteps.DecisionDelivered, CaseActor.System, "Decision delivered to the complainant with a copy (UU 25/2009 art. 50(2), (9)).");
     }
 }

@@ -29,7 +29,7 @@ internal static class ExaminationOrchestration
             if (signal.Expired is { } unanswered && unanswered == draft)
             {
                 draft = null;
-                wf.Record(CaseActor.System, $"No response to the draft result ({unanswered.Deadline!.Citation}): the final result may be issued.");
+                wf.RecordStep(TimelineSteps.DraftResultUnanswered, CaseActor.System, $"No response to the draft result ({unanswered.Deadline!.Citation}): the final result may be issued.");
                 await wf.NotifyAsync(
                     NotificationTemplates.StaffEscalation,
                     NotificationRecipient.Staff,
@@ -46,7 +46,7 @@ internal static class ExaminationOrchestration
                     {
                         wf.Complete(clarification);
                         clarification = null;
-                        wf.Record(CaseActor.System, "Clarification answered (UU 37/2008 art. 28-31).");
+                        wf.RecordStep(TimelineSteps.ClarificationAnswered, CaseActor.System, "Clarification answered (UU 37/2008 art. 28-31).");
                     }
 
                     if (wf.DailyProviderResponseDigest)
@@ -97,7 +97,7 @@ internal static class ExaminationOrchestration
                     break;
 
                 case CaseEvents.EvidenceRequested or CaseEvents.DraftResultIssued:
-                    wf.Record(CaseActor.System, $"'{signal.EventName}' is already running; no new deadline started.");
+                    wf.RecordStep(TimelineSteps.AlreadyRunning, CaseActor.System, $"'{signal.EventName}' is already running; no new deadline started.");
                     break;
 
                 case CaseEvents.ClarificationRequested when clarification is null:
@@ -105,7 +105,7 @@ internal static class ExaminationOrchestration
                     break;
 
                 case CaseEvents.ClarificationRequested:
-                    wf.Record(CaseActor.System, "A clarification request is already running; no new one started.");
+                    wf.RecordStep(TimelineSteps.AlreadyRunning, CaseActor.System, "A clarification request is already running; no new one started.");
                     break;
 
                 case CaseEvents.SummonsMissed:
@@ -169,12 +169,12 @@ internal static class ExaminationOrchestration
     {
         if (expired.Deadline!.Kind == "clarification-request")
         {
-            wf.Record(CaseActor.System, $"Clarification not answered in time ({expired.Deadline.Citation}): treated as declining; second request sent, examination continues.");
+            wf.RecordStep(TimelineSteps.ClarificationUnanswered, CaseActor.System, $"Clarification not answered in time ({expired.Deadline.Citation}): treated as declining; second request sent, examination continues.");
             return await RequestClarificationAsync(wf, isSecond: true);
         }
 
         wf.Status.ClarificationDeclined = true;
-        wf.Record(CaseActor.System, $"Second clarification request not answered ({expired.Deadline.Citation}): the reported party is taken to decline; examination continues.");
+        wf.RecordStep(TimelineSteps.SecondClarificationUnanswered, CaseActor.System, $"Second clarification request not answered ({expired.Deadline.Citation}): the reported party is taken to decline; examination continues.");
         await wf.NotifyAsync(
             NotificationTemplates.StaffEscalation,
             NotificationRecipient.Staff,
@@ -188,11 +188,11 @@ internal static class ExaminationOrchestration
     {
         wf.Status.SummonsMissed++;
         var count = wf.Status.SummonsMissed.ToString(CultureInfo.InvariantCulture);
-        wf.Record(CaseActor.System, $"Summons missed: {count} so far (UU 37/2008 art. 31).");
+        wf.RecordStep(TimelineSteps.SummonsMissed, CaseActor.System, $"Summons missed: {count} so far (UU 37/2008 art. 31).");
         if (wf.Status.SummonsMissed >= 3 && !wf.Status.ForcedAppearanceFlag)
         {
             wf.Status.ForcedAppearanceFlag = true;
-            wf.Record(CaseActor.System, "Third summons missed: the Ombudsman may ask the police to bring the person (UU 37/2008 art. 31).");
+            wf.RecordStep(TimelineSteps.ThirdSummonsMissed, CaseActor.System, "Third summons missed: the Ombudsman may ask the police to bring the person (UU 37/2008 art. 31).");
             await wf.NotifyAsync(
                 NotificationTemplates.StaffEscalation,
                 NotificationRecipient.Staff,

@@ -26,7 +26,7 @@ internal static class MediationOrchestration
             var result = signal.Expired is not null ? MediationResult.Failed : signal.Action!.MediationResult!.Value;
             if (signal.Expired is not null)
             {
-                wf.Record(CaseActor.System, $"Mediation round {round} ended without agreement ({timer.Deadline!.Citation}): failed.");
+                wf.RecordStep(TimelineSteps.MediationRoundFailed, CaseActor.System, $"Mediation round {round} ended without agreement ({timer.Deadline!.Citation}): failed.");
             }
 
             if (result == MediationResult.AnotherRound)
@@ -37,7 +37,7 @@ internal static class MediationOrchestration
             var outcome = new Dictionary<string, string> { ["round"] = round, ["result"] = result.ToString() };
             await wf.NotifyAsync(NotificationTemplates.MediationOutcome, NotificationRecipient.Complainant, timer.Key, outcome);
             await wf.NotifyAsync(NotificationTemplates.MediationOutcome, NotificationRecipient.Provider, timer.Key, outcome);
-            wf.Record(CaseActor.System, $"Mediation {result.ToString().ToLowerInvariant()} after {round} round(s).");
+            wf.RecordStep(TimelineSteps.MediationEnded, CaseActor.System, $"Mediation {result.ToString().ToLowerInvariant()} after {round} round(s).");
             return result;
         }
     }

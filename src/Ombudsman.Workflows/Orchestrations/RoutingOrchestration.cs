@@ -21,7 +21,14 @@ internal static class RoutingOrchestration
                 _ => $"the official of the agency that gave {provider.Name} its mission",
             }
             : $"the examination team of {wf.Complaint.Office.Name}";
-        wf.Record(CaseActor.System, wf.IsProviderPath ? $"Routed to {wf.Status.RoutedTo} (UU 25/2009 art. 46)." : $"Assigned to {wf.Status.RoutedTo} for examination.");
+        if (wf.IsProviderPath)
+        {
+            wf.RecordStep(TimelineSteps.Routed, CaseActor.System, $"Routed to {wf.Status.RoutedTo} (UU 25/2009 art. 46).");
+        }
+        else
+        {
+            wf.RecordStep(TimelineSteps.Assigned, CaseActor.System, $"Assigned to {wf.Status.RoutedTo} for examination.");
+        }
 
         var decision = wf.IsProviderPath ? await DecisionAndDeliveryOrchestration.StartDecisionDeadlineAsync(wf) : null;
         var routed = new Dictionary<string, string> { ["routedTo"] = wf.Status.RoutedTo };

@@ -15,7 +15,8 @@ internal static class SpecialAdjudicationOrchestration
         var signal = await wf.WaitAsync();
         wf.Complete(decide);
         var decision = signal.Action!;
-        wf.Record(
+        wf.RecordStep(
+            TimelineSteps.AdjudicationDecided,
             decision.Actor,
             $"Special adjudication decided: compensation {CaseWorkflowContext.Money(decision.CompensationAmount!.Value)} to be paid by {CaseWorkflowContext.Iso(decision.PaymentDueDate!.Value)}.");
         return decision;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Tests.Cases;
 using Ombudsman.Functions.Tests.Evidence;
@@ -113,15 +114,8 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     public async Task When_one_file_of_a_cure_is_refused_the_files_stored_before_it_come_back_with_the_form_and_are_sent_with_the_cure()
     {
         await using var app = await TestApp.StartAsync(azurite);
-        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
-        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
-        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
         using var browser = Browser(app);
-        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
-        {
-        }
-
+        var filed = await InCureWindowAsync(app, browser);
         var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
         using var good = new ByteArrayContent(Files.Pdf());
         using var bad = new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
@@ -160,6 +154,32 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         var page = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
         Assert.Contains("Kuitansi terlampir. (berkas: kuitansi.pdf)", page, StringComparison.Ordinal);
         Assert.DoesNotContain(kept, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cure_over_its_size_limit_gets_the_too_large_page_in_the_visitors_language_and_stores_nothing()
+    {
+        const long evidenceMaxBytes = 1024;
+        await using var app = await TestApp.StartAsync(azurite, [$"Evidence:MaxBytes={evidenceMaxBytes}"]);
+        using var browser = Browser(app);
+        var filed = await InCureWindowAsync(app, browser, "&lang=en");
+        var formToken = await FormTokenAsync(browser, $"/track/{filed.CaseId}");
+        var before = await PublicApi.SnapshotAsync(app);
+
+        var limit = (evidenceMaxBytes * TrackingPages.MaxCureFiles) + (256 * 1024);
+        using var form = await OversizedForms.CreateAsync(formToken, "note", "Kuitansi terlampir.", "files", "kuitansi.pdf", limit + 1024);
+        using var response = await browser.PostAsync(new Uri($"/track/{filed.CaseId}/cure", UriKind.Relative), form);
+        var html = await response.Content.ReadAsStringAsync();
+        var after = await PublicApi.SnapshotAsync(app);
+        var track = await PublicApi.TrackAsync(app, filed.Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("File too large", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved.", html, StringComparison.Ordinal);
+        Assert.Equal(before.Blobs, after.Blobs);
+        Assert.Equal("cureWindow", track.GetProperty("stage").GetString());
+        Assert.DoesNotContain(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("what").GetString()!.StartsWith(CaseEvents.CureSubmitted, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -222,6 +242,52 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_step_is_worded_from_its_code_whatever_its_sentence_and_one_recorded_before_codes_from_its_sentence()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.UntilDeadlineAsync(app, filed.Token, "P5");
+        var timeline = new TableClient(app.Azurite.ConnectionString, app.Names.TimelineTable);
+        var rows = new List<TableEntity>();
+        await foreach (var row in timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {filed.CaseId}")))
+        {
+            rows.Add(row);
+        }
+
+        JsonObject EntryOf(TableEntity row) => JsonNode.Parse(row.GetString("Entry") ?? "{}")!.AsObject();
+        var receipt = Assert.Single(rows, r => r.ContainsKey("Entry") && EntryOf(r)["step"]?.GetValue<string>() == TimelineSteps.ReceiptIssued);
+        var pinned = Assert.Single(rows, r => r.ContainsKey("Entry") && EntryOf(r)["step"]?.GetValue<string>() == TimelineSteps.RuleSetPinned);
+        var version = RuleSetVersion().Match(EntryOf(pinned)["what"]!.GetValue<string>()).Groups["version"].Value;
+
+        // The receipt's sentence reworded (only its code still says what it is); the rule set's entry as one stored before codes.
+        var reworded = EntryOf(receipt);
+        reworded["what"] = "The complainant was handed a receipt.";
+        receipt["Entry"] = reworded.ToJsonString();
+        var legacy = EntryOf(pinned);
+        legacy.Remove("step");
+        pinned["Entry"] = legacy.ToJsonString();
+        await timeline.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace);
+        await timeline.UpdateEntityAsync(pinned, pinned.ETag, TableUpdateMode.Replace);
+
+        using var browser = Browser(app);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}", UriKind.Relative)))
+        {
+        }
+
+        var indonesian = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
+        var english = VisibleText(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative)));
+
+        Assert.NotEmpty(version);
+        Assert.Contains("Tanda terima dikirim kepada pelapor", indonesian, StringComparison.Ordinal);
+        Assert.Contains($"Aturan tenggat versi {version} ditetapkan untuk perkara ini.", indonesian, StringComparison.Ordinal);
+        Assert.DoesNotContain("Langkah proses perkara dicatat.", indonesian, StringComparison.Ordinal);
+        Assert.Contains("Receipt issued to the complainant", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("handed a receipt", english, StringComparison.Ordinal);
+        Assert.Contains($"Deadline rule set {version} fixed for this case.", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Guessing_receipt_number_and_secret_counts_against_the_public_rate_limit()
     {
         await using var app = await TestApp.StartAsync(azurite, ["RateLimiting:PublicIntake:PermitLimit=2", "RateLimiting:PublicIntake:WindowSeconds=3600"]);
@@ -259,6 +325,20 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
         Assert.Null(TrackingSecret.Normalize(token[..42] + "!"));
     }
 
+    /// <summary>A case filed and found incomplete, in its cure window, whose emailed link (with <paramref name="query"/> added) the browser opened.</summary>
+    private static async Task<Filed> InCureWindowAsync(TestApp app, HttpClient browser, string query = "")
+    {
+        var filed = await PublicApi.FileAsync(app, PublicApi.FilingToday());
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CompletenessCheck);
+        await PublicApi.StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = PublicApi.OfficeStaff, MissingItems = ["bukti pembayaran"] });
+        await PublicApi.UntilStageAsync(app, filed.Token, CaseStage.CureWindow);
+        using (await browser.GetAsync(new Uri($"/track/{filed.CaseId}?token={filed.Token}{query}", UriKind.Relative)))
+        {
+        }
+
+        return filed;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's first request sees them.</summary>
     private static HttpClient Browser(TestApp app) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
@@ -285,6 +365,9 @@ public sealed partial class TrackingPageHttpTests(AzuriteFixture azurite)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^Statute rule set (?<version>\S+) pinned")]
+    private static partial Regex RuleSetVersion();
 
     [GeneratedRegex("name=\"kept\" value=\"(?<id>[^\"]+)\"")]
     private static partial Regex KeptField();
