@@ -49,7 +49,10 @@ public sealed class DeadlineSuspensionTests(AzuriteFixture azurite)
         var period = Assert.Single(resumed.Suspensions);
         Assert.Equal((3, DayType.Working, new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 26)), (period.Days, period.DayType, period.From, period.To));
         Assert.Contains("suspended 3 working days from 2026-03-16 to 2026-03-26: agreed extension by the parties", resumed.Explanation, StringComparison.Ordinal);
-        Assert.EndsWith("ends 2026-04-01 23:59 WIB", resumed.Explanation, StringComparison.Ordinal);
+        Assert.Equal(
+            "14 working days from 2026-03-02 (not counting weekends, 1 national holiday and 4 collective-leave days); counted with calendar 2026 v0 (data file holidays/2026.json); "
+            + "suspended 3 working days from 2026-03-16 to 2026-03-26: agreed extension by the parties; counted with calendar 2026 v0 (data file holidays/2026.json); ends 2026-04-01 23:59 WIB",
+            resumed.Explanation);
         Assert.Contains(status.Timeline, e => e.Kind == TimelineKind.DeadlineSuspended && e.What.StartsWith("Deadline O4 (completeness-answer) suspended from 2026-03-16", StringComparison.Ordinal));
         Assert.Contains(status.Timeline, e => e.Kind == TimelineKind.DeadlineResumed && e.What.Contains("now runs to 2026-04-01", StringComparison.Ordinal));
         var row = Assert.Single(await host.Host.AllOpenTimersAsync(), t => t.Timer.Deadline is not null);
