@@ -135,7 +135,7 @@ internal sealed record ProviderCaseView(
             confidential,
             confidential ? null : new ProviderVisibleComplainant(complaint.Complainant.Name, complaint.Representative?.Name),
             grant.RespondBy,
-            filed.Status is null ? [] : [.. filed.Status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation, d.Provisional))],
+            filed.Status is null ? [] : [.. filed.Status.OpenDeadlines.Select(TrackedDeadline.Of)],
             grant.ExpiresAt);
     }
 

@@ -86,7 +86,7 @@ internal sealed record Tracking(
             status?.FiledLate ?? false,
             status?.ClosedReason,
             status?.ClosedDetail,
-            status is null ? [] : [.. status.OpenDeadlines.Select(d => new TrackedDeadline(d.RuleId, d.Kind, d.DueDate, d.DueAt, d.Citation, d.Explanation, d.Provisional))],
+            status is null ? [] : [.. status.OpenDeadlines.Select(TrackedDeadline.Of)],
             PublicTimeline.Of(status));
     }
 }
@@ -95,7 +95,27 @@ internal sealed record Tracking(
 /// A running statutory deadline, with the law it comes from; <c>Provisional</c> when it was counted into a year whose
 /// holiday decree is not published yet, so the last day may still move.
 /// </summary>
-internal sealed record TrackedDeadline(string RuleId, string Kind, DateOnly DueDate, DateTimeOffset DueAt, string Citation, string? Explanation, bool Provisional);
+internal sealed record TrackedDeadline(
+    string RuleId, string Kind, DateOnly DueDate, DateTimeOffset DueAt, string Citation, string? Explanation, bool Provisional, TrackedSuspension? Suspended = null)
+{
+    /// <summary>The deadline as a party sees it: a suspension says since when and why, never who suspended it.</summary>
+    public static TrackedDeadline Of(OpenDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return new(
+            deadline.RuleId,
+            deadline.Kind,
+            deadline.DueDate,
+            deadline.DueAt,
+            deadline.Citation,
+            deadline.Explanation,
+            deadline.Provisional,
+            deadline.Suspended is { } s ? new TrackedSuspension(s.Since, s.SinceDate, s.Reason) : null);
+    }
+}
+
+/// <summary>A deadline's clock stopped: since when and why; its due date then is the one it had when it stopped.</summary>
+internal sealed record TrackedSuspension(DateTimeOffset Since, DateOnly SinceDate, SuspensionReason Reason);
 
 /// <summary>The body of POST /api/track/link-requests.</summary>
 internal sealed record TrackingLinkRequest(string? ReceiptNumber);

@@ -60,6 +60,10 @@ internal static class DurableTriggerFunctions
     public static Task<bool> RecordCase([ActivityTrigger] CaseRecordUpdate input, FunctionContext context) =>
         RunAsync<RecordCaseActivity, CaseRecordUpdate, bool>(context, CaseActivityNames.RecordCase, input);
 
+    [Function(CaseActivityNames.SuspensionAlertAt)]
+    public static Task<DateTimeOffset> SuspensionAlertAt([ActivityTrigger] DateTimeOffset input, FunctionContext context) =>
+        RunAsync<SuspensionAlertActivity, DateTimeOffset, DateTimeOffset>(context, CaseActivityNames.SuspensionAlertAt, input);
+
     [Function(DeadlineSweep)]
     public static async Task SweepDeadlines([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {

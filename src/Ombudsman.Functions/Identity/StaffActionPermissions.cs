@@ -15,6 +15,7 @@ internal static class StaffActionPermissions
         [StaffRoles.IntakeOfficer] =
         [
             CaseEvents.FileComplete, CaseEvents.FileIncomplete, CaseEvents.CureSubmitted, CaseEvents.Withdraw, CaseEvents.CloseCase,
+            CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline,
         ],
         [StaffRoles.Examiner] =
         [
@@ -22,6 +23,7 @@ internal static class StaffActionPermissions
             CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
             CaseEvents.MediationRequested, CaseEvents.MediationOutcome, CaseEvents.DecisionDelivered, CaseEvents.PaymentConfirmed,
             CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationImplemented,
+            CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline,
         ],
         [StaffRoles.Adjudicator] = [CaseEvents.AdjudicationDecision],
         [StaffRoles.HeadOfOffice] = [.. CaseEvents.All],
@@ -43,6 +45,22 @@ internal static class StaffActionPermissions
     {
         ArgumentNullException.ThrowIfNull(member);
         return member.Roles.Any(r => ProviderLinkRoles.Contains(r, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Who may stop a deadline's clock for <paramref name="reason"/>, and lift that suspension again: an extension the
+    /// parties agreed changes the time the law gives, so the head of office alone grants (and ends) it; the other
+    /// reasons are facts the officer handling the step records (intake officers and examiners), and the head of office.
+    /// </summary>
+    public static IReadOnlyList<string> SuspensionRolesFor(SuspensionReason reason) => reason == SuspensionReason.AgreedExtension
+        ? [StaffRoles.HeadOfOffice]
+        : [StaffRoles.IntakeOfficer, StaffRoles.Examiner, StaffRoles.HeadOfOffice];
+
+    public static bool MaySuspend(StaffMember member, SuspensionReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var roles = SuspensionRolesFor(reason);
+        return member.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal));
     }
 
     public static bool MayAct(StaffMember member, string eventName)

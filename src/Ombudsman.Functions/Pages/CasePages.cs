@@ -65,17 +65,19 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     private DeadlineView Deadline(Workflows.Cases.OpenDeadline deadline, DateOnly today, OfficeTimeZone zone, Language language)
     {
         var left = deadline.DueDate.DayNumber - today.DayNumber;
-        var daysLeft = left switch
+        var daysLeft = (left, deadline.Suspended) switch
         {
-            < 0 => Format(l["Deadline.Passed"], -left),
-            0 => (string)l["Deadline.LastDayToday"],
+            // A clock that stands still has no countdown: its last day moves when it runs again.
+            (_, { } suspended) => Format(l["Deadline.Suspended"], NotificationDates.LongDate(suspended.SinceDate, language), ReasonWords(suspended.Reason)),
+            ( < 0, _) => Format(l["Deadline.Passed"], -left),
+            (0, _) => (string)l["Deadline.LastDayToday"],
             _ => Format(l["Deadline.DaysLeft"], left),
         };
         return new DeadlineView(
             DeadlineWhat(deadline.Kind),
             Format(l["Deadline.LastDay"], NotificationDates.LastDay(deadline.DueDate, zone, language)),
             daysLeft,
-            left < 0,
+            left < 0 && deadline.Suspended is null,
             $"{Citation(deadline.Citation, language)} ({deadline.RuleId})",
             HowCounted(deadline, zone, language));
     }
@@ -110,6 +112,13 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             sentences.Add(l["Explain.Moved"]);
         }
 
+        sentences.AddRange(deadline.Suspensions.Select(s => string.Format(
+            CultureInfo.CurrentCulture,
+            s.DayType == DayType.Working ? l["Explain.SuspendedWorking"] : l["Explain.SuspendedCalendar"],
+            NotificationDates.LongDate(s.From, language),
+            NotificationDates.LongDate(s.To, language),
+            ReasonWords(s.Reason),
+            s.Days)));
         sentences.AddRange(deadline.CalendarVersions.Select(v => v.Version == 0
             ? Format(l["Explain.Calendar"], v.Year)
             : string.Format(CultureInfo.CurrentCulture, l["Explain.CalendarAmended"], v.Year, v.Version)));
@@ -149,6 +158,10 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
                 Format(l["Timeline.DeadlineStarted"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlinePassed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlinePassed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            TimelineKind.DeadlineSuspended when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlineSuspended"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            TimelineKind.DeadlineResumed when DeadlineNamed().Match(source.What) is { Success: true } m =>
+                Format(l["Timeline.DeadlineResumed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             _ when shown.Actor == CaseRole.System => StepWords(source, status, language, complaint),
             _ => shown.What,
         };
@@ -315,6 +328,14 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ => l["Closed.Decided"],
     };
 
+    private string ReasonWords(SuspensionReason reason) => reason switch
+    {
+        SuspensionReason.AwaitingComplainantClarification => l["Suspension.AwaitingComplainantClarification"],
+        SuspensionReason.AgreedExtension => l["Suspension.AgreedExtension"],
+        SuspensionReason.ForceMajeure => l["Suspension.ForceMajeure"],
+        _ => l["Suspension.CourtProceedings"],
+    };
+
     private string DeadlineWhat(string kind) => kind switch
     {
         "completeness-answer" => l["DeadlineKind.CompletenessAnswer"],
@@ -353,6 +374,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseEvents.RecommendationImplemented => l["Event.RecommendationImplemented"],
         CaseEvents.Withdraw => l["Event.Withdraw"],
         CaseEvents.CloseCase => l["Event.CloseCase"],
+        CaseEvents.SuspendDeadline => l["Event.SuspendDeadline"],
+        CaseEvents.ResumeDeadline => l["Event.ResumeDeadline"],
         _ => eventName,
     };
 

@@ -158,6 +158,13 @@ internal sealed class ProviderPageView(
         var citation = view.OpenDeadlines.FirstOrDefault(d => d.DueAt == due)?.Citation
             ?? view.OpenDeadlines.FirstOrDefault(d => d.RuleId is "P8" or "O5")?.Citation
             ?? "-";
+        if (view.OpenDeadlines.FirstOrDefault(d => d.DueAt == due)?.Suspended is { } suspended)
+        {
+            // A clock that stands still has no countdown.
+            var stopped = string.Format(CultureInfo.CurrentCulture, p["Provider.DeadlineSuspended"], NotificationDates.LongDate(suspended.SinceDate, language));
+            return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), citation, stopped, Passed: false);
+        }
+
         var left = due - time.GetUtcNow();
         var passed = left < TimeSpan.Zero;
         var span = passed ? left.Negate() : left;

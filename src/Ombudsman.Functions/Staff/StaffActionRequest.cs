@@ -32,6 +32,15 @@ internal sealed record StaffActionRequest
     /// <summary>close-case: rejected or noAuthority.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 
+    /// <summary>suspend-deadline and resume-deadline: the rule of the running deadline, e.g. "P6".</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>
+    /// suspend-deadline: awaitingComplainantClarification, agreedExtension, forceMajeure or courtProceedings. Read as
+    /// text so an unknown reason is answered with the list, not as a malformed body.
+    /// </summary>
+    public string? Reason { get; init; }
+
     public CaseAction ToAction(CaseActor actor) => new()
     {
         Actor = actor,
@@ -43,5 +52,7 @@ internal sealed record StaffActionRequest
         Maladministration = Maladministration,
         CorrectiveActions = CorrectiveActions,
         ClosedReason = ClosedReason,
+        DeadlineRuleId = RuleId?.Trim(),
+        SuspensionReason = SuspensionReasons.Parse(Reason),
     };
 }

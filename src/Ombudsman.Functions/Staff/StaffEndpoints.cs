@@ -18,6 +18,8 @@ internal static class StaffEndpoints
 {
     public const string RoleNotAllowed = "role-not-allowed";
 
+    public const string InvalidSuspensionReason = "invalid-suspension-reason";
+
     /// <summary>How far ahead the deadline list looks when <c>to</c> is not given.</summary>
     private static readonly TimeSpan DefaultDeadlineWindow = TimeSpan.FromDays(30);
 
@@ -184,7 +186,19 @@ internal static class StaffEndpoints
                     : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
         }
 
-        var caseAction = (body ?? new StaffActionRequest()).ToAction(member.ToActor());
+        var request = body ?? new StaffActionRequest();
+        var caseAction = request.ToAction(member.ToActor());
+        if (action == CaseEvents.SuspendDeadline && request.Reason is not null && caseAction.SuspensionReason is null)
+        {
+            return Problems.Validation([new FieldError(
+                "reason", InvalidSuspensionReason, $"reason must be one of {string.Join(", ", SuspensionReasons.Names)}; was '{request.Reason}'.")]);
+        }
+
+        if (SuspensionRoleRefusal(member, action, caseAction, status) is { } refused)
+        {
+            return refused;
+        }
+
         await commands.SubmitAsync(caseId, action, caseAction, cancellationToken);
         return Results.Accepted($"/api/staff/cases/{caseId}", new
         {
@@ -193,6 +207,32 @@ internal static class StaffEndpoints
             actor = caseAction.Actor,
             acceptedAt = time.GetUtcNow(),
         });
+    }
+
+    /// <summary>
+    /// An agreed extension is the head of office's alone, to grant and to end: the reason of a suspension decides who
+    /// may take it (and lift it) beyond the action's own roles.
+    /// </summary>
+    private static IResult? SuspensionRoleRefusal(StaffMember member, string action, CaseAction caseAction, CaseStatus status)
+    {
+        var reason = action switch
+        {
+            CaseEvents.SuspendDeadline => caseAction.SuspensionReason,
+            CaseEvents.ResumeDeadline when caseAction.DeadlineRuleId is { Length: > 0 } ruleId =>
+                DeadlineSuspensionRules.Find(status.OpenDeadlines, ruleId)?.Suspended?.Reason,
+            _ => null,
+        };
+        if (reason is not { } why || StaffActionPermissions.MaySuspend(member, why))
+        {
+            return null;
+        }
+
+        var verb = action == CaseEvents.SuspendDeadline ? "suspends a deadline" : "resumes a deadline suspended";
+        return Problems.Result(
+            StatusCodes.Status403Forbidden,
+            RoleNotAllowed,
+            "Role not allowed",
+            $"Only {string.Join(" or ", StaffActionPermissions.SuspensionRolesFor(why))} {verb} for '{SuspensionReasons.Name(why)}'; you act as {string.Join(", ", member.Roles)}.");
     }
 
     private static async Task<IResult> IssueProviderLinkAsync(

@@ -7,4 +7,5 @@ internal static class CaseActivityNames
     public const string ComputeDeadline = "ComputeCaseDeadline";
     public const string SendNotification = "SendCaseNotification";
     public const string RecordCase = "RecordCase";
+    public const string SuspensionAlertAt = "SuspensionAlertAt";
 }

@@ -31,4 +31,10 @@ public sealed record CaseAction
 
     /// <summary><see cref="CaseEvents.CloseCase"/>: Rejected or NoAuthority.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
+
+    /// <summary><see cref="CaseEvents.SuspendDeadline"/> and <see cref="CaseEvents.ResumeDeadline"/>: the rule of the deadline, e.g. "P6".</summary>
+    public string? DeadlineRuleId { get; init; }
+
+    /// <summary><see cref="CaseEvents.SuspendDeadline"/>: why the clock stops.</summary>
+    public SuspensionReason? SuspensionReason { get; init; }
 }

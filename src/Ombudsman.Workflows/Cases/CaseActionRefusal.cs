@@ -10,4 +10,7 @@ public sealed record CaseActionRefusal(string Code, string Reason)
     public const string DetailsMissing = "action-details-missing";
     public const string CaseNotFound = "case-not-found";
     public const string CaseNotOpen = "case-not-open";
+    public const string DeadlineNotRunning = "deadline-not-running";
+    public const string DeadlineAlreadySuspended = "deadline-already-suspended";
+    public const string DeadlineNotSuspended = "deadline-not-suspended";
 }

@@ -138,7 +138,8 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
     {
         var view = await CurrentAsync(caseId, eventName, cancellationToken);
         var status = view.Status;
-        if (CaseStageRules.Check(status.Stage, status.Path, eventName, action) is { } refusal)
+        if ((CaseStageRules.Check(status.Stage, status.Path, eventName, action)
+            ?? DeadlineSuspensionRules.Check(status.OpenDeadlines, eventName, action)) is { } refusal)
         {
             throw new CaseActionRefusedException(caseId, eventName, refusal);
         }

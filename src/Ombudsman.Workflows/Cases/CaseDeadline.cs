@@ -45,4 +45,7 @@ public sealed record CaseDeadline
 
     /// <summary>Collective-leave days a working-day count skipped.</summary>
     public int CollectiveLeaveSkipped { get; init; }
+
+    /// <summary>The suspensions that moved the last day, in order.</summary>
+    public IReadOnlyList<DeadlineSuspensionPeriod> Suspensions { get; init; } = [];
 }

@@ -63,12 +63,21 @@ public static class CaseEvents
     /// <summary>Staff: close the case as rejected or without authority, with reason.</summary>
     public const string CloseCase = "close-case";
 
+    /// <summary>
+    /// Staff: stop the clock of a running deadline (<see cref="CaseAction.DeadlineRuleId"/>) for a
+    /// <see cref="CaseAction.SuspensionReason"/>; its timer and reminders stop until it is resumed.
+    /// </summary>
+    public const string SuspendDeadline = "suspend-deadline";
+
+    /// <summary>Staff: run a suspended deadline again; its last day moves by the days it stood still, in the rule's day type.</summary>
+    public const string ResumeDeadline = "resume-deadline";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         FileComplete, FileIncomplete, CureSubmitted, ProviderResponseSubmitted, EvidenceRequested, EvidenceProvided,
         DraftResultIssued, DraftResultResponse, ClarificationRequested, SummonsMissed,
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
-        CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase,
+        CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
     ];
 }

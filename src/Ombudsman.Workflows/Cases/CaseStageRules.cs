@@ -17,26 +17,29 @@ public static class CaseStageRules
 
     private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase];
 
+    /// <summary>Every stage that runs a deadline may have it suspended and resumed (<see cref="DeadlineSuspensionRules"/> checks which).</summary>
+    private static readonly string[] DeadlineClock = [CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline, .. AnyOpenStage];
+
     private static readonly FrozenDictionary<CaseStage, FrozenSet<string>> ByStage = new Dictionary<CaseStage, string[]>
     {
         // Received and Routing are system steps; an event sent then waits for the next stage, so withdrawal is never refused.
         [CaseStage.Received] = [.. AnyOpenStage],
-        [CaseStage.CompletenessCheck] = [CaseEvents.FileComplete, CaseEvents.FileIncomplete, .. AnyOpenStage],
-        [CaseStage.CureWindow] = [CaseEvents.CureSubmitted, .. AnyOpenStage],
+        [CaseStage.CompletenessCheck] = [CaseEvents.FileComplete, CaseEvents.FileIncomplete, .. DeadlineClock],
+        [CaseStage.CureWindow] = [CaseEvents.CureSubmitted, .. DeadlineClock],
         // The provider's link is valid once P8 runs, which starts during routing: its response must not be refused.
-        [CaseStage.Routing] = [CaseEvents.ProviderResponseSubmitted, .. AnyOpenStage],
+        [CaseStage.Routing] = [CaseEvents.ProviderResponseSubmitted, .. DeadlineClock],
         [CaseStage.Examination] =
         [
             CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,
             CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
-            CaseEvents.MediationRequested, CaseEvents.DecisionIssued, .. AnyOpenStage,
+            CaseEvents.MediationRequested, CaseEvents.DecisionIssued, .. DeadlineClock,
         ],
-        [CaseStage.Mediation] = [CaseEvents.MediationOutcome, .. AnyOpenStage],
-        [CaseStage.SpecialAdjudication] = [CaseEvents.AdjudicationDecision, .. AnyOpenStage],
-        [CaseStage.Delivery] = [CaseEvents.DecisionDelivered, .. AnyOpenStage],
-        [CaseStage.CompensationPayment] = [CaseEvents.PaymentConfirmed, .. AnyOpenStage],
-        [CaseStage.CorrectiveActions] = [CaseEvents.CorrectiveActionsReported, .. AnyOpenStage],
-        [CaseStage.RecommendationMonitoring] = [CaseEvents.RecommendationImplemented, .. AnyOpenStage],
+        [CaseStage.Mediation] = [CaseEvents.MediationOutcome, .. DeadlineClock],
+        [CaseStage.SpecialAdjudication] = [CaseEvents.AdjudicationDecision, .. DeadlineClock],
+        [CaseStage.Delivery] = [CaseEvents.DecisionDelivered, .. DeadlineClock],
+        [CaseStage.CompensationPayment] = [CaseEvents.PaymentConfirmed, .. DeadlineClock],
+        [CaseStage.CorrectiveActions] = [CaseEvents.CorrectiveActionsReported, .. DeadlineClock],
+        [CaseStage.RecommendationMonitoring] = [CaseEvents.RecommendationImplemented, .. DeadlineClock],
         [CaseStage.Closed] = [],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal));
 
@@ -62,6 +65,8 @@ public static class CaseStageRules
         [CaseEvents.RecommendationImplemented] = ProviderOrStaff,
         [CaseEvents.Withdraw] = ComplainantOrStaff,
         [CaseEvents.CloseCase] = StaffOnly,
+        [CaseEvents.SuspendDeadline] = StaffOnly,
+        [CaseEvents.ResumeDeadline] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -122,6 +127,9 @@ public static class CaseStageRules
         CaseEvents.CloseCase when action.ClosedReason is not (CaseClosedReason.Rejected or CaseClosedReason.NoAuthority) =>
             "a closing reason of Rejected or NoAuthority",
         CaseEvents.CloseCase or CaseEvents.Withdraw when string.IsNullOrWhiteSpace(action.Note) => "a reason in the note",
+        CaseEvents.SuspendDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) || action.SuspensionReason is null =>
+            $"the deadline's rule id (ruleId) and a reason ({string.Join(", ", SuspensionReasons.Names)})",
+        CaseEvents.ResumeDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) => "the deadline's rule id (ruleId)",
 
         // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",

@@ -19,7 +19,8 @@ public static class CaseWorkflowRegistration
             .AddActivity(CaseActivityNames.AssessComplaint, typeof(AssessComplaintActivity))
             .AddActivity(CaseActivityNames.ComputeDeadline, typeof(ComputeDeadlineActivity))
             .AddActivity(CaseActivityNames.SendNotification, typeof(SendNotificationActivity))
-            .AddActivity(CaseActivityNames.RecordCase, typeof(RecordCaseActivity));
+            .AddActivity(CaseActivityNames.RecordCase, typeof(RecordCaseActivity))
+            .AddActivity(CaseActivityNames.SuspensionAlertAt, typeof(SuspensionAlertActivity));
     }
 
     /// <summary>

@@ -15,4 +15,20 @@ public sealed record DeadlineRequest
 
     /// <summary>A last day set in a decision (P10, O12 payment); the rule then gives only the citation.</summary>
     public DateOnly? FixedDueDate { get; init; }
+
+    /// <summary>
+    /// A suspended deadline resumed at <see cref="TriggerAt"/>: its last day moves by the days it stood still, counted
+    /// in the rule's own day type with the calendar, instead of a new count.
+    /// </summary>
+    public DeadlineResumption? Resumes { get; init; }
+}
+
+/// <summary>The deadline that stood still, and since when.</summary>
+public sealed record DeadlineResumption
+{
+    public required CaseDeadline Deadline { get; init; }
+
+    public required DateTimeOffset SuspendedAt { get; init; }
+
+    public required SuspensionReason Reason { get; init; }
 }

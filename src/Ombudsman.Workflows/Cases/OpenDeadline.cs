@@ -51,4 +51,13 @@ public sealed record OpenDeadline
 
     /// <summary>Collective-leave days a working-day count skipped.</summary>
     public int CollectiveLeaveSkipped { get; init; }
+
+    /// <summary>
+    /// Set while staff have stopped the deadline's clock: since when and why. Its timer does not run then, and
+    /// <see cref="DueDate"/> is the last day it had when it stopped; resuming moves it.
+    /// </summary>
+    public DeadlineSuspension? Suspended { get; init; }
+
+    /// <summary>The suspensions that ended, each with the days the last day moved by.</summary>
+    public IReadOnlyList<DeadlineSuspensionPeriod> Suspensions { get; init; } = [];
 }

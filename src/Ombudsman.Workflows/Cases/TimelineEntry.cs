@@ -59,6 +59,12 @@ public enum TimelineKind
 
     /// <summary>The case closed, with its reason.</summary>
     Closed,
+
+    /// <summary>Staff stopped a deadline's clock, with the reason.</summary>
+    DeadlineSuspended,
+
+    /// <summary>A suspended deadline runs again; its last day moved by the days it stood still.</summary>
+    DeadlineResumed,
 }
 
 /// <summary>Who may see a timeline entry.</summary>

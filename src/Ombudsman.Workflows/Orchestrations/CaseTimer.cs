@@ -7,23 +7,27 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// retry. It is a durable timer and an open row in the read model; whichever of the timer and the sweeper's
 /// <see cref="DeadlineDue"/> event comes first applies it. <see cref="OnExpired"/>, when set, is the consequence
 /// applied without leaving the current wait (reminders, overdue flags); without it the expiry is returned to the
-/// stage that started the timer.
+/// stage that started the timer. A suspended deadline keeps this object (the stage holds it) while its durable timer
+/// is cancelled; resuming gives it a new key, due instant, durable timer and deadline.
 /// </summary>
 internal sealed class CaseTimer
 {
     /// <summary>Unique within the case; the key of its open row and of its <see cref="DeadlineDue"/> event.</summary>
-    public required string Key { get; init; }
+    public required string Key { get; set; }
+
+    /// <summary>What the timer is for, e.g. "cure-window" or "cure-reminder-7d"; the key is this and a sequence number.</summary>
+    public string Kind { get; init; } = "";
 
     /// <summary>When it is due, in the case's statutory time (the app's clock).</summary>
-    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset DueAt { get; set; }
 
     /// <summary>The engine's durable timer; cancelled when the step it guards is done.</summary>
-    public required Task Fired { get; init; }
+    public required Task Fired { get; set; }
 
-    public required CancellationTokenSource Cancellation { get; init; }
+    public required CancellationTokenSource Cancellation { get; set; }
 
     /// <summary>The deadline, or null for a reminder or a retry.</summary>
-    public CaseDeadline? Deadline { get; init; }
+    public CaseDeadline? Deadline { get; set; }
 
     public Func<CaseTimer, Task>? OnExpired { get; init; }
 

@@ -15,7 +15,7 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// every input, never the engine's clock, so a case reckons the same way whether a deadline arrived by its durable
 /// timer or by the sweeper under a manual clock.
 /// </summary>
-internal sealed class CaseWorkflowContext
+internal sealed partial class CaseWorkflowContext
 {
     private const int DeadlineComputeDays = 30;
     private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), backoffCoefficient: 2));
@@ -212,6 +212,7 @@ internal sealed class CaseWorkflowContext
         }
 
         Stop(timer);
+        ForgetSuspension(timer);
         foreach (var reminder in _timers.Where(t => t.Parent == timer).ToList())
         {
             Stop(reminder);
@@ -223,6 +224,7 @@ internal sealed class CaseWorkflowContext
     /// <summary>Cancels every running timer: the case is closing, nothing of it may fire later.</summary>
     public void CancelAllTimers()
     {
+        ForgetSuspensions();
         foreach (var timer in _timers.ToList())
         {
             Stop(timer);
@@ -262,6 +264,11 @@ internal sealed class CaseWorkflowContext
 
             if (input is not null && Accept(input) is { } signal)
             {
+                if (await TakeSuspensionAsync(signal))
+                {
+                    continue;
+                }
+
                 return signal;
             }
         }
@@ -415,6 +422,7 @@ internal sealed class CaseWorkflowContext
         var timer = new CaseTimer
         {
             Key = $"{kind}-{++_timerSequence}",
+            Kind = kind,
             DueAt = dueAt,
             Fired = Orchestration.CreateTimer(fireAt, cancellation.Token),
             Cancellation = cancellation,
@@ -566,7 +574,8 @@ internal sealed class CaseWorkflowContext
         Now = Max(Now, received.ReceivedAt);
         var action = received.Action;
         var actor = action.Actor;
-        if (CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action) is { } refusal)
+        if ((CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action)
+            ?? DeadlineSuspensionRules.Check(Status.OpenDeadlines, received.Name, action)) is { } refusal)
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}", TimelineKind.Refused, TimelineVisibility.Staff, received.Name);
             return null;
@@ -615,6 +624,7 @@ internal sealed class CaseWorkflowContext
         MovedToNextWorkingDay = deadline.MovedToNextWorkingDay,
         HolidaysSkipped = deadline.HolidaysSkipped,
         CollectiveLeaveSkipped = deadline.CollectiveLeaveSkipped,
+        Suspensions = deadline.Suspensions,
     };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>

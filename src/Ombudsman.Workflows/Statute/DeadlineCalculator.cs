@@ -116,6 +116,71 @@ public sealed class DeadlineCalculator
         };
     }
 
+    /// <summary>
+    /// Moves a suspended deadline's last day by the days its clock stood still, counted in the rule's own
+    /// <paramref name="dayType"/>: the days from the day after <paramref name="suspendedOn"/> to
+    /// <paramref name="resumedOn"/> inclusive (working days with <paramref name="calendar"/> for a working-day rule,
+    /// calendar days otherwise), the same number of such days added after <paramref name="lastDay"/>. This equals
+    /// counting the days left at suspension again from the resumption, as a new trigger. The last day is never before
+    /// the resumption day (a deadline suspended on its own last day still gets that day back).
+    /// </summary>
+    public SuspensionMove Resume(DayType dayType, DateOnly lastDay, DateOnly suspendedOn, DateOnly resumedOn, OfficeTimeZone office, LegalCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var counter = new DayCounter(calendar, _options.ProvisionalYears, _options.AllowWeekendOnlyFallback);
+        var working = dayType == DayType.Working;
+        var days = 0;
+        for (var day = suspendedOn.AddDays(1); day <= resumedOn; day = day.AddDays(1))
+        {
+            if (!working || counter.IsWorkingDay(day))
+            {
+                days++;
+            }
+        }
+
+        var last = lastDay;
+        for (var added = 0; added < days;)
+        {
+            last = last.AddDays(1);
+            if (!working || counter.IsWorkingDay(last))
+            {
+                added++;
+            }
+        }
+
+        var floored = false;
+        if (last < resumedOn)
+        {
+            last = resumedOn;
+            while (working && !counter.IsWorkingDay(last))
+            {
+                last = last.AddDays(1);
+            }
+
+            floored = true;
+        }
+
+        if (!working && _options.MoveCalendarDeadlinesToNextWorkingDay)
+        {
+            while (!counter.IsWorkingDay(last))
+            {
+                last = last.AddDays(1);
+            }
+        }
+
+        return new SuspensionMove
+        {
+            Days = days,
+            DueDate = last,
+            DueInstant = office.StartOf(last.AddDays(1)),
+            KeptResumptionDay = floored,
+            CalendarVersions = counter.VersionsUsed,
+            ProvisionalYears = counter.ProvisionalYears,
+            CalendarsUsed = counter.CalendarsUsed,
+        };
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Answers "is this a working day" for one computation, noting fallbacks and what was skipped.</summary>

@@ -35,4 +35,10 @@ public sealed class StatuteOptions
     /// whose last day is a working day by construction).
     /// </summary>
     public bool MoveCalendarDeadlinesToNextWorkingDay { get; set; }
+
+    /// <summary>
+    /// A deadline suspended for longer than this many calendar days is flagged to the head of office once (an email to
+    /// the office's staff mailbox), so no clock stays stopped unnoticed.
+    /// </summary>
+    public int SuspensionAlertDays { get; set; } = 30;
 }

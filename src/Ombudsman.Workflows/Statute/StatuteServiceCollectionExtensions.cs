@@ -21,6 +21,10 @@ public static class StatuteServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options
+            .Validate(o => o.SuspensionAlertDays > 0, $"{StatuteOptions.SectionName}:{nameof(StatuteOptions.SuspensionAlertDays)} must be a positive number of days.")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => StatuteDataLoader.Load(sp.GetRequiredService<IOptions<StatuteOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<StatuteData>().Catalog);

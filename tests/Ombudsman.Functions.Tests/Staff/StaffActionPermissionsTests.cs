@@ -42,5 +42,18 @@ public sealed class StaffActionPermissionsTests
         Assert.False(StaffActionPermissions.MayAct(Member(role), eventName));
     }
 
+    [Theory]
+    [InlineData(SuspensionReason.AgreedExtension, StaffRoles.HeadOfOffice, true)]
+    [InlineData(SuspensionReason.AgreedExtension, StaffRoles.Examiner, false)]
+    [InlineData(SuspensionReason.AgreedExtension, StaffRoles.IntakeOfficer, false)]
+    [InlineData(SuspensionReason.ForceMajeure, StaffRoles.Examiner, true)]
+    [InlineData(SuspensionReason.AwaitingComplainantClarification, StaffRoles.IntakeOfficer, true)]
+    [InlineData(SuspensionReason.CourtProceedings, StaffRoles.HeadOfOffice, true)]
+    [InlineData(SuspensionReason.CourtProceedings, StaffRoles.Adjudicator, false)]
+    public void Only_the_head_of_office_suspends_for_an_agreed_extension(SuspensionReason reason, string role, bool may)
+    {
+        Assert.Equal(may, StaffActionPermissions.MaySuspend(Member(role), reason));
+    }
+
     private static StaffMember Member(string role) => new() { Id = "1", Name = "n", Office = "JKT", Roles = [role] };
 }
