@@ -41,7 +41,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddFilingPageRoutes()
             .AddTrackingPageRoutes()
             .AddProviderPageRoutes()
-            .AddStaffSignInRoutes();
+            .AddStaffSignInRoutes()
+            .AddCaseConsoleRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

@@ -157,40 +157,32 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        HttpContext context, string caseId, string action, StaffActionRequest? body, CaseCommands commands, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string caseId, string action, StaffActionRequest? body, StaffCaseActions actions, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = Member(context);
-        if (!CaseEvents.All.Contains(action, StringComparer.Ordinal))
+        var outcome = await actions.ActAsync(member, caseId, action, body ?? new StaffActionRequest(), cancellationToken);
+        switch (outcome.Result)
         {
-            return Problems.NotFound(CaseActionRefusal.UnknownAction, $"'{action}' is not a case action.");
+            case StaffActionResult.UnknownAction:
+                return Problems.NotFound(CaseActionRefusal.UnknownAction, $"'{action}' is not a case action.");
+            case StaffActionResult.CaseNotFound:
+                return CaseNotFound(caseId);
+            case StaffActionResult.RoleNotAllowed:
+                var roles = StaffActionPermissions.RolesFor(action);
+                return Problems.Result(
+                    StatusCodes.Status403Forbidden,
+                    RoleNotAllowed,
+                    "Role not allowed",
+                    roles.Count == 0
+                        ? $"Staff do not take '{action}'."
+                        : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
         }
 
-        // Existence and office first: a member of another office must not learn the case exists, even by a 403.
-        var status = await commands.GetAsync(caseId, cancellationToken);
-        if (status is null || status.Office != member.Office)
-        {
-            return CaseNotFound(caseId);
-        }
-
-        if (!StaffActionPermissions.MayAct(member, action))
-        {
-            var roles = StaffActionPermissions.RolesFor(action);
-            return Problems.Result(
-                StatusCodes.Status403Forbidden,
-                RoleNotAllowed,
-                "Role not allowed",
-                roles.Count == 0
-                    ? $"Staff do not take '{action}'."
-                    : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
-        }
-
-        var caseAction = (body ?? new StaffActionRequest()).ToAction(member.ToActor());
-        await commands.SubmitAsync(caseId, action, caseAction, cancellationToken);
         return Results.Accepted($"/api/staff/cases/{caseId}", new
         {
             caseId,
             action,
-            actor = caseAction.Actor,
+            actor = outcome.Action!.Actor,
             acceptedAt = time.GetUtcNow(),
         });
     }
