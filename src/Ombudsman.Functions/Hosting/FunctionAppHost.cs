@@ -11,6 +11,7 @@ using Ombudsman.Functions.ProviderLimits;
 using Ombudsman.Functions.RateLimiting;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Functions.Security;
+using Ombudsman.Functions.StaffPages;
 using Ombudsman.LocalEngine;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
@@ -86,6 +87,7 @@ internal static class FunctionAppHost
         services.AddCaseEmail(configuration, OfficeDirectory.FromConfiguration(configuration, developmentDefaults: builder.Environment.IsDevelopment()));
         services.AddProblemHandling();
         services.AddPages();
+        services.AddCaseConsolePages();
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddProviderLimits(configuration);
 

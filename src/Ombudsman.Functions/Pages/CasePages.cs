@@ -62,7 +62,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         };
     }
 
-    private DeadlineView Deadline(Workflows.Cases.OpenDeadline deadline, DateOnly today, OfficeTimeZone zone, Language language)
+    internal DeadlineView Deadline(Workflows.Cases.OpenDeadline deadline, DateOnly today, OfficeTimeZone zone, Language language)
     {
         var left = deadline.DueDate.DayNumber - today.DayNumber;
         var daysLeft = (left, deadline.Suspended) switch
@@ -261,7 +261,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
 
     // The workflow records a deadline as "Deadline {rule} ({kind}) runs to …" and "Deadline {rule} ({kind}, {citation}) passed."
     [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)[,)]")]
-    private static partial Regex DeadlineNamed();
+    internal static partial Regex DeadlineNamed();
 
     // The workflow records a stage as "Stage: {name}." (CaseWorkflowContext.Enter).
     private static CaseStage? StageEntered(string what) =>
@@ -318,7 +318,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ => l["Acts.Office"],
     };
 
-    private string ClosedReason(CaseClosedReason reason) => reason switch
+    internal string ClosedReason(CaseClosedReason reason) => reason switch
     {
         CaseClosedReason.Withdrawn => l["Closed.Withdrawn"],
         CaseClosedReason.DeemedWithdrawn => l["Closed.DeemedWithdrawn"],
@@ -336,7 +336,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ => l["Suspension.CourtProceedings"],
     };
 
-    private string DeadlineWhat(string kind) => kind switch
+    internal string DeadlineWhat(string kind) => kind switch
     {
         "completeness-answer" => l["DeadlineKind.CompletenessAnswer"],
         "cure-window" => l["DeadlineKind.CureWindow"],

@@ -42,7 +42,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddTrackingPageRoutes()
             .AddProviderPageRoutes()
             .AddStaffSignInRoutes()
-            .AddIntakeConsoleRoutes();
+            .AddIntakeConsoleRoutes()
+            .AddCaseConsoleRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

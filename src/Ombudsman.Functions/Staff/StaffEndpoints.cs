@@ -159,80 +159,45 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        HttpContext context, string caseId, string action, StaffActionRequest? body, CaseCommands commands, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string caseId, string action, StaffActionRequest? body, StaffCaseActions actions, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = Member(context);
-        if (!CaseEvents.All.Contains(action, StringComparer.Ordinal))
+        var outcome = await actions.ActAsync(member, caseId, action, body ?? new StaffActionRequest(), cancellationToken);
+        switch (outcome.Result)
         {
-            return Problems.NotFound(CaseActionRefusal.UnknownAction, $"'{action}' is not a case action.");
+            case StaffActionResult.UnknownAction:
+                return Problems.NotFound(CaseActionRefusal.UnknownAction, $"'{action}' is not a case action.");
+            case StaffActionResult.CaseNotFound:
+                return CaseNotFound(caseId);
+            case StaffActionResult.RoleNotAllowed:
+                var roles = StaffActionPermissions.RolesFor(action);
+                return Problems.Result(
+                    StatusCodes.Status403Forbidden,
+                    RoleNotAllowed,
+                    "Role not allowed",
+                    roles.Count == 0
+                        ? $"Staff do not take '{action}'."
+                        : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
+            case StaffActionResult.InvalidSuspensionReason:
+                return Problems.Validation([new FieldError(
+                    "reason", InvalidSuspensionReason, $"reason must be one of {string.Join(", ", SuspensionReasons.Names)}; was '{body?.Reason}'.")]);
+            case StaffActionResult.SuspensionRoleNotAllowed:
+                var why = outcome.SuspensionReason!.Value;
+                var verb = action == CaseEvents.SuspendDeadline ? "suspends a deadline" : "resumes a deadline suspended";
+                return Problems.Result(
+                    StatusCodes.Status403Forbidden,
+                    RoleNotAllowed,
+                    "Role not allowed",
+                    $"Only {string.Join(" or ", StaffActionPermissions.SuspensionRolesFor(why))} {verb} for '{SuspensionReasons.Name(why)}'; you act as {string.Join(", ", member.Roles)}.");
         }
 
-        // Existence and office first: a member of another office must not learn the case exists, even by a 403.
-        var status = await commands.GetAsync(caseId, cancellationToken);
-        if (status is null || status.Office != member.Office)
-        {
-            return CaseNotFound(caseId);
-        }
-
-        if (!StaffActionPermissions.MayAct(member, action))
-        {
-            var roles = StaffActionPermissions.RolesFor(action);
-            return Problems.Result(
-                StatusCodes.Status403Forbidden,
-                RoleNotAllowed,
-                "Role not allowed",
-                roles.Count == 0
-                    ? $"Staff do not take '{action}'."
-                    : $"'{action}' is taken by {string.Join(" or ", roles)}; you act as {string.Join(", ", member.Roles)}.");
-        }
-
-        var request = body ?? new StaffActionRequest();
-        var caseAction = request.ToAction(member.ToActor());
-        if (action == CaseEvents.SuspendDeadline && request.Reason is not null && caseAction.SuspensionReason is null)
-        {
-            return Problems.Validation([new FieldError(
-                "reason", InvalidSuspensionReason, $"reason must be one of {string.Join(", ", SuspensionReasons.Names)}; was '{request.Reason}'.")]);
-        }
-
-        if (SuspensionRoleRefusal(member, action, caseAction, status) is { } refused)
-        {
-            return refused;
-        }
-
-        await commands.SubmitAsync(caseId, action, caseAction, cancellationToken);
         return Results.Accepted($"/api/staff/cases/{caseId}", new
         {
             caseId,
             action,
-            actor = caseAction.Actor,
+            actor = outcome.Action!.Actor,
             acceptedAt = time.GetUtcNow(),
         });
-    }
-
-    /// <summary>
-    /// An agreed extension is the head of office's alone, to grant and to end: the reason of a suspension decides who
-    /// may take it (and lift it) beyond the action's own roles.
-    /// </summary>
-    private static IResult? SuspensionRoleRefusal(StaffMember member, string action, CaseAction caseAction, CaseStatus status)
-    {
-        var reason = action switch
-        {
-            CaseEvents.SuspendDeadline => caseAction.SuspensionReason,
-            CaseEvents.ResumeDeadline when caseAction.DeadlineRuleId is { Length: > 0 } ruleId =>
-                DeadlineSuspensionRules.Find(status.OpenDeadlines, ruleId)?.Suspended?.Reason,
-            _ => null,
-        };
-        if (reason is not { } why || StaffActionPermissions.MaySuspend(member, why))
-        {
-            return null;
-        }
-
-        var verb = action == CaseEvents.SuspendDeadline ? "suspends a deadline" : "resumes a deadline suspended";
-        return Problems.Result(
-            StatusCodes.Status403Forbidden,
-            RoleNotAllowed,
-            "Role not allowed",
-            $"Only {string.Join(" or ", StaffActionPermissions.SuspensionRolesFor(why))} {verb} for '{SuspensionReasons.Name(why)}'; you act as {string.Join(", ", member.Roles)}.");
     }
 
     private static async Task<IResult> IssueProviderLinkAsync(
