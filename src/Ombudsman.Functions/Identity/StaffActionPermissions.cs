@@ -15,6 +15,7 @@ internal static class StaffActionPermissions
         [StaffRoles.IntakeOfficer] =
         [
             CaseEvents.FileComplete, CaseEvents.FileIncomplete, CaseEvents.CureSubmitted, CaseEvents.Withdraw, CaseEvents.CloseCase,
+            CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise,
         ],
         [StaffRoles.Examiner] =
         [
@@ -22,6 +23,7 @@ internal static class StaffActionPermissions
             CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
             CaseEvents.MediationRequested, CaseEvents.MediationOutcome, CaseEvents.DecisionDelivered, CaseEvents.PaymentConfirmed,
             CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationImplemented,
+            CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise,
         ],
         [StaffRoles.Adjudicator] = [CaseEvents.AdjudicationDecision],
         [StaffRoles.HeadOfOffice] = [.. CaseEvents.All],

@@ -41,7 +41,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddFilingPageRoutes()
             .AddTrackingPageRoutes()
             .AddProviderPageRoutes()
-            .AddStaffSignInRoutes();
+            .AddStaffSignInRoutes()
+            .AddConsoleListRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

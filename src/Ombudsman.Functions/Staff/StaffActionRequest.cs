@@ -32,6 +32,12 @@ internal sealed record StaffActionRequest
     /// <summary>close-case: rejected or noAuthority.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 
+    /// <summary>notification-resend, notification-delivered-otherwise: the notification's key, as the case lists it.</summary>
+    public string? NotificationKey { get; init; }
+
+    /// <summary>notification-delivered-otherwise: letter, phone or in-person.</summary>
+    public string? DeliveredBy { get; init; }
+
     public CaseAction ToAction(CaseActor actor) => new()
     {
         Actor = actor,
@@ -43,5 +49,7 @@ internal sealed record StaffActionRequest
         Maladministration = Maladministration,
         CorrectiveActions = CorrectiveActions,
         ClosedReason = ClosedReason,
+        NotificationKey = NotificationKey,
+        DeliveredBy = DeliveredBy,
     };
 }

@@ -15,7 +15,8 @@ public static class CaseStageRules
     private static readonly CaseRole[] ProviderOrStaff = [CaseRole.Provider, CaseRole.Staff];
     private static readonly CaseRole[] Anyone = [CaseRole.Complainant, CaseRole.Provider, CaseRole.Staff];
 
-    private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase];
+    private static readonly string[] AnyOpenStage =
+        [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise];
 
     private static readonly FrozenDictionary<CaseStage, FrozenSet<string>> ByStage = new Dictionary<CaseStage, string[]>
     {
@@ -62,6 +63,8 @@ public static class CaseStageRules
         [CaseEvents.RecommendationImplemented] = ProviderOrStaff,
         [CaseEvents.Withdraw] = ComplainantOrStaff,
         [CaseEvents.CloseCase] = StaffOnly,
+        [CaseEvents.NotificationResend] = StaffOnly,
+        [CaseEvents.NotificationDeliveredOtherwise] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -127,6 +130,10 @@ public static class CaseStageRules
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",
         CaseEvents.DraftResultIssued when string.IsNullOrWhiteSpace(action.Note) => "the draft result in the note",
         CaseEvents.EvidenceRequested when string.IsNullOrWhiteSpace(action.Note) => "the documents asked for in the note",
+        CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise when string.IsNullOrWhiteSpace(action.NotificationKey) =>
+            "the notification's key",
+        CaseEvents.NotificationDeliveredOtherwise when !CaseEvents.OtherMeans.Contains(action.DeliveredBy, StringComparer.Ordinal) =>
+            $"how it was delivered ({string.Join(", ", CaseEvents.OtherMeans)})",
         _ => null,
     };
 }
