@@ -234,8 +234,9 @@ internal static class CaseListPages
         {
             // "Due before 15 April": the last day is 14 April or earlier, in the office's own calendar.
             var zone = offices.Find(member.Office)?.TimeZone ?? OfficeTimeZone.Wib;
-            var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(before), cancellationToken: cancellationToken);
-            var due = deadlines.Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
+            // A deadline ends at the midnight after its last day, so the read model's range runs a day further.
+            var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(before.AddDays(1)), cancellationToken: cancellationToken);
+            var due = deadlines.Where(d => d.Timer.Deadline!.DueDate < before).Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
             cases = cases.Where(c => due.Contains(c.CaseId) || c.OverdueDeadlines.Any(d => d.DueDate < before));
         }
 
