@@ -29,6 +29,12 @@ public static class ConsoleRoutes
     /// <summary>Notifications not delivered, or of uncertain delivery.</summary>
     public const string Mail = Root + "/mail";
 
+    /// <summary>Where the form that sends an undelivered notification again posts.</summary>
+    public const string MailResend = Mail + "/resend";
+
+    /// <summary>Where the form that records a notification as delivered by other means (letter, phone, in person) posts.</summary>
+    public const string MailDeliveredOtherwise = Mail + "/delivered-otherwise";
+
     /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a console address).</summary>
     public static string SignInThenReturnTo(string returnUrl) => SignIn + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 

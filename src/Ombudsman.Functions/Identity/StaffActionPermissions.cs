@@ -16,6 +16,7 @@ internal static class StaffActionPermissions
         [
             CaseEvents.FileComplete, CaseEvents.FileIncomplete, CaseEvents.CureSubmitted, CaseEvents.Withdraw, CaseEvents.CloseCase,
             CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline,
+            CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise,
         ],
         [StaffRoles.Examiner] =
         [
@@ -24,6 +25,7 @@ internal static class StaffActionPermissions
             CaseEvents.MediationRequested, CaseEvents.MediationOutcome, CaseEvents.DecisionDelivered, CaseEvents.PaymentConfirmed,
             CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationImplemented,
             CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline,
+            CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise,
         ],
         [StaffRoles.Adjudicator] = [CaseEvents.AdjudicationDecision],
         [StaffRoles.HeadOfOffice] = [.. CaseEvents.All],

@@ -43,7 +43,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddProviderPageRoutes()
             .AddStaffSignInRoutes()
             .AddIntakeConsoleRoutes()
-            .AddCaseConsoleRoutes();
+            .AddCaseConsoleRoutes()
+            .AddConsoleListRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

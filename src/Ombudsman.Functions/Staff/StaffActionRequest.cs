@@ -40,6 +40,11 @@ internal sealed record StaffActionRequest
     /// text so an unknown reason is answered with the list, not as a malformed body.
     /// </summary>
     public string? Reason { get; init; }
+    /// <summary>notification-resend, notification-delivered-otherwise: the notification's key, as the case lists it.</summary>
+    public string? NotificationKey { get; init; }
+
+    /// <summary>notification-delivered-otherwise: letter, phone or in-person.</summary>
+    public string? DeliveredBy { get; init; }
 
     public CaseAction ToAction(CaseActor actor) => new()
     {
@@ -54,5 +59,7 @@ internal sealed record StaffActionRequest
         ClosedReason = ClosedReason,
         DeadlineRuleId = RuleId?.Trim(),
         SuspensionReason = SuspensionReasons.Parse(Reason),
+        NotificationKey = NotificationKey,
+        DeliveredBy = DeliveredBy,
     };
 }

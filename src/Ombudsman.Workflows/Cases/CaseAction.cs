@@ -29,6 +29,12 @@ public sealed record CaseAction
     /// <summary>Ombudsman final result (LHP): corrective actions the reported party must carry out (O10).</summary>
     public IReadOnlyList<string>? CorrectiveActions { get; init; }
 
+    /// <summary>Resending or recording another delivery of a notification: its idempotency key, as the case lists it.</summary>
+    public string? NotificationKey { get; init; }
+
+    /// <summary><see cref="CaseEvents.NotificationDeliveredOtherwise"/>: one of <see cref="CaseEvents.OtherMeans"/>.</summary>
+    public string? DeliveredBy { get; init; }
+
     /// <summary><see cref="CaseEvents.CloseCase"/>: Rejected or NoAuthority.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 

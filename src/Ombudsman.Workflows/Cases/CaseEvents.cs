@@ -72,6 +72,21 @@ public static class CaseEvents
     /// <summary>Staff: run a suspended deadline again; its last day moves by the days it stood still, in the rule's day type.</summary>
     public const string ResumeDeadline = "resume-deadline";
 
+    /// <summary>
+    /// Staff: send again a notification of the case that did not arrive or may not have (<see cref="CaseAction.NotificationKey"/>),
+    /// under a new idempotency key of its own; one already dealt with is not sent again.
+    /// </summary>
+    public const string NotificationResend = "notification-resend";
+
+    /// <summary>
+    /// Staff: the party was told what a notification that did not arrive says by other means
+    /// (<see cref="CaseAction.DeliveredBy"/>: letter, phone or in person); the notification no longer awaits delivery.
+    /// </summary>
+    public const string NotificationDeliveredOtherwise = "notification-delivered-otherwise";
+
+    /// <summary>How a notification can be delivered other than by email (<see cref="NotificationDeliveredOtherwise"/>).</summary>
+    public static IReadOnlyList<string> OtherMeans { get; } = ["letter", "phone", "in-person"];
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -79,5 +94,6 @@ public static class CaseEvents
         DraftResultIssued, DraftResultResponse, ClarificationRequested, SummonsMissed,
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
+        NotificationResend, NotificationDeliveredOtherwise,
     ];
 }

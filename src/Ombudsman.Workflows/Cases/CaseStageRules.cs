@@ -15,7 +15,8 @@ public static class CaseStageRules
     private static readonly CaseRole[] ProviderOrStaff = [CaseRole.Provider, CaseRole.Staff];
     private static readonly CaseRole[] Anyone = [CaseRole.Complainant, CaseRole.Provider, CaseRole.Staff];
 
-    private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase];
+    private static readonly string[] AnyOpenStage =
+        [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise];
 
     /// <summary>Every stage that runs a deadline may have it suspended and resumed (<see cref="DeadlineSuspensionRules"/> checks which).</summary>
     private static readonly string[] DeadlineClock = [CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline, .. AnyOpenStage];
@@ -67,6 +68,8 @@ public static class CaseStageRules
         [CaseEvents.CloseCase] = StaffOnly,
         [CaseEvents.SuspendDeadline] = StaffOnly,
         [CaseEvents.ResumeDeadline] = StaffOnly,
+        [CaseEvents.NotificationResend] = StaffOnly,
+        [CaseEvents.NotificationDeliveredOtherwise] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -135,6 +138,10 @@ public static class CaseStageRules
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",
         CaseEvents.DraftResultIssued when string.IsNullOrWhiteSpace(action.Note) => "the draft result in the note",
         CaseEvents.EvidenceRequested when string.IsNullOrWhiteSpace(action.Note) => "the documents asked for in the note",
+        CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise when string.IsNullOrWhiteSpace(action.NotificationKey) =>
+            "the notification's key",
+        CaseEvents.NotificationDeliveredOtherwise when !CaseEvents.OtherMeans.Contains(action.DeliveredBy, StringComparer.Ordinal) =>
+            $"how it was delivered ({string.Join(", ", CaseEvents.OtherMeans)})",
         _ => null,
     };
 }

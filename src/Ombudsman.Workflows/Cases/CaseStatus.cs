@@ -18,6 +18,9 @@ public sealed record CaseStatus
     /// <summary>How the complaint reached the Ombudsman (the complaint's channel).</summary>
     public IntakeChannel Channel { get; init; } = IntakeChannel.Online;
 
+    /// <summary>The service provider complained about, as filed (staff lists filter and show it).</summary>
+    public string? ProviderName { get; init; }
+
     /// <summary>Office code.</summary>
     public required string Office { get; init; }
 
@@ -40,6 +43,12 @@ public sealed record CaseStatus
 
     /// <summary>Rule ids of the deadlines that passed, in order.</summary>
     public List<string> OverdueRules { get; init; } = [];
+
+    /// <summary>
+    /// The deadlines that passed without their step being done while the case is still in the stage that step
+    /// belongs to (staff's "overdue" list); emptied when the case moves to another stage.
+    /// </summary>
+    public List<OpenDeadline> OverdueDeadlines { get; init; } = [];
 
     /// <summary>An overdue deadline was escalated to the head of unit.</summary>
     public bool Escalated { get; set; }

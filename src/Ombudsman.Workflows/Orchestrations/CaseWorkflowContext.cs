@@ -24,6 +24,10 @@ internal sealed partial class CaseWorkflowContext
     private readonly List<TimelineEntry> _unrecorded = [];
     private readonly List<DeadlineDue> _dueLater = [];
     private readonly List<CaseInput> _inputsLater = [];
+
+    /// <summary>The notifications that did not arrive (or may not have), by key, as sent: a resend sends the same again.</summary>
+    private readonly Dictionary<string, CaseNotification> _undelivered = new(StringComparer.Ordinal);
+    private int _resends;
     private int _timerSequence;
     private int _recordedEntries;
     private int _recordVersion;
@@ -50,6 +54,7 @@ internal sealed partial class CaseWorkflowContext
             Stage = CaseStage.Received,
             Path = Complaint.Path,
             Channel = Complaint.Channel,
+            ProviderName = Complaint.Provider.Name,
             Office = Complaint.Office.Code,
             OfficeTimeZone = Complaint.Office.TimeZoneCode,
         };
@@ -79,6 +84,7 @@ internal sealed partial class CaseWorkflowContext
     public void Enter(CaseStage stage)
     {
         Status.Stage = stage;
+        Status.OverdueDeadlines.Clear();
         Record(CaseActor.System, $"Stage: {stage}.", TimelineKind.Stage);
     }
 
@@ -264,7 +270,7 @@ internal sealed partial class CaseWorkflowContext
 
             if (input is not null && Accept(input) is { } signal)
             {
-                if (await TakeSuspensionAsync(signal))
+                if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal))
                 {
                     continue;
                 }
@@ -482,22 +488,64 @@ internal sealed partial class CaseWorkflowContext
             IdempotencyKey = key,
             Data = values,
         };
+        await SendAsync(notification);
+    }
+
+    /// <summary>Sends one notification; one that did not arrive (or may not have) is listed on the case for staff.</summary>
+    private async Task SendAsync(CaseNotification notification)
+    {
         try
         {
             var result = await Orchestration.CallActivityAsync<CaseNotificationResult>(CaseActivityNames.SendNotification, notification, ActivityRetry);
             if (result.NeedsStaff)
             {
                 Status.EmailNotDelivered = true;
-                Status.NotDeliveredNotifications.Add(key);
+                Status.NotDeliveredNotifications.Add(notification.IdempotencyKey);
+                _undelivered[notification.IdempotencyKey] = notification;
                 var what = result.Delivery == CaseNotificationDelivery.Uncertain ? "delivery uncertain" : "email not delivered";
-                Record(CaseActor.System, $"Notification {templateId} to {recipient}: {what}: {result.Reason}", TimelineKind.Notification, TimelineVisibility.Staff);
+                Record(CaseActor.System, $"Notification {notification.TemplateId} to {notification.Recipient}: {what}: {result.Reason}", TimelineKind.Notification, TimelineVisibility.Staff);
             }
         }
         catch (TaskFailedException e)
         {
             // A notification that keeps failing must not stop the statutory clock; staff see it in the timeline.
-            Record(CaseActor.System, $"Notification {templateId} to {recipient} failed after retries: {e.FailureDetails.ErrorMessage}", TimelineKind.Notification, TimelineVisibility.Staff);
+            Record(CaseActor.System, $"Notification {notification.TemplateId} to {notification.Recipient} failed after retries: {e.FailureDetails.ErrorMessage}", TimelineKind.Notification, TimelineVisibility.Staff);
         }
+    }
+
+    /// <summary>
+    /// Staff's answer to a notification that did not arrive, in whatever stage the case is: send it again or record
+    /// how the party was told instead. Either takes the notification off the case's list first, so a second click (a
+    /// second event for the same key) finds nothing to do and sends nothing. A resend goes under a key of its own
+    /// (the original's key is spent: the send record would answer it with the same failure); if that fails too, the
+    /// resend is listed in its place. Staff-only entries: a party's phone or address details may be in the note.
+    /// </summary>
+    private async Task<bool> TakeNotificationActionAsync(CaseSignal signal)
+    {
+        if (!signal.Is(CaseEvents.NotificationResend) && !signal.Is(CaseEvents.NotificationDeliveredOtherwise))
+        {
+            return false;
+        }
+
+        var action = signal.Action!;
+        var key = action.NotificationKey!;
+        if (!Status.NotDeliveredNotifications.Contains(key) || !_undelivered.Remove(key, out var original))
+        {
+            Record(action.Actor, $"{signal.EventName}: notification {key} is not awaiting delivery; nothing done.", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
+            return true;
+        }
+
+        Status.NotDeliveredNotifications.Remove(key);
+        if (signal.Is(CaseEvents.NotificationDeliveredOtherwise))
+        {
+            var note = action.Note is { Length: > 0 } n ? $": {n}" : "";
+            Record(action.Actor, $"Notification {original.TemplateId} to {original.Recipient} delivered by {action.DeliveredBy}{note}", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
+            return true;
+        }
+
+        Record(action.Actor, $"Notification {original.TemplateId} to {original.Recipient} sent again.", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
+        await SendAsync(original with { IdempotencyKey = $"{key}:resend-{++_resends}" });
+        return true;
     }
 
     /// <summary>
@@ -555,6 +603,7 @@ internal sealed partial class CaseWorkflowContext
         var deadline = timer.Deadline!;
         Status.Overdue = true;
         Status.OverdueRules.Add(deadline.RuleId);
+        Status.OverdueDeadlines.Add(OpenDeadlineOf(deadline));
         Status.Escalated |= escalate;
         Record(CaseActor.System, $"{deadline.RuleId} overdue ({deadline.Citation}): {consequence}", TimelineKind.Overdue, TimelineVisibility.Staff);
         await NotifyAsync(
@@ -579,6 +628,12 @@ internal sealed partial class CaseWorkflowContext
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}", TimelineKind.Refused, TimelineVisibility.Staff, received.Name);
             return null;
+        }
+
+        if (received.Name is CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise)
+        {
+            // Recorded (staff only) when taken: what it did depends on whether the notification still awaits delivery.
+            return new CaseSignal { EventName = received.Name, Action = action };
         }
 
         Record(actor, action.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name, TimelineKind.Action, eventName: received.Name);

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Primitives;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Pages;
+using Ombudsman.Functions.Routing;
+using Ombudsman.Web;
+using Ombudsman.Web.Pages.Staff;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
+using Ombudsman.Workflows.Offices;
+using Ombudsman.Workflows.Statute;
+
+namespace Ombudsman.Functions.StaffPages;
+
+/// <summary>
+/// The office's case list (<see cref="ConsoleRoutes.Cases"/>) and the same list as CSV (<see cref="ConsoleRoutes.CasesCsv"/>):
+/// filtered by stage, path, provider, channel, overdue, a deadline due before a date and the receipt number, sorted by
+/// the next deadline or by age, paged in the page and whole in the CSV. Filters are query parameters, so a list can be
+/// bookmarked and the pages and the CSV keep them. Only the signed-in member's office is ever read.
+/// </summary>
+internal static class CaseListPages
+{
+    /// <summary>Cases on one page of the list unless the setting <c>StaffConsole:CasesPerPage</c> says otherwise.</summary>
+    public const int DefaultPageSize = 50;
+
+    private const string SortDue = "due";
+    private const string SortAge = "age";
+
+    private static readonly string[] FilterNames = ["receipt", "stage", "path", "provider", "channel", "dueBefore", "overdue", "sort"];
+
+    public static HttpRouteTable AddCaseListConsoleRoutes(this HttpRouteTable routes) => routes
+        .Add(StaffConsole.Page(HttpRoute.Get("StaffCaseList", ConsoleRoutes.Cases.TrimStart('/'), ShowAsync)))
+        .Add(StaffConsole.Page(HttpRoute.Get("StaffCaseListCsv", ConsoleRoutes.CasesCsv.TrimStart('/'), CsvAsync)));
+
+    private static async Task<IResult> ShowAsync(
+        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        PageResponder pages, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("StaffConsole:CasesPerPage", DefaultPageSize));
+        var rows = new ConsoleCaseRows(t, time);
+        var filter = Read(context.Request.Query, t);
+        var pageNumber = 1;
+        if (context.Request.Query["page"] is { Count: > 0 } pageText &&
+            (!int.TryParse(pageText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        {
+            pageNumber = 1;
+        }
+
+        var found = filter.Errors.Count > 0 ? [] : await FindAsync(context, readModel, offices, time, filter, cancellationToken);
+        var pageCount = Math.Max(1, (found.Count + pageSize - 1) / pageSize);
+        pageNumber = Math.Min(pageNumber, pageCount);
+        var model = new CaseListModel
+        {
+            Values = filter.Values,
+            Errors = filter.Errors,
+            Stages = [new("", t["Filter.AnyStage"]), .. Enum.GetValues<CaseStage>().Select(s => new FilterOption(s.ToString(), rows.StageName(s)))],
+            Paths = [new("", t["Filter.AnyPath"]), .. Enum.GetValues<ComplaintPath>().Select(p => new FilterOption(p.ToString(), rows.PathName(p)))],
+            Channels = [new("", t["Filter.AnyChannel"]), .. Enum.GetValues<IntakeChannel>().Select(c => new FilterOption(c.ToString(), rows.ChannelName(c)))],
+            Sorts = [new(SortDue, t["Sort.Due"]), new(SortAge, t["Sort.Age"])],
+            Rows = [.. found.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))],
+            Summary = string.Format(CultureInfo.CurrentCulture, t["List.Summary"], found.Count, pageNumber, pageCount),
+            PreviousUrl = pageNumber > 1 ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber - 1) : null,
+            NextUrl = pageNumber < pageCount ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber + 1) : null,
+            CsvUrl = Address(ConsoleRoutes.CasesCsv, filter.Values, null),
+        };
+        return await pages.RenderAsync<CaseListPage>(
+            context,
+            new Dictionary<string, object?> { ["Staff"] = StaffConsole.Badge(context), ["Model"] = model },
+            filter.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// The whole filtered list as CSV for a spreadsheet: UTF-8 with a byte order mark (Excel reads the encoding from
+    /// it), CRLF lines, fields quoted as RFC 4180 says, a header row in the visitor's language. Bad filters answer the
+    /// list page with the errors next to the fields, not a broken file.
+    /// </summary>
+    private static async Task<IResult> CsvAsync(
+        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        PageResponder pages, CancellationToken cancellationToken)
+    {
+        var filter = Read(context.Request.Query, t);
+        if (filter.Errors.Count > 0)
+        {
+            return await ShowAsync(context, readModel, offices, time, t, pages, cancellationToken);
+        }
+
+        var rows = new ConsoleCaseRows(t, time);
+        var found = await FindAsync(context, readModel, offices, time, filter, cancellationToken);
+        var csv = new StringBuilder();
+        Line(csv, [t["Col.Case"], t["Col.Stage"], t["Col.Path"], t["Col.Channel"], t["Col.Provider"], t["Col.Received"], t["Col.Rule"], t["Col.LastDayDate"], t["Col.DaysLeft"], t["Col.Overdue"]]);
+        foreach (var status in found)
+        {
+            var deadline = ConsoleCaseRows.FirstDeadline(status);
+            var zone = ConsoleCaseRows.Zone(status);
+            var left = deadline is null ? (int?)null : deadline.DueDate.DayNumber - rows.Today(status).DayNumber;
+            Line(csv,
+            [
+                CaseIds.ReceiptNumberOf(status.CaseId),
+                rows.StageName(status.Stage),
+                rows.PathName(status.Path),
+                rows.ChannelName(status.Channel),
+                status.ProviderName ?? "",
+                status.ReceivedAt is { } at ? zone.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
+                deadline?.RuleId ?? "",
+                deadline?.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                left?.ToString(CultureInfo.InvariantCulture) ?? "",
+                IsOverdue(status, time.GetUtcNow()) ? t["Csv.Yes"] : t["Csv.No"],
+            ]);
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var today = (offices.Find(StaffConsole.Member(context).Office)?.TimeZone ?? OfficeTimeZone.Wib).DateOf(time.GetUtcNow());
+        return Results.File(bytes, "text/csv; charset=utf-8", $"perkara-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
+    }
+
+    /// <summary>One CSV record: every field quoted when it holds a comma, a quote or a line break (quotes doubled).</summary>
+    internal static void Line(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.AppendJoin(',', fields.Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f));
+        csv.Append("\r\n");
+    }
+
+    private sealed record Filter(
+        Dictionary<string, string> Values,
+        Dictionary<string, string> Errors,
+        string? Receipt,
+        CaseStage? Stage,
+        ComplaintPath? Path,
+        string? Provider,
+        IntakeChannel? Channel,
+        DateOnly? DueBefore,
+        bool Overdue,
+        string Sort);
+
+    /// <summary>The filters as entered (kept for the form), parsed; a bad one gets an error in the visitor's language.</summary>
+    private static Filter Read(IQueryCollection query, IStringLocalizer<ConsoleListText> t)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in FilterNames)
+        {
+            if (query[name] is { Count: > 0 } v && v.ToString().Trim() is { Length: > 0 } text)
+            {
+                values[name] = text;
+            }
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        T? Choice<T>(string name, string error)
+            where T : struct, Enum
+        {
+            if (!values.TryGetValue(name, out var text))
+            {
+                return null;
+            }
+
+            if (Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !text.Any(char.IsDigit))
+            {
+                return parsed;
+            }
+
+            errors[name] = error;
+            return null;
+        }
+
+        var stage = Choice<CaseStage>("stage", t["Error.Stage"]);
+        var path = Choice<ComplaintPath>("path", t["Error.Path"]);
+        var channel = Choice<IntakeChannel>("channel", t["Error.Channel"]);
+        DateOnly? dueBefore = null;
+        if (values.TryGetValue("dueBefore", out var dateText))
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                dueBefore = date;
+            }
+            else
+            {
+                errors["dueBefore"] = t["Error.Date"];
+            }
+        }
+
+        var sort = values.GetValueOrDefault("sort") ?? SortDue;
+        if (sort is not (SortDue or SortAge))
+        {
+            errors["sort"] = t["Error.Sort"];
+        }
+
+        return new Filter(
+            values,
+            errors,
+            values.GetValueOrDefault("receipt"),
+            stage,
+            path,
+            values.GetValueOrDefault("provider"),
+            channel,
+            dueBefore,
+            values.GetValueOrDefault("overdue") == "true",
+            sort);
+    }
+
+    private static async Task<List<CaseStatus>> FindAsync(
+        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, Filter filter, CancellationToken cancellationToken)
+    {
+        var member = StaffConsole.Member(context);
+        var now = time.GetUtcNow();
+        IEnumerable<CaseStatus> cases = await readModel.ListCasesAsync(member.Office, filter.Stage, cancellationToken);
+        if (filter.Receipt is { } receipt)
+        {
+            cases = cases.Where(c => c.CaseId.Contains(receipt, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (filter.Path is { } path)
+        {
+            cases = cases.Where(c => c.Path == path);
+        }
+
+        if (filter.Provider is { } provider)
+        {
+            cases = cases.Where(c => c.ProviderName?.Contains(provider, StringComparison.OrdinalIgnoreCase) == true);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            cases = cases.Where(c => c.Channel == channel);
+        }
+
+        if (filter.Overdue)
+        {
+            cases = cases.Where(c => IsOverdue(c, now));
+        }
+
+        if (filter.DueBefore is { } before)
+        {
+            // "Due before 15 April": the last day is 14 April or earlier, in the office's own calendar.
+            var zone = offices.Find(member.Office)?.TimeZone ?? OfficeTimeZone.Wib;
+            // A deadline ends at the midnight after its last day, so the read model's range runs a day further.
+            var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(before.AddDays(1)), cancellationToken: cancellationToken);
+            var due = deadlines.Where(d => d.Timer.Deadline!.DueDate < before).Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
+            cases = cases.Where(c => due.Contains(c.CaseId) || c.OverdueDeadlines.Any(d => d.DueDate < before));
+        }
+
+        return filter.Sort == SortAge
+            ? [.. cases.OrderBy(c => c.ReceivedAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal)]
+            : [.. cases.OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.ReceivedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Open, with a deadline passed and its step not done, or a running deadline the clock has passed.</summary>
+    private static bool IsOverdue(CaseStatus status, DateTimeOffset now) =>
+        status.Stage != CaseStage.Closed && (status.OverdueDeadlines.Count > 0 || status.OpenDeadlines.Any(d => d.DueAt <= now));
+
+    /// <summary>The list's address with the same filters (and a page).</summary>
+    private static string Address(string path, IReadOnlyDictionary<string, string> values, int? page)
+    {
+        var query = values.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))).ToList();
+        if (page is { } n)
+        {
+            query.Add(KeyValuePair.Create("page", new StringValues(n.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return path + QueryString.Create(query).ToUriComponent();
+    }
+}

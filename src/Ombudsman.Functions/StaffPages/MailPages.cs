@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Identity;
+using Ombudsman.Functions.Pages;
+using Ombudsman.Functions.Routing;
+using Ombudsman.Web;
+using Ombudsman.Web.Pages;
+using Ombudsman.Web.Pages.Staff;
+using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
+
+namespace Ombudsman.Functions.StaffPages;
+
+/// <summary>
+/// Undelivered mail (<see cref="ConsoleRoutes.Mail"/>): the notifications of the office's open cases that did not
+/// arrive or may not have (the case lists their keys), each with two actions taken on the case through the same
+/// path as the staff API (office check, role, stage rules, <see cref="CaseCommands.SubmitAsync"/>): send it again,
+/// or record how the party was told instead. The case takes the notification off its list before acting, so a
+/// double click sends nothing twice.
+/// </summary>
+internal static partial class MailPages
+{
+    private const string NoticeResent = "resent";
+    private const string NoticeResendFailed = "resend-failed";
+    private const string NoticeRecorded = "recorded";
+    private const string NoticeGone = "gone";
+
+    public static HttpRouteTable AddMailConsoleRoutes(this HttpRouteTable routes) => routes
+        .Add(StaffConsole.Page(HttpRoute.Get("StaffMail", ConsoleRoutes.Mail.TrimStart('/'), ShowAsync)))
+        .Add(StaffConsole.Page(HttpRoute.Post("StaffMailResend", ConsoleRoutes.MailResend.TrimStart('/'), ResendAsync)))
+        .Add(StaffConsole.Page(HttpRoute.Post("StaffMailDeliveredOtherwise", ConsoleRoutes.MailDeliveredOtherwise.TrimStart('/'), DeliveredOtherwiseAsync)));
+
+    private static async Task<IResult> ShowAsync(
+        HttpContext context, string? notice, string? @case, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        PageResponder pages, CancellationToken cancellationToken)
+    {
+        var receipt = @case is { Length: > 0 } ? CaseIds.ReceiptNumberOf(@case) : "";
+        var text = notice switch
+        {
+            NoticeResent => string.Format(CultureInfo.CurrentCulture, t["Mail.Resent"], receipt),
+            NoticeResendFailed => string.Format(CultureInfo.CurrentCulture, t["Mail.ResendFailed"], receipt),
+            NoticeRecorded => string.Format(CultureInfo.CurrentCulture, t["Mail.Recorded"], receipt),
+            NoticeGone => (string)t["Mail.Gone"],
+            _ => null,
+        };
+        return await RenderAsync(context, readModel, time, t, pages, text, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext context, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t, PageResponder pages,
+        string? notice, (string Key, string Message)? refused, int status, CancellationToken cancellationToken)
+    {
+        var member = StaffConsole.Member(context);
+        var words = new ConsoleCaseRows(t, time);
+        var cases = await readModel.ListCasesAsync(member.Office, cancellationToken: cancellationToken);
+        var rows = cases
+            .Where(c => c.Stage != CaseStage.Closed)
+            .OrderBy(c => c.CaseId, StringComparer.Ordinal)
+            .SelectMany(c => c.NotDeliveredNotifications.Select(key => (Case: c, Key: key)))
+            .Select(p => Row(p.Case, p.Key, words, t, refused is { } r && r.Key == p.Key ? r.Message : null))
+            .ToList();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = rows.FindIndex(r => r.Error is not null);
+        if (index >= 0)
+        {
+            errors[$"means-{index}-{CaseEvents.OtherMeans[0]}"] = rows[index].Error!;
+        }
+
+        return await pages.RenderAsync<MailPage>(
+            context,
+            new Dictionary<string, object?> { ["Staff"] = StaffConsole.Badge(context), ["Model"] = new MailModel(rows, notice, errors) },
+            status);
+    }
+
+    private static UndeliveredMailRow Row(CaseStatus status, string key, ConsoleCaseRows words, IStringLocalizer<ConsoleListText> t, string? error)
+    {
+        // Keys are "{case}:{step}:{template}:{recipient}", a resend's with ":resend-{n}" after it.
+        var parts = ResendSuffix().Replace(key, "").Split(':');
+        var template = parts.Length >= 4 ? parts[^2] : key;
+        var recipient = parts.Length >= 4 && Enum.TryParse<NotificationRecipient>(parts[^1], out var r) ? words.RecipientName(r) : "";
+        return new UndeliveredMailRow(
+            CaseIds.ReceiptNumberOf(status.CaseId),
+            status.CaseId,
+            ConsoleRoutes.Case(status.CaseId),
+            words.StageName(status.Stage),
+            string.Format(CultureInfo.CurrentCulture, t["Mail.What"], template),
+            recipient,
+            key,
+            error);
+    }
+
+    private static Task<IResult> ResendAsync(
+        HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationResend, commands, readModel, time, t, text, pages, cancellationToken);
+
+    private static Task<IResult> DeliveredOtherwiseAsync(
+        HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationDeliveredOtherwise, commands, readModel, time, t, text, pages, cancellationToken);
+
+    private static async Task<IResult> ActAsync(
+        HttpContext context, string eventName, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken)
+    {
+        var posted = await PageForms.ReadAsync(context);
+        if (posted.Refused)
+        {
+            return posted.Refusal;
+        }
+
+        var member = StaffConsole.Member(context);
+        var caseId = posted.Form["case"].ToString();
+        var key = posted.Form["notification"].ToString();
+
+        // Existence and office first: another office's case is a missing one, whatever else is wrong.
+        var status = caseId.Length == 0 ? null : await commands.GetAsync(caseId, cancellationToken);
+        if (status is null || status.Office != member.Office)
+        {
+            return await pages.MessageAsync(context, new MessageModel(text["Error.NotFoundTitle"], text["Error.NotFoundMessage"], IsError: true), StatusCodes.Status404NotFound);
+        }
+
+        if (!StaffActionPermissions.MayAct(member, eventName))
+        {
+            return await pages.MessageAsync(context, new MessageModel(t["Mail.NotYourRoleTitle"], t["Mail.NotYourRole"], IsError: true), StatusCodes.Status403Forbidden);
+        }
+
+        if (!status.NotDeliveredNotifications.Contains(key, StringComparer.Ordinal) || status.Stage == CaseStage.Closed)
+        {
+            return PageResponder.SeeOther(Notice(NoticeGone, caseId));
+        }
+
+        var means = posted.Form["means"].ToString();
+        if (eventName == CaseEvents.NotificationDeliveredOtherwise && !CaseEvents.OtherMeans.Contains(means, StringComparer.Ordinal))
+        {
+            return await RenderAsync(context, readModel, time, t, pages, null, (key, t["Error.Means"]), StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var note = posted.Form["note"].ToString().Trim();
+        var action = new CaseAction
+        {
+            Actor = member.ToActor(),
+            NotificationKey = key,
+            DeliveredBy = eventName == CaseEvents.NotificationDeliveredOtherwise ? means : null,
+            Note = note.Length > 0 ? note : null,
+        };
+        try
+        {
+            await commands.SubmitAsync(caseId, eventName, action, cancellationToken);
+        }
+        catch (CaseActionRefusedException)
+        {
+            // The case closed or moved meanwhile: nothing was sent or recorded.
+            return PageResponder.SeeOther(Notice(NoticeGone, caseId));
+        }
+
+        if (eventName == CaseEvents.NotificationDeliveredOtherwise)
+        {
+            return PageResponder.SeeOther(Notice(NoticeRecorded, caseId));
+        }
+
+        var after = await commands.GetAsync(caseId, cancellationToken);
+        var failedAgain = after?.NotDeliveredNotifications.Any(k => k.StartsWith(key + ":resend-", StringComparison.Ordinal)) == true;
+        return PageResponder.SeeOther(Notice(failedAgain ? NoticeResendFailed : NoticeResent, caseId));
+    }
+
+    private static string Notice(string notice, string caseId) =>
+        $"{ConsoleRoutes.Mail}?notice={notice}&case={Uri.EscapeDataString(caseId)}";
+
+    [GeneratedRegex(@"(:resend-\d+)+$")]
+    private static partial Regex ResendSuffix();
+}
