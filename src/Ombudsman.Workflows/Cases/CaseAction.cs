@@ -31,4 +31,7 @@ public sealed record CaseAction
 
     /// <summary><see cref="CaseEvents.CloseCase"/>: Rejected or NoAuthority.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
+
+    /// <summary><see cref="CaseEvents.CalendarAmended"/>: the calendar version that was published.</summary>
+    public CalendarPublication? Calendar { get; init; }
 }

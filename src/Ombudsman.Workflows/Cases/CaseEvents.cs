@@ -63,12 +63,18 @@ public static class CaseEvents
     /// <summary>Staff: close the case as rejected or without authority, with reason.</summary>
     public const string CloseCase = "close-case";
 
+    /// <summary>
+    /// System: a holiday calendar year was published or amended (<see cref="CaseAction.Calendar"/>); the case recounts
+    /// its deadlines that went through that year. Raised by the calendar publication's fan-out, never by a person.
+    /// </summary>
+    public const string CalendarAmended = "calendar-amended";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         FileComplete, FileIncomplete, CureSubmitted, ProviderResponseSubmitted, EvidenceRequested, EvidenceProvided,
         DraftResultIssued, DraftResultResponse, ClarificationRequested, SummonsMissed,
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
-        CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase,
+        CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, CalendarAmended,
     ];
 }

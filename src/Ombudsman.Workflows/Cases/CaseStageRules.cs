@@ -14,8 +14,10 @@ public static class CaseStageRules
     private static readonly CaseRole[] ComplainantOrStaff = [CaseRole.Complainant, CaseRole.Staff];
     private static readonly CaseRole[] ProviderOrStaff = [CaseRole.Provider, CaseRole.Staff];
     private static readonly CaseRole[] Anyone = [CaseRole.Complainant, CaseRole.Provider, CaseRole.Staff];
+    private static readonly CaseRole[] SystemOnly = [CaseRole.System];
 
-    private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase];
+    // A calendar amendment concerns whatever deadline runs, so every open stage takes it.
+    private static readonly string[] AnyOpenStage = [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.CalendarAmended];
 
     private static readonly FrozenDictionary<CaseStage, FrozenSet<string>> ByStage = new Dictionary<CaseStage, string[]>
     {
@@ -62,6 +64,7 @@ public static class CaseStageRules
         [CaseEvents.RecommendationImplemented] = ProviderOrStaff,
         [CaseEvents.Withdraw] = ComplainantOrStaff,
         [CaseEvents.CloseCase] = StaffOnly,
+        [CaseEvents.CalendarAmended] = SystemOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -122,6 +125,7 @@ public static class CaseStageRules
         CaseEvents.CloseCase when action.ClosedReason is not (CaseClosedReason.Rejected or CaseClosedReason.NoAuthority) =>
             "a closing reason of Rejected or NoAuthority",
         CaseEvents.CloseCase or CaseEvents.Withdraw when string.IsNullOrWhiteSpace(action.Note) => "a reason in the note",
+        CaseEvents.CalendarAmended when action.Calendar is null => "the calendar version published",
 
         // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",

@@ -15,4 +15,10 @@ public sealed record DeadlineRequest
 
     /// <summary>A last day set in a decision (P10, O12 payment); the rule then gives only the citation.</summary>
     public DateOnly? FixedDueDate { get; init; }
+
+    /// <summary>
+    /// For a recount after a publication: the calendar must hold at least this version of the year. An instance whose
+    /// cached calendar is older fails the attempt (and the retry reads it again) rather than count with the old one.
+    /// </summary>
+    public Statute.CalendarVersionUsed? RequiredCalendar { get; init; }
 }

@@ -52,6 +52,9 @@ public enum TimelineKind
 
     /// <summary>The case closed, with its reason.</summary>
     Closed,
+
+    /// <summary>A running deadline's last day moved: recounted with an amended holiday calendar, the decree cited.</summary>
+    DeadlineMoved,
 }
 
 /// <summary>Who may see a timeline entry.</summary>

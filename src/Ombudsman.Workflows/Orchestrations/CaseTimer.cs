@@ -11,19 +11,25 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// </summary>
 internal sealed class CaseTimer
 {
+    // Key, DueAt, Fired, Cancellation and Deadline change together when a recount moves the timer
+    // (CaseWorkflowContext.Reschedule): the stage keeps holding the same timer.
+
     /// <summary>Unique within the case; the key of its open row and of its <see cref="DeadlineDue"/> event.</summary>
-    public required string Key { get; init; }
+    public required string Key { get; set; }
 
     /// <summary>When it is due, in the case's statutory time (the app's clock).</summary>
-    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset DueAt { get; set; }
 
     /// <summary>The engine's durable timer; cancelled when the step it guards is done.</summary>
-    public required Task Fired { get; init; }
+    public required Task Fired { get; set; }
 
-    public required CancellationTokenSource Cancellation { get; init; }
+    public required CancellationTokenSource Cancellation { get; set; }
 
     /// <summary>The deadline, or null for a reminder or a retry.</summary>
-    public CaseDeadline? Deadline { get; init; }
+    public CaseDeadline? Deadline { get; set; }
+
+    /// <summary>What a counted deadline was computed from, so it can be counted again when the calendar changes.</summary>
+    public DeadlineRequest? Request { get; set; }
 
     public Func<CaseTimer, Task>? OnExpired { get; init; }
 

@@ -138,6 +138,7 @@ internal sealed class CaseWorkflowContext
         };
         var deadline = await ComputeDeadlineAsync(request);
         var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
+        timer.Request = request;
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.", TimelineKind.Deadline);
         return timer;
@@ -177,7 +178,61 @@ internal sealed class CaseWorkflowContext
     }
 
     /// <summary>Reminders go out at this office-local time of day.</summary>
-    private static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(9);
+    internal static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(9);
+
+    /// <summary>The timers running now (deadlines, reminders, retries).</summary>
+    internal IReadOnlyList<CaseTimer> RunningTimers => _timers;
+
+    /// <summary>The deadlines that passed on this case, with what they were counted from; their consequences have run.</summary>
+    internal List<CaseTimer> PassedDeadlines { get; } = [];
+
+    /// <summary>The calendar publications the case has recounted its deadlines with (their labels).</summary>
+    internal HashSet<string> CalendarsApplied { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Moves a running timer to <paramref name="dueAt"/>: its durable timer is cancelled and set again under a new key
+    /// (so a sweeper's event for the old instant finds nothing), and a deadline's open row follows. The stage keeps
+    /// holding the same <see cref="CaseTimer"/>.
+    /// </summary>
+    internal void Reschedule(CaseTimer timer, DateTimeOffset dueAt, CaseDeadline? deadline = null)
+    {
+        timer.Cancellation.Cancel();
+        if (timer.Deadline is { } old)
+        {
+            RemoveOpenDeadline(old);
+        }
+
+        var distance = dueAt - Now;
+        var fireAt = distance > TimeSpan.Zero ? Orchestration.CurrentUtcDateTime + distance : Orchestration.CurrentUtcDateTime;
+        var cancellation = new CancellationTokenSource();
+        timer.Key = $"{timer.Key[..timer.Key.LastIndexOf('-')]}-{++_timerSequence}";
+        timer.DueAt = dueAt;
+        timer.Cancellation = cancellation;
+        timer.Fired = Orchestration.CreateTimer(fireAt, cancellation.Token);
+        if (deadline is not null)
+        {
+            timer.Deadline = deadline;
+            Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
+        }
+
+        Publish();
+    }
+
+    /// <summary>A running deadline counted again with the same last day: only how it was counted (its calendar versions) changes.</summary>
+    internal void Recounted(CaseTimer timer, CaseDeadline deadline)
+    {
+        RemoveOpenDeadline(timer.Deadline!);
+        timer.Deadline = deadline;
+        Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
+        Publish();
+    }
+
+    /// <summary>Stops a reminder whose moment passed when its deadline moved earlier.</summary>
+    internal void StopTimer(CaseTimer timer)
+    {
+        Stop(timer);
+        Publish();
+    }
 
     /// <summary>
     /// A reminder timer at 09:00 office time, <paramref name="daysBefore"/> days before the deadline's last day
@@ -253,6 +308,13 @@ internal sealed class CaseWorkflowContext
 
             if (input is not null && Accept(input) is { } signal)
             {
+                if (signal.Is(CaseEvents.CalendarAmended))
+                {
+                    // Absorbed here: no stage waits for it, and a stage must not mistake it for its own event.
+                    await CalendarAmendment.ApplyAsync(this, signal.Action!.Calendar!);
+                    continue;
+                }
+
                 return signal;
             }
         }
@@ -326,6 +388,7 @@ internal sealed class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
+            PassedDeadlines.Add(timer);
             Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.", TimelineKind.DeadlinePassed);
         }
 
@@ -561,6 +624,12 @@ internal sealed class CaseWorkflowContext
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}", TimelineKind.Refused, TimelineVisibility.Staff, received.Name);
             return null;
+        }
+
+        if (received.Name == CaseEvents.CalendarAmended)
+        {
+            // Not an action anyone took on this case: what it changes (if anything) is recorded by the recount.
+            return new CaseSignal { EventName = received.Name, Action = action };
         }
 
         Record(actor, action.Note is { Length: > 0 } note ? $"{received.Name}: {note}" : received.Name, TimelineKind.Action, eventName: received.Name);
