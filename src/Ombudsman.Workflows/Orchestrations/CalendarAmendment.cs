@@ -60,7 +60,7 @@ internal static class CalendarAmendment
             }
             else if (recounted.DueDate == timer.Deadline!.DueDate)
             {
-                wf.Recounted(timer, recounted);
+                wf.Reschedule(timer, timer.DueAt, recounted);
                 wf.Record(
                     CaseActor.System,
                     $"Deadline {recounted.RuleId} ({recounted.Kind}) recounted with {calendar.Label}: its last day {Iso(recounted.DueDate)} does not change.",

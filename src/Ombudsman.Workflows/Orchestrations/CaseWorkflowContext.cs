@@ -190,9 +190,9 @@ internal sealed class CaseWorkflowContext
     internal HashSet<string> CalendarsApplied { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Moves a running timer to <paramref name="dueAt"/>: its durable timer is cancelled and set again under a new key
-    /// (so a sweeper's event for the old instant finds nothing), and a deadline's open row follows. The stage keeps
-    /// holding the same <see cref="CaseTimer"/>.
+    /// Moves a running timer to <paramref name="dueAt"/> (or keeps its instant with a deadline counted anew): its durable
+    /// timer is cancelled and set again under a new key, so a sweeper's event for the old row finds nothing and the
+    /// read model writes the new row (rows are written once per key). The stage keeps holding the same <see cref="CaseTimer"/>.
     /// </summary>
     internal void Reschedule(CaseTimer timer, DateTimeOffset dueAt, CaseDeadline? deadline = null)
     {
@@ -215,15 +215,6 @@ internal sealed class CaseWorkflowContext
             Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
         }
 
-        Publish();
-    }
-
-    /// <summary>A running deadline counted again with the same last day: only how it was counted (its calendar versions) changes.</summary>
-    internal void Recounted(CaseTimer timer, CaseDeadline deadline)
-    {
-        RemoveOpenDeadline(timer.Deadline!);
-        timer.Deadline = deadline;
-        Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
         Publish();
     }
 

@@ -31,15 +31,17 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
 
     public CaseReadModel ReadModel => Host.ReadModel;
 
-    public static async Task<CaseScenarioHost> CreateAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null)
+    public static async Task<CaseScenarioHost> CreateAsync(
+        AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null, Action<IServiceCollection>? services = null)
     {
         var notifier = new RecordingCaseNotifier();
         var ledger = new CountingNotificationLedger();
-        var host = await CaseEngineHost.StartAsync(azurite, clock ?? new FakeTimeProvider(Filing), services =>
+        var host = await CaseEngineHost.StartAsync(azurite, clock ?? new FakeTimeProvider(Filing), registered =>
         {
-            services.AddStatute(statute);
-            services.AddSingleton<ICaseNotifier>(notifier);
-            services.AddSingleton<ICaseNotificationLedger>(ledger);
+            services?.Invoke(registered);
+            registered.AddStatute(statute);
+            registered.AddSingleton<ICaseNotifier>(notifier);
+            registered.AddSingleton<ICaseNotificationLedger>(ledger);
         });
         return new CaseScenarioHost(host, notifier, ledger);
     }
