@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
 using static Ombudsman.Workflows.Tests.Cases.Actors;
 
@@ -29,11 +30,8 @@ public sealed class CalendarAmendmentTests(AzuriteFixture azurite)
 
     private async Task<(CaseScenarioHost Host, PublishingCalendarSource Calendars)> HostAsync(DateTimeOffset start)
     {
-        PublishingCalendarSource? calendars = null;
-        var host = await CaseScenarioHost.CreateAsync(azurite, new FakeTimeProvider(start), services: s => s.AddSingleton<ILegalCalendarSource>(sp =>
-            calendars = new PublishingCalendarSource(sp.GetRequiredService<LegalCalendar>())));
-        _ = await host.Host.Services.GetRequiredService<ILegalCalendarSource>().CurrentAsync();
-        return (host, calendars!);
+        var host = await CaseScenarioHost.CreateAsync(azurite, new FakeTimeProvider(start), publishing: true);
+        return (host, host.Calendars!);
     }
 
     [Fact] // O4 provisional to 13 January; the 2027 decree makes 12 January a holiday: the last day is 14 January
@@ -69,6 +67,15 @@ public sealed class CalendarAmendmentTests(AzuriteFixture azurite)
         Assert.False(email.Data.ContainsKey("provisionalYears"));
         Assert.DoesNotContain(host.Notifier.Sent, n => n.TemplateId == NotificationTemplates.DeadlineMoved && n.Recipient != NotificationRecipient.Complainant);
 
+        // The email as the complainant reads it, in both languages.
+        Assert.Contains(
+            "Semula: 13 Januari 2027 pukul 23.59 WIB.\n\nSekarang: 14 Januari 2027 pukul 23.59 WIB (Office practice).",
+            Render(email, Language.Indonesian),
+            StringComparison.Ordinal);
+        var english = Render(email, Language.English);
+        Assert.Contains("was published or amended: SKB No. TEST-ONLY 1/2026 of Tuesday, 22 December 2026.", english, StringComparison.Ordinal);
+        Assert.Contains("Before: 13 January 2027, 23:59 WIB.\n\nNow: 14 January 2027, 23:59 WIB (Office practice).", english, StringComparison.Ordinal);
+
         // Told again (a repeated sweep): nothing more happens.
         await host.Host.RaiseAsync(id, CaseEvents.CalendarAmended, new CaseAction { Actor = CaseActor.System, Calendar = decree });
         Assert.Single((await host.StatusAsync(id)).Timeline, e => e.Kind == TimelineKind.DeadlineMoved);
@@ -82,6 +89,14 @@ public sealed class CalendarAmendmentTests(AzuriteFixture azurite)
         Assert.True(after.Overdue);
         Assert.Equal(["O4"], after.OverdueRules);
         Assert.Single(host.Notifier.Sent, n => n.TemplateId == NotificationTemplates.StaffEscalation);
+    }
+
+    private static string Render(CaseNotification notification, Language language)
+    {
+        var complaint = new ComplaintBuilder().ToOmbudsman(new DateOnly(2026, 12, 1)).Build();
+        var template = new TemplateCatalog().Get(CaseEmailTemplates.For(notification.TemplateId, notification.Recipient), language);
+        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(LateDecember));
+        return template.Render(fields.Build(template, notification, complaint, complaint.Office.Name, complaint.Office.TimeZone)).TextBody;
     }
 
     [Fact] // O10, 30 working days from 1 December 2026: 15 January 2027 provisionally, 18 January with the decree
