@@ -104,10 +104,17 @@ internal static class StatuteEndpoints
 
     /// <summary>
     /// Validates the body exactly as a data file's days are validated (every problem at once) and stores it as the
-    /// year's next version; from then on new deadlines reaching the year are counted with it.
+    /// year's next version; from then on new deadlines reaching the year are counted with it, and running ones that went
+    /// through the year with an earlier calendar are recounted.
     /// </summary>
     private static async Task<IResult> PublishCalendarAsync(
-        int year, JsonElement? body, HttpContext context, [FromServices] PublishedCalendars published, TimeProvider time, CancellationToken cancellationToken)
+        int year,
+        JsonElement? body,
+        HttpContext context,
+        [FromServices] PublishedCalendars published,
+        [FromServices] CalendarAmendmentDelivery delivery,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -124,6 +131,10 @@ internal static class StatuteEndpoints
         }
 
         var version = await published.PublishAsync(calendar, PublisherOf(context.User), time.GetUtcNow(), cancellationToken);
+
+        // Running deadlines that went through the year are recounted out of this request: the stored version says its
+        // cases are still to be told, and the delivery (woken now, and sweeping on its own) tells them.
+        delivery.Wake();
         return Results.Created($"/api/statute/calendars/{year}", Describe(version, withPublisher: true));
     }
 

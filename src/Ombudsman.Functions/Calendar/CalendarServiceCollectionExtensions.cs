@@ -11,6 +11,7 @@ internal static class CalendarServiceCollectionExtensions
         services.AddSingleton(StoreOptions(configuration));
         services.AddSingleton(sp => new PublishedCalendars(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PublishedCalendarOptions>()));
         services.AddHostedService<PublishedCalendarsInitializer>();
+        services.AddSingleton<CalendarAmendmentDelivery>();
 
         // Replaces the data-files-only source AddStatute registers: activities in this process (and the worker in Azure) count with published versions.
         services.AddSingleton<PublishedCalendarSource>();

@@ -93,6 +93,42 @@ internal sealed class PublishedCalendars(TableServiceClient tables, PublishedCal
         }
     }
 
+    /// <summary>
+    /// The versions whose running cases may not all have been told yet (<see cref="MarkCasesToldAsync"/> not called),
+    /// each with when it was stored by the table's clock.
+    /// </summary>
+    public async Task<IReadOnlyList<(HolidayYear Calendar, DateTimeOffset StoredAt)>> NotYetToldAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<(HolidayYear, DateTimeOffset)>();
+        try
+        {
+            await foreach (var row in Table.QueryAsync<TableEntity>($"{CasesTold} eq false", cancellationToken: cancellationToken))
+            {
+                pending.Add((ToYear(row), row.Timestamp ?? DateTimeOffset.MinValue));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table yet: nothing published.
+        }
+
+        return [.. pending.OrderBy(p => p.Item1.Year).ThenBy(p => p.Item1.Version)];
+    }
+
+    /// <summary>Every running case the version concerns has been told of it: later sweeps leave it alone.</summary>
+    public async Task MarkCasesToldAsync(HolidayYear calendar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        await Table.UpdateEntityAsync(
+            new TableEntity(Partition(calendar.Year), Row(calendar.Version)) { [CasesTold] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
+    /// False when a version is stored, true once every running case it concerns was told: the stored row itself is the
+    /// durable record that cases are still to be told, so a crash after publishing loses nothing.
+    /// </summary>
+    private const string CasesTold = "CasesTold";
+
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static string Row(int version) => version.ToString("D4", CultureInfo.InvariantCulture);
@@ -104,6 +140,7 @@ internal sealed class PublishedCalendars(TableServiceClient tables, PublishedCal
         ["PublishedAt"] = year.PublishedAt,
         ["PublishedBy"] = year.PublishedBy,
         ["Days"] = JsonSerializer.Serialize(year.Days.Select(d => new StoredDay(d.Date, d.Kind, d.Name, d.Note)), DayJson),
+        [CasesTold] = false,
     };
 
     private static HolidayYear ToYear(TableEntity row)

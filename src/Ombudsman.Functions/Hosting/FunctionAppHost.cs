@@ -142,6 +142,7 @@ internal static class FunctionAppHost
             CaseJson.DataConverter);
         services.AddSingleton(configuration.GetSection("Schedule").Get<ScheduledWorkOptions>() ?? new ScheduledWorkOptions());
         services.AddHostedService<ScheduledWorkService>();
+        services.AddHostedService<Calendar.CalendarAmendmentService>();
     }
 
     /// <summary>

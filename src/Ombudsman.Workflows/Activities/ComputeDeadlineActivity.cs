@@ -39,6 +39,12 @@ internal sealed partial class ComputeDeadlineActivity(RuleSetCatalog catalog, De
 
         // The published calendar is read here, in the activity, so the result (and the version named) is in history.
         var calendar = await calendars.CurrentAsync();
+        if (input.RequiredCalendar is { } required && (calendar.Year(required.Year)?.Version ?? 0) < required.Version)
+        {
+            throw new InvalidOperationException(
+                $"calendar {required.Year} v{required.Version} is not read here yet (this instance has v{calendar.Year(required.Year)?.Version ?? 0}); retried");
+        }
+
         var deadline = calculator.Compute(rule, input.TriggerAt, zone, calendar);
         return new CaseDeadline
         {

@@ -43,4 +43,7 @@ public sealed record CaseAction
 
     /// <summary><see cref="CaseEvents.SuspendDeadline"/>: why the clock stops.</summary>
     public SuspensionReason? SuspensionReason { get; init; }
+
+    /// <summary><see cref="CaseEvents.CalendarAmended"/>: the calendar version that was published.</summary>
+    public CalendarPublication? Calendar { get; init; }
 }

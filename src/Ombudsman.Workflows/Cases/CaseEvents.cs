@@ -87,6 +87,12 @@ public static class CaseEvents
     /// <summary>How a notification can be delivered other than by email (<see cref="NotificationDeliveredOtherwise"/>).</summary>
     public static IReadOnlyList<string> OtherMeans { get; } = ["letter", "phone", "in-person"];
 
+    /// <summary>
+    /// System: a holiday calendar year was published or amended (<see cref="CaseAction.Calendar"/>); the case recounts
+    /// its deadlines that went through that year. Raised by the calendar publication's fan-out, never by a person.
+    /// </summary>
+    public const string CalendarAmended = "calendar-amended";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -95,5 +101,6 @@ public static class CaseEvents
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
         NotificationResend, NotificationDeliveredOtherwise,
+        CalendarAmended,
     ];
 }

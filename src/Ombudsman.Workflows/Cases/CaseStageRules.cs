@@ -14,9 +14,11 @@ public static class CaseStageRules
     private static readonly CaseRole[] ComplainantOrStaff = [CaseRole.Complainant, CaseRole.Staff];
     private static readonly CaseRole[] ProviderOrStaff = [CaseRole.Provider, CaseRole.Staff];
     private static readonly CaseRole[] Anyone = [CaseRole.Complainant, CaseRole.Provider, CaseRole.Staff];
+    private static readonly CaseRole[] SystemOnly = [CaseRole.System];
 
+    // A calendar amendment concerns whatever deadline runs, so every open stage takes it.
     private static readonly string[] AnyOpenStage =
-        [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise];
+        [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise, CaseEvents.CalendarAmended];
 
     /// <summary>Every stage that runs a deadline may have it suspended and resumed (<see cref="DeadlineSuspensionRules"/> checks which).</summary>
     private static readonly string[] DeadlineClock = [CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline, .. AnyOpenStage];
@@ -70,6 +72,7 @@ public static class CaseStageRules
         [CaseEvents.ResumeDeadline] = StaffOnly,
         [CaseEvents.NotificationResend] = StaffOnly,
         [CaseEvents.NotificationDeliveredOtherwise] = StaffOnly,
+        [CaseEvents.CalendarAmended] = SystemOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -133,6 +136,7 @@ public static class CaseStageRules
         CaseEvents.SuspendDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) || action.SuspensionReason is null =>
             $"the deadline's rule id (ruleId) and a reason ({string.Join(", ", SuspensionReasons.Names)})",
         CaseEvents.ResumeDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) => "the deadline's rule id (ruleId)",
+        CaseEvents.CalendarAmended when action.Calendar is null => "the calendar version published",
 
         // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",

@@ -34,6 +34,7 @@ public static class CaseWorkflowRegistration
         // Scoped: in the Functions worker the durable client is the invocation's own binding.
         services.TryAddScoped<CaseCommands>();
         services.TryAddScoped<DeadlineSweeper>();
+        services.TryAddScoped<CalendarAmendmentFanOut>();
         return services;
     }
 }

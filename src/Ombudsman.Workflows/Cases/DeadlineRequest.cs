@@ -17,6 +17,12 @@ public sealed record DeadlineRequest
     public DateOnly? FixedDueDate { get; init; }
 
     /// <summary>
+    /// For a recount after a publication: the calendar must hold at least this version of the year. An instance whose
+    /// cached calendar is older fails the attempt (and the retry reads it again) rather than count with the old one.
+    /// </summary>
+    public Statute.CalendarVersionUsed? RequiredCalendar { get; init; }
+
+    /// <summary>
     /// A suspended deadline resumed at <see cref="TriggerAt"/>: its last day moves by the days it stood still, counted
     /// in the rule's own day type with the calendar, instead of a new count.
     /// </summary>

@@ -27,4 +27,7 @@ public static class NotificationTemplates
     public const string RecommendationIssued = "recommendation-issued";
     public const string CaseClosed = "case-closed";
     public const string StaffEscalation = "staff-escalation";
+
+    /// <summary>To each party who must act by it: a running deadline moved because a holiday calendar was published or amended.</summary>
+    public const string DeadlineMoved = "deadline-moved";
 }

@@ -65,6 +65,9 @@ public enum TimelineKind
 
     /// <summary>A suspended deadline runs again; its last day moved by the days it stood still.</summary>
     DeadlineResumed,
+
+    /// <summary>A running deadline's last day moved: recounted with an amended holiday calendar, the decree cited.</summary>
+    DeadlineMoved,
 }
 
 /// <summary>Who may see a timeline entry.</summary>

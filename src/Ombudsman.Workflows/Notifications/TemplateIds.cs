@@ -59,6 +59,12 @@ internal static class TemplateIds
     /// <summary>Recommendation to the reported party's superior, to implement in 60 days (UU 37/2008 art. 38).</summary>
     public const string ProviderRecommendationIssued = "provider-recommendation-issued";
 
+    /// <summary>A running deadline moved because a holiday calendar was published or amended; the decree is cited.</summary>
+    public const string ComplainantDeadlineMoved = "complainant-deadline-moved";
+
+    /// <summary>The provider's deadline moved because a holiday calendar was published or amended; the decree is cited.</summary>
+    public const string ProviderDeadlineMoved = "provider-deadline-moved";
+
     /// <summary>A case needs staff now: a deadline passed, a clarification or draft went unanswered, a deadline could not be computed.</summary>
     public const string StaffEscalation = "staff-escalation";
 
@@ -71,8 +77,8 @@ internal static class TemplateIds
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
-        ComplainantTrackingLink,
+        ComplainantTrackingLink, ComplainantDeadlineMoved,
         ProviderNewCase, ProviderLink, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
-        ProviderRecommendationIssued, StaffDigest, StaffEscalation,
+        ProviderRecommendationIssued, ProviderDeadlineMoved, StaffDigest, StaffEscalation,
     ];
 }

@@ -12,6 +12,9 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// </summary>
 internal sealed class CaseTimer
 {
+    // Key, DueAt, Fired, Cancellation and Deadline change together when a recount moves the timer
+    // (CaseWorkflowContext.Reschedule): the stage keeps holding the same timer.
+
     /// <summary>Unique within the case; the key of its open row and of its <see cref="DeadlineDue"/> event.</summary>
     public required string Key { get; set; }
 
@@ -28,6 +31,9 @@ internal sealed class CaseTimer
 
     /// <summary>The deadline, or null for a reminder or a retry.</summary>
     public CaseDeadline? Deadline { get; set; }
+
+    /// <summary>What a counted deadline was computed from, so it can be counted again when the calendar changes.</summary>
+    public DeadlineRequest? Request { get; set; }
 
     public Func<CaseTimer, Task>? OnExpired { get; init; }
 

@@ -109,6 +109,10 @@ internal sealed partial class CaseWorkflowContext
         timer.Fired = rearmed.Fired;
         timer.Cancellation = rearmed.Cancellation;
         timer.Deadline = moved;
+
+        // A recount from the first trigger would drop the days it stood still: an amended calendar leaves a resumed
+        // deadline as counted (its explanation names the calendar version), rather than count it wrongly.
+        timer.Request = null;
         _timers.Add(timer);
         Status.OpenDeadlines.Add(OpenDeadlineOf(moved));
 

@@ -152,6 +152,7 @@ internal sealed partial class CaseWorkflowContext
         };
         var deadline = await ComputeDeadlineAsync(request);
         var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
+        timer.Request = request;
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.", TimelineKind.Deadline);
         return timer;
@@ -192,7 +193,52 @@ internal sealed partial class CaseWorkflowContext
     }
 
     /// <summary>Reminders go out at this office-local time of day.</summary>
-    private static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(9);
+    internal static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(9);
+
+    /// <summary>The timers running now (deadlines, reminders, retries).</summary>
+    internal IReadOnlyList<CaseTimer> RunningTimers => _timers;
+
+    /// <summary>The deadlines that passed on this case, with what they were counted from; their consequences have run.</summary>
+    internal List<CaseTimer> PassedDeadlines { get; } = [];
+
+    /// <summary>The calendar publications the case has recounted its deadlines with (their labels).</summary>
+    internal HashSet<string> CalendarsApplied { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Moves a running timer to <paramref name="dueAt"/> (or keeps its instant with a deadline counted anew): its durable
+    /// timer is cancelled and set again under a new key, so a sweeper's event for the old row finds nothing and the
+    /// read model writes the new row (rows are written once per key). The stage keeps holding the same <see cref="CaseTimer"/>.
+    /// </summary>
+    internal void Reschedule(CaseTimer timer, DateTimeOffset dueAt, CaseDeadline? deadline = null)
+    {
+        timer.Cancellation.Cancel();
+        if (timer.Deadline is { } old)
+        {
+            RemoveOpenDeadline(old);
+        }
+
+        var distance = dueAt - Now;
+        var fireAt = distance > TimeSpan.Zero ? Orchestration.CurrentUtcDateTime + distance : Orchestration.CurrentUtcDateTime;
+        var cancellation = new CancellationTokenSource();
+        timer.Key = $"{timer.Key[..timer.Key.LastIndexOf('-')]}-{++_timerSequence}";
+        timer.DueAt = dueAt;
+        timer.Cancellation = cancellation;
+        timer.Fired = Orchestration.CreateTimer(fireAt, cancellation.Token);
+        if (deadline is not null)
+        {
+            timer.Deadline = deadline;
+            Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
+        }
+
+        Publish();
+    }
+
+    /// <summary>Stops a reminder whose moment passed when its deadline moved earlier.</summary>
+    internal void StopTimer(CaseTimer timer)
+    {
+        Stop(timer);
+        Publish();
+    }
 
     /// <summary>
     /// A reminder timer at 09:00 office time, <paramref name="daysBefore"/> days before the deadline's last day
@@ -270,6 +316,13 @@ internal sealed partial class CaseWorkflowContext
 
             if (input is not null && Accept(input) is { } signal)
             {
+                if (signal.Is(CaseEvents.CalendarAmended))
+                {
+                    // Absorbed here: no stage waits for it, and a stage must not mistake it for its own event.
+                    await CalendarAmendment.ApplyAsync(this, signal.Action!.Calendar!);
+                    continue;
+                }
+
                 if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal))
                 {
                     continue;
@@ -348,6 +401,7 @@ internal sealed partial class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
+            PassedDeadlines.Add(timer);
             Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.", TimelineKind.DeadlinePassed);
         }
 
@@ -630,9 +684,11 @@ internal sealed partial class CaseWorkflowContext
             return null;
         }
 
-        if (received.Name is CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise)
+        if (received.Name is CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise or CaseEvents.CalendarAmended)
         {
-            // Recorded (staff only) when taken: what it did depends on whether the notification still awaits delivery.
+            // Recorded when taken, not here: what a notification action did depends on whether the notification still
+            // awaits delivery (staff only), and a calendar amendment is no one's action on this case (the recount
+            // records what it changes, if anything).
             return new CaseSignal { EventName = received.Name, Action = action };
         }
 

@@ -99,6 +99,18 @@ internal sealed class CaseEngineHost : IAsyncDisposable
         await SentAsync(caseId);
     }
 
+    /// <summary>Tells the cases a calendar publication concerns, as the app's delivery does, and waits until they took it.</summary>
+    public async Task<IReadOnlyList<string>> TellCasesAsync(CalendarPublication publication)
+    {
+        var told = await Services.GetRequiredService<CalendarAmendmentFanOut>().RaiseAsync(publication);
+        foreach (var caseId in told)
+        {
+            await SentAsync(caseId);
+        }
+
+        return told;
+    }
+
     /// <summary>Raises a deadline event straight on the engine, as a sweeper that read the row late would.</summary>
     public async Task RaiseDueAsync(string caseId, string key, DateTimeOffset dueAt)
     {

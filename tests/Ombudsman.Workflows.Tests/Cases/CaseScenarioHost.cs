@@ -14,11 +14,12 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
     /// <summary>Monday 2 March 2026, 09:00 WIB: the filing instant of every scenario.</summary>
     public static readonly DateTimeOffset Filing = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    private CaseScenarioHost(CaseEngineHost host, RecordingCaseNotifier notifier, CountingNotificationLedger ledger)
+    private CaseScenarioHost(CaseEngineHost host, RecordingCaseNotifier notifier, CountingNotificationLedger ledger, PublishingCalendarSource? calendars)
     {
         Host = host;
         Notifier = notifier;
         Ledger = ledger;
+        Calendars = calendars;
     }
 
     public CaseEngineHost Host { get; }
@@ -27,21 +28,31 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
 
     public CountingNotificationLedger Ledger { get; }
 
+    /// <summary>With <c>publishing</c>: the calendar deadlines are counted with, to publish (made-up) decrees to.</summary>
+    public PublishingCalendarSource? Calendars { get; }
+
     public CaseCommands Commands => Host.Commands;
 
     public CaseReadModel ReadModel => Host.ReadModel;
 
-    public static async Task<CaseScenarioHost> CreateAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null)
+    public static async Task<CaseScenarioHost> CreateAsync(
+        AzuriteFixture azurite, FakeTimeProvider? clock = null, Action<StatuteOptions>? statute = null, bool publishing = false)
     {
         var notifier = new RecordingCaseNotifier();
         var ledger = new CountingNotificationLedger();
-        var host = await CaseEngineHost.StartAsync(azurite, clock ?? new FakeTimeProvider(Filing), services =>
+        var host = await CaseEngineHost.StartAsync(azurite, clock ?? new FakeTimeProvider(Filing), registered =>
         {
-            services.AddStatute(statute);
-            services.AddSingleton<ICaseNotifier>(notifier);
-            services.AddSingleton<ICaseNotificationLedger>(ledger);
+            if (publishing)
+            {
+                registered.AddSingleton<PublishingCalendarSource>();
+                registered.AddSingleton<ILegalCalendarSource>(sp => sp.GetRequiredService<PublishingCalendarSource>());
+            }
+
+            registered.AddStatute(statute);
+            registered.AddSingleton<ICaseNotifier>(notifier);
+            registered.AddSingleton<ICaseNotificationLedger>(ledger);
         });
-        return new CaseScenarioHost(host, notifier, ledger);
+        return new CaseScenarioHost(host, notifier, ledger, publishing ? host.Services.GetRequiredService<PublishingCalendarSource>() : null);
     }
 
     public Task<string> FileAsync(Complaint complaint, string caseId = "case-1") => Host.FileAsync(complaint, caseId);

@@ -91,6 +91,8 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "ClosureReason" => ClosureReason(),
             "CorrectiveActions" => Required("CorrectiveActions", "correctiveActions"),
             "RuleId" => Required("RuleId", "ruleId"),
+            "PreviousDeadline" => PreviousDeadline(),
+            "Decree" => Decree(),
             _ => null,
         };
 
@@ -168,6 +170,22 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
         private string DeadlineNote() => Data("provisionalYears") is { } years
             ? ProvisionalDeadlineNote.For(years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(y => int.Parse(y, CultureInfo.InvariantCulture)), Language)
             : "";
+
+        /// <summary>A moved deadline's last day before the move, as people read it.</summary>
+        private string PreviousDeadline() =>
+            DateOnly.TryParseExact(Required("PreviousDeadline", "previousDeadline"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var lastDay)
+                ? NotificationDates.LastDay(lastDay, Zone, Language)
+                : throw Missing("PreviousDeadline", "'previousDeadline' as yyyy-MM-dd");
+
+        /// <summary>The holiday decree that moved a deadline: its number and the day it was signed.</summary>
+        private string Decree()
+        {
+            var number = Required("Decree", "decreeNumber");
+            var signed = DateOnly.TryParseExact(Required("Decree", "decreeDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? NotificationDates.LongDate(date, Language)
+                : throw Missing("Decree", "'decreeDate' as yyyy-MM-dd");
+            return T($"SKB No. {number} tanggal {signed}", $"SKB No. {number} of {signed}");
+        }
 
         private string DeadlineCitation()
         {

@@ -34,6 +34,8 @@ internal static class CaseEmailTemplates
         [(NotificationTemplates.RecommendationIssued, NotificationRecipient.Provider)] = TemplateIds.ProviderRecommendationIssued,
         [(NotificationTemplates.CaseClosed, NotificationRecipient.Complainant)] = TemplateIds.ComplainantCaseClosed,
         [(NotificationTemplates.StaffEscalation, NotificationRecipient.Staff)] = TemplateIds.StaffEscalation,
+        [(NotificationTemplates.DeadlineMoved, NotificationRecipient.Complainant)] = TemplateIds.ComplainantDeadlineMoved,
+        [(NotificationTemplates.DeadlineMoved, NotificationRecipient.Provider)] = TemplateIds.ProviderDeadlineMoved,
     };
 
     /// <summary>Every (case template, recipient) pair that has an email.</summary>

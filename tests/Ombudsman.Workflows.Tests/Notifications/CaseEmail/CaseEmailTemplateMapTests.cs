@@ -60,6 +60,8 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
         [NotificationTemplates.CaseClosed, NotificationRecipient.Complainant, new[] { "reason" }, "ClosureReason"],
         [NotificationTemplates.StaffEscalation, NotificationRecipient.Staff, new[] { "ruleId" }, "RuleId"],
         [NotificationTemplates.StaffEscalation, NotificationRecipient.Staff, new[] { "consequence" }, "Consequence"],
+        [NotificationTemplates.DeadlineMoved, NotificationRecipient.Complainant, new[] { "previousDeadline" }, "PreviousDeadline"],
+        [NotificationTemplates.DeadlineMoved, NotificationRecipient.Provider, new[] { "decreeNumber" }, "Decree"],
     ];
 
     [Fact]
@@ -231,14 +233,24 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
             await host.AdvanceDaysAsync(60);
         });
 
+        // Corrective actions (O10) counted provisionally into 2027, moved by a (made-up) decree: both parties told.
+        var december = new DateTimeOffset(2026, 12, 1, 9, 0, 0, wib);
+        await RunAsync(sent, new ComplaintBuilder().ToOmbudsman(new DateOnly(2026, 11, 2)).Build(), async (host, id) =>
+        {
+            await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+            await host.ActAsync(id, CaseEvents.DecisionIssued, By(Staff, "LHP") with { Maladministration = true, CorrectiveActions = ["issue the certificate"] });
+            var decree = host.Calendars!.Publish(2027, "TEST-ONLY 1/2026", new DateOnly(2026, 11, 20), host.Host.Clock.GetUtcNow(), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 12));
+            await host.Host.TellCasesAsync(decree);
+        }, december);
+
         // A report more than 2 years after the event: receipt, then closed as rejected.
         await RunAsync(sent, new ComplaintBuilder().ToOmbudsman(new DateOnly(2024, 2, 1)).Build(), (_, _) => Task.CompletedTask);
         return sent;
     }
 
-    private async Task RunAsync(List<Sent> sent, Complaint complaint, Func<CaseScenarioHost, string, Task> steps)
+    private async Task RunAsync(List<Sent> sent, Complaint complaint, Func<CaseScenarioHost, string, Task> steps, DateTimeOffset? start = null)
     {
-        await using var host = await CaseScenarioHost.CreateAsync(azurite);
+        await using var host = await CaseScenarioHost.CreateAsync(azurite, start is { } at ? new FakeTimeProvider(at) : null, publishing: true);
         var id = await host.FileAsync(complaint);
         await steps(host, id);
         host.AssertEachStepNotifiedOnce();
