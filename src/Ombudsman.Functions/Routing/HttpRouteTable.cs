@@ -41,7 +41,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddFilingPageRoutes()
             .AddTrackingPageRoutes()
             .AddProviderPageRoutes()
-            .AddStaffSignInRoutes();
+            .AddStaffSignInRoutes()
+            .AddStatisticsConsoleRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

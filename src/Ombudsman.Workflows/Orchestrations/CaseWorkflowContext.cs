@@ -50,6 +50,8 @@ internal sealed class CaseWorkflowContext
             Stage = CaseStage.Received,
             Path = Complaint.Path,
             Channel = Complaint.Channel,
+            ProviderName = Complaint.Provider.Name,
+            ProviderKind = Complaint.Provider.Kind,
             Office = Complaint.Office.Code,
             OfficeTimeZone = Complaint.Office.TimeZoneCode,
         };
@@ -140,6 +142,7 @@ internal sealed class CaseWorkflowContext
         var deadline = await ComputeDeadlineAsync(request);
         var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
+        Status.Deadlines.Add(new DeadlineRecord { Key = timer.Key, RuleId = deadline.RuleId, DueAt = deadline.DueAt });
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.", TimelineKind.Deadline);
         return timer;
     }
@@ -217,6 +220,11 @@ internal sealed class CaseWorkflowContext
     {
         foreach (var timer in _timers.ToList())
         {
+            if (timer.Deadline is not null && DeadlineRecordOf(timer) is { DoneAt: null, PassedAt: null } record)
+            {
+                record.EndedWithCase = true;
+            }
+
             Stop(timer);
         }
 
@@ -327,6 +335,11 @@ internal sealed class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
+            if (DeadlineRecordOf(timer) is { } record)
+            {
+                record.PassedAt = Now;
+            }
+
             Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.", TimelineKind.DeadlinePassed);
         }
 
@@ -539,6 +552,10 @@ internal sealed class CaseWorkflowContext
         var deadline = timer.Deadline!;
         Status.Overdue = true;
         Status.OverdueRules.Add(deadline.RuleId);
+        if (DeadlineRecordOf(timer) is { } record)
+        {
+            record.Overdue = true;
+        }
         Status.Escalated |= escalate;
         Record(CaseActor.System, $"{deadline.RuleId} overdue ({deadline.Citation}): {consequence}", TimelineKind.Overdue, TimelineVisibility.Staff);
         await NotifyAsync(
@@ -585,8 +602,17 @@ internal sealed class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
+
+            // Stopping a deadline's timer means its step was done (also after it passed: done late), unless the case
+            // is closing and the step was simply no longer needed.
+            if (DeadlineRecordOf(timer) is { DoneAt: null, EndedWithCase: false } record)
+            {
+                record.DoneAt = Now;
+            }
         }
     }
+
+    private DeadlineRecord? DeadlineRecordOf(CaseTimer timer) => Status.Deadlines.FindLast(d => d.Key == timer.Key);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
