@@ -8,6 +8,7 @@ using Ombudsman.Web.Pages;
 using Ombudsman.Web.Pages.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
+using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
@@ -53,7 +54,8 @@ internal static class StatisticsPages
         }
 
         var report = await ComputeAsync(readModel, member, period, now, cancellationToken);
-        var culture = CultureInfo.CurrentUICulture;
+        var language = CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
+        var culture = language == Language.English ? CultureInfo.InvariantCulture.NumberFormat : IndonesianNumbers;
         var fromText = Iso(report.From);
         var toText = Iso(report.To);
         var model = new StatisticsModel
@@ -61,7 +63,7 @@ internal static class StatisticsPages
             Scope = scope,
             From = fromText,
             To = toText,
-            Period = l["Period.Showing", LongDate(report.From, culture), LongDate(report.To, culture), LongDate(zone.DateOf(now), culture)],
+            Period = l["Period.Showing", NotificationDates.LongDate(report.From, language), NotificationDates.LongDate(report.To, language), NotificationDates.LongDate(zone.DateOf(now), language)],
             Sections = [.. Tables(report, l).Select(t => SectionOf(t, culture, ConsoleRoutes.StatisticsCsvFor(t.Id, fromText, toText), l))],
         };
         return await RenderAsync(context, pages, model, StatusCodes.Status200OK);
@@ -147,10 +149,13 @@ internal static class StatisticsPages
     /// <summary>A figure: a count, or a measure with a decimal; null when there is nothing to measure.</summary>
     private sealed record Figure(double? Value, bool Percent = false)
     {
-        public static implicit operator Figure(int value) => new(value);
+        public static implicit operator Figure(int value) => new((double?)value, Percent: false);
 
-        public string Format(IFormatProvider culture, string missing) =>
-            Value is { } v ? v.ToString("0.#", culture) + (Percent && !Equals(culture, CultureInfo.InvariantCulture) ? "%" : "") : missing;
+        /// <summary>For people: in their language's numbers, a percentage with its sign, a dash for nothing.</summary>
+        public string ForPage(IFormatProvider numbers) => Value is { } v ? v.ToString("0.#", numbers) + (Percent ? "%" : "") : "–";
+
+        /// <summary>For machines: culture-free numbers, a percentage as its number, empty for nothing.</summary>
+        public string ForCsv() => Value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "";
     }
 
     private static List<StatsTable> Tables(OfficeStatisticsReport r, IStringLocalizer<ConsoleStatsText> l)
@@ -185,13 +190,13 @@ internal static class StatisticsPages
         ];
     }
 
-    private static StatisticsSection SectionOf(StatsTable t, CultureInfo culture, string csvUrl, IStringLocalizer<ConsoleStatsText> l)
+    private static StatisticsSection SectionOf(StatsTable t, IFormatProvider culture, string csvUrl, IStringLocalizer<ConsoleStatsText> l)
     {
         // An empty period shows "nothing in this period" rather than a table of zeros.
         var rows = t.Rows.All(r => r.Figures.All(f => f.Value is null or 0)) ? [] : t.Rows.Take(t.RowsShown ?? int.MaxValue).ToList();
         var charted = t.ChartFigure is { } i
             ? rows.Take(t.Id == "provider" ? ProvidersCharted : int.MaxValue)
-                .Select(r => new ChartBar(r.Label, r.Figures[i].Value ?? 0, r.Figures[i].Format(culture, "–")))
+                .Select(r => new ChartBar(r.Label, r.Figures[i].Value ?? 0, r.Figures[i].ForPage(culture)))
                 .ToList()
             : [];
         return new StatisticsSection
@@ -202,7 +207,7 @@ internal static class StatisticsPages
             Hint = t.Hint,
             CsvUrl = csvUrl,
             Columns = t.Columns,
-            Rows = [.. rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Figures.Select(f => f.Format(culture, "–"))])],
+            Rows = [.. rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Figures.Select(f => f.ForPage(culture))])],
             Note = t.Note,
             Chart = charted,
         };
@@ -221,7 +226,7 @@ internal static class StatisticsPages
         Line([l["Col.Code"], .. t.Columns]);
         foreach (var row in t.Rows)
         {
-            Line([row.Code, row.Label, .. row.Figures.Select(f => f.Format(CultureInfo.InvariantCulture, ""))]);
+            Line([row.Code, row.Label, .. row.Figures.Select(f => f.ForCsv())]);
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -239,7 +244,8 @@ internal static class StatisticsPages
 
     private static string Iso(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    private static string LongDate(DateOnly date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
+    /// <summary>Numbers as Indonesian writes them (a decimal comma): the app runs with invariant globalization.</summary>
+    private static readonly NumberFormatInfo IndonesianNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     private static string ChannelName(IStringLocalizer<ConsoleStatsText> l, IntakeChannel channel) => channel switch
     {
