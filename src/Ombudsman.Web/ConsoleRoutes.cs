@@ -26,6 +26,17 @@ public static class ConsoleRoutes
 
     public const string Statistics = Root + "/statistics";
 
+    /// <summary>One table of the statistics as CSV: <c>?table=...&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>.</summary>
+    public const string StatisticsCsv = Root + "/statistics.csv";
+
+    /// <summary>The statistics of the period [<paramref name="from"/>, <paramref name="to"/>] (dates as yyyy-MM-dd).</summary>
+    public static string StatisticsFor(string from, string to) =>
+        Statistics + "?from=" + Uri.EscapeDataString(from) + "&to=" + Uri.EscapeDataString(to);
+
+    /// <summary>One statistics table of the period as CSV.</summary>
+    public static string StatisticsCsvFor(string table, string from, string to) =>
+        StatisticsCsv + "?table=" + Uri.EscapeDataString(table) + "&from=" + Uri.EscapeDataString(from) + "&to=" + Uri.EscapeDataString(to);
+
     /// <summary>Notifications not delivered, or of uncertain delivery.</summary>
     public const string Mail = Root + "/mail";
 

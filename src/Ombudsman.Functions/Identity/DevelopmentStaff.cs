@@ -5,7 +5,8 @@ namespace Ombudsman.Functions.Identity;
 /// <summary>
 /// The sample staff of a local run: for every configured office, one member per case role and a second examiner (so
 /// a case can be assigned to one of two). The development sign-in page offers them; the development scheme accepts
-/// their id in the <see cref="CookieName"/> cookie. Never used where the development scheme is off.
+/// their id in the <see cref="CookieName"/> cookie. The head office (<see cref="NationalOffice"/>) also has a national
+/// reviewer, who reads every office's statistics and works on no case. Never used where the development scheme is off.
 /// </summary>
 internal sealed class DevelopmentStaff
 {
@@ -21,6 +22,9 @@ internal sealed class DevelopmentStaff
         ("adjudicator", "Agus", [StaffRoles.Adjudicator]),
     ];
 
+    /// <summary>The office whose sample staff include the national reviewer.</summary>
+    public const string NationalOffice = "PST";
+
     private readonly Dictionary<string, StaffMember> _byId;
 
     public DevelopmentStaff(OfficeDirectory offices)
@@ -35,6 +39,13 @@ internal sealed class DevelopmentStaff
                 Office = office.OfficeId,
                 Roles = m.Roles,
             })),
+            .. offices.All.Where(o => o.OfficeId == NationalOffice).Select(office => new StaffMember
+            {
+                Id = $"{office.OfficeId.ToLowerInvariant()}-national",
+                Name = $"Wulan ({office.OfficeId})",
+                Office = office.OfficeId,
+                Roles = [StaffRoles.NationalReviewer],
+            }),
         ];
         _byId = All.ToDictionary(m => m.Id, StringComparer.Ordinal);
     }

@@ -24,6 +24,13 @@ internal static class StaffRoles
     /// </summary>
     public const string Administrator = "administrator";
 
+    /// <summary>
+    /// Reads the statistics of every office (national reporting, UU 37/2008 art. 42). Not a case role: it is not in
+    /// <see cref="All"/>, so the staff policy and <see cref="StaffMember.From"/> do not admit it and it opens no case,
+    /// lists none and takes no action; only the statistics pages admit it (<see cref="StaffMember.StatisticsReaderFrom"/>).
+    /// </summary>
+    public const string NationalReviewer = "national-reviewer";
+
     /// <summary>The roles that work on cases (the staff policy admits these).</summary>
     public static IReadOnlyList<string> All { get; } = [IntakeOfficer, Examiner, HeadOfOffice, Adjudicator];
 

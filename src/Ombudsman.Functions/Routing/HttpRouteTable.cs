@@ -44,7 +44,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddStaffSignInRoutes()
             .AddIntakeConsoleRoutes()
             .AddCaseConsoleRoutes()
-            .AddConsoleListRoutes();
+            .AddConsoleListRoutes()
+            .AddStatisticsConsoleRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

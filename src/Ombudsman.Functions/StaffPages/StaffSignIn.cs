@@ -67,6 +67,12 @@ internal static class StaffSignIn
             return await RenderAsync(context, pages, s, staff, offices, returnTo, new Dictionary<string, string> { ["staffId"] = s["SignIn.MemberRequired"] }, StatusCodes.Status400BadRequest);
         }
 
+        if (returnTo == ConsoleRoutes.Today && !member.Roles.Any(StaffRoles.IsKnown))
+        {
+            // A member without a case role (the national reviewer) has only the statistics to open.
+            returnTo = ConsoleRoutes.Statistics;
+        }
+
         context.Response.Cookies.Append(DevelopmentStaff.CookieName, member.Id, new CookieOptions
         {
             HttpOnly = true,
@@ -99,7 +105,7 @@ internal static class StaffSignIn
         [
             .. offices.All.Select(o => new SignInOffice(
                 o.Name,
-                [.. staff.All.Where(m => m.Office == o.OfficeId).Select(m => new SignInMember(m.Id, $"{m.Name}, {string.Join(", ", m.Roles.Select(r => StaffConsole.RoleName(s, r)))}"))])),
+                [.. staff.All.Where(m => m.Office == o.OfficeId).Select(m => new SignInMember(m.Id, $"{m.Name}, {string.Join(", ", m.Roles.Select(r => StaffConsole.RoleName(s, r, context.RequestServices.GetRequiredService<IStringLocalizer<ConsoleStatsText>>())))}"))])),
         ];
         return pages.RenderAsync<StaffSignInPage>(
             context,

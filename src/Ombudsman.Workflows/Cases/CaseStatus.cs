@@ -18,8 +18,11 @@ public sealed record CaseStatus
     /// <summary>How the complaint reached the Ombudsman (the complaint's channel).</summary>
     public IntakeChannel Channel { get; init; } = IntakeChannel.Online;
 
-    /// <summary>The service provider complained about, as filed (staff lists filter and show it).</summary>
+    /// <summary>The provider complained about, as the complaint names it (staff lists filter by it, statistics count it).</summary>
     public string? ProviderName { get; init; }
+
+    /// <summary>The kind of provider complained about.</summary>
+    public ProviderKind? ProviderKind { get; init; }
 
     /// <summary>Office code.</summary>
     public required string Office { get; init; }
@@ -32,6 +35,9 @@ public sealed record CaseStatus
     public DateTimeOffset? ReceivedAt { get; set; }
 
     public List<OpenDeadline> OpenDeadlines { get; init; } = [];
+
+    /// <summary>Every statutory deadline the case started, in order, with how it ended (kept after it ends).</summary>
+    public List<DeadlineRecord> Deadlines { get; init; } = [];
 
     public List<TimelineEntry> Timeline { get; init; } = [];
 
@@ -87,4 +93,7 @@ public sealed record CaseStatus
     public CaseClosedReason? ClosedReason { get; set; }
 
     public string? ClosedDetail { get; set; }
+
+    /// <summary>When the case closed (in the case's time); null while it is open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

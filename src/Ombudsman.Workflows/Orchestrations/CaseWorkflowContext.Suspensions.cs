@@ -104,6 +104,7 @@ internal sealed partial class CaseWorkflowContext
         Status.OpenDeadlines.RemoveAll(d => Shows(d, before));
         var rearmed = StartTimer(timer.Kind, moved.DueAt, moved, timer.OnExpired, timer.Parent);
         _timers.Remove(rearmed);
+        MoveDeadlineRecord(timer, rearmed.Key, rearmed.DueAt);
         timer.Key = rearmed.Key;
         timer.DueAt = rearmed.DueAt;
         timer.Fired = rearmed.Fired;

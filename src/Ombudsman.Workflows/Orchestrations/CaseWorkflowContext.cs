@@ -55,6 +55,7 @@ internal sealed partial class CaseWorkflowContext
             Path = Complaint.Path,
             Channel = Complaint.Channel,
             ProviderName = Complaint.Provider.Name,
+            ProviderKind = Complaint.Provider.Kind,
             Office = Complaint.Office.Code,
             OfficeTimeZone = Complaint.Office.TimeZoneCode,
         };
@@ -154,6 +155,7 @@ internal sealed partial class CaseWorkflowContext
         var timer = StartTimer(kind, deadline.DueAt, deadline, onExpired);
         timer.Request = request;
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
+        Status.Deadlines.Add(new DeadlineRecord { Key = timer.Key, RuleId = deadline.RuleId, DueAt = deadline.DueAt });
         Record(CaseActor.System, $"Deadline {deadline.RuleId} ({kind}) runs to {Iso(deadline.DueDate)} ({deadline.Citation}): {deadline.Explanation}.", TimelineKind.Deadline);
         return timer;
     }
@@ -220,7 +222,9 @@ internal sealed partial class CaseWorkflowContext
         var distance = dueAt - Now;
         var fireAt = distance > TimeSpan.Zero ? Orchestration.CurrentUtcDateTime + distance : Orchestration.CurrentUtcDateTime;
         var cancellation = new CancellationTokenSource();
-        timer.Key = $"{timer.Key[..timer.Key.LastIndexOf('-')]}-{++_timerSequence}";
+        var key = $"{timer.Key[..timer.Key.LastIndexOf('-')]}-{++_timerSequence}";
+        MoveDeadlineRecord(timer, key, dueAt);
+        timer.Key = key;
         timer.DueAt = dueAt;
         timer.Cancellation = cancellation;
         timer.Fired = Orchestration.CreateTimer(fireAt, cancellation.Token);
@@ -279,6 +283,11 @@ internal sealed partial class CaseWorkflowContext
         ForgetSuspensions();
         foreach (var timer in _timers.ToList())
         {
+            if (timer.Deadline is not null && DeadlineRecordOf(timer) is { DoneAt: null, PassedAt: null } record)
+            {
+                record.EndedWithCase = true;
+            }
+
             Stop(timer);
         }
 
@@ -402,6 +411,11 @@ internal sealed partial class CaseWorkflowContext
         {
             RemoveOpenDeadline(deadline);
             PassedDeadlines.Add(timer);
+            if (DeadlineRecordOf(timer) is { } record)
+            {
+                record.PassedAt = Now;
+            }
+
             Record(CaseActor.System, $"Deadline {deadline.RuleId} ({deadline.Kind}, {deadline.Citation}) passed.", TimelineKind.DeadlinePassed);
         }
 
@@ -658,6 +672,10 @@ internal sealed partial class CaseWorkflowContext
         Status.Overdue = true;
         Status.OverdueRules.Add(deadline.RuleId);
         Status.OverdueDeadlines.Add(OpenDeadlineOf(deadline));
+        if (DeadlineRecordOf(timer) is { } record)
+        {
+            record.Overdue = true;
+        }
         Status.Escalated |= escalate;
         Record(CaseActor.System, $"{deadline.RuleId} overdue ({deadline.Citation}): {consequence}", TimelineKind.Overdue, TimelineVisibility.Staff);
         await NotifyAsync(
@@ -713,6 +731,25 @@ internal sealed partial class CaseWorkflowContext
         if (timer.Deadline is { } deadline)
         {
             RemoveOpenDeadline(deadline);
+
+            // Stopping a deadline's timer means its step was done (also after it passed: done late), unless the case
+            // is closing and the step was simply no longer needed.
+            if (DeadlineRecordOf(timer) is { DoneAt: null, EndedWithCase: false } record)
+            {
+                record.DoneAt = Now;
+            }
+        }
+    }
+
+    private DeadlineRecord? DeadlineRecordOf(CaseTimer timer) => Status.Deadlines.FindLast(d => d.Key == timer.Key);
+
+    /// <summary>A deadline's timer takes a new key when it moves (recount, resumption): its record follows it.</summary>
+    private void MoveDeadlineRecord(CaseTimer timer, string newKey, DateTimeOffset dueAt)
+    {
+        if (timer.Deadline is not null && DeadlineRecordOf(timer) is { } record)
+        {
+            record.Key = newKey;
+            record.DueAt = dueAt;
         }
     }
 

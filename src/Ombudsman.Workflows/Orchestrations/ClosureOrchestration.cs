@@ -14,6 +14,7 @@ internal static class ClosureOrchestration
         wf.CancelAllTimers();
         wf.Status.ClosedReason = reason;
         wf.Status.ClosedDetail = detail;
+        wf.Status.ClosedAt = wf.Now;
         wf.Status.Stage = CaseStage.Closed;
         wf.Record(actor, $"Case closed: {reason}. {detail}", TimelineKind.Closed);
         var template = reason == CaseClosedReason.DeemedWithdrawn ? NotificationTemplates.DeemedWithdrawn : NotificationTemplates.CaseClosed;
