@@ -58,6 +58,12 @@ public static class ConsoleRoutes
     /// <summary>Where a case action's form posts.</summary>
     public static string CaseAction(string caseId, string action) => Case(caseId) + "/actions/" + Uri.EscapeDataString(action);
 
+    /// <summary>Where the form issuing the provider's link of a case posts (an earlier link stops working).</summary>
+    public static string CaseProviderLink(string caseId) => Case(caseId) + "/provider-link";
+
+    /// <summary>Where the form revoking the provider's link of a case posts.</summary>
+    public static string CaseProviderLinkRevoke(string caseId) => CaseProviderLink(caseId) + "/revoke";
+
     /// <summary>A file of a case, for staff.</summary>
     public static string CaseFile(string caseId, string evidenceId) => Case(caseId) + "/files/" + Uri.EscapeDataString(evidenceId);
 

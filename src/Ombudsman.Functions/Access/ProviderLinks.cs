@@ -13,7 +13,8 @@ namespace Ombudsman.Functions.Access;
 internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases, ProviderPageAddress pages, TimeProvider time, IOptions<ProviderLinkOptions> options)
 {
     /// <summary>Rules whose deadline is the provider's to meet, in order of preference.</summary>
-    private static readonly string[] ResponseRules = ["P8", "O5"];
+    /// <summary>The provider's response deadlines (UU 25/2009 art. 48, UU 37/2008 art. 28): a link is issued while one runs.</summary>
+    internal static readonly string[] ResponseRules = ["P8", "O5"];
 
     public async Task<ProviderLink> IssueAsync(string caseId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Pages;
@@ -24,7 +25,11 @@ internal static class CasePagesForStaff
     public static HttpRouteTable AddCaseConsoleRoutes(this HttpRouteTable routes) => routes
         .Add(StaffConsole.Page(HttpRoute.Get("StaffConsoleCase", CasePath, ShowAsync)))
         .Add(StaffConsole.Page(HttpRoute.Post("StaffConsoleCaseAction", CasePath + "/actions/{action}", ActAsync)))
-        .Add(StaffConsole.Page(HttpRoute.Get("StaffConsoleCaseFile", CasePath + "/files/{evidenceId}", FileAsync)));
+        .Add(StaffConsole.Page(HttpRoute.Get("StaffConsoleCaseFile", CasePath + "/files/{evidenceId}", FileAsync)))
+        .Add(StaffConsole.Page(HttpRoute.Post("StaffConsoleIssueProviderLink", CasePath + "/provider-link", IssueProviderLinkAsync)))
+        .Add(StaffConsole.Page(HttpRoute.Post("StaffConsoleRevokeProviderLink", CasePath + "/provider-link/revoke", RevokeProviderLinkAsync)));
+
+    private const string ProviderLinkRevoked = "provider-link-revoked";
 
     public static IServiceCollection AddCaseConsolePages(this IServiceCollection services)
     {
@@ -45,6 +50,92 @@ internal static class CasePagesForStaff
         var model = await view.BuildAsync(member, filed, null, cancellationToken);
         return await RenderAsync(context, pages, model with { Done = DoneMessage(done, view, c) });
     }
+
+    /// <summary>
+    /// Issues the provider's link as the staff API does (an earlier link stops working) and emails it. The answer is
+    /// the case page itself, not a redirect, because it shows the new address once; a reload would issue another.
+    /// </summary>
+    private static async Task<IResult> IssueProviderLinkAsync(
+        HttpContext context,
+        string caseId,
+        StaffCaseView view,
+        ProviderLinks links,
+        ProviderLinkMailer mailer,
+        PageResponder pages,
+        IStringLocalizer<ConsoleCaseText> c,
+        IStringLocalizer<StaffText> s,
+        CancellationToken cancellationToken)
+    {
+        var posted = await PageForms.ReadAsync(context);
+        if (posted.Refused)
+        {
+            return posted.Refusal;
+        }
+
+        var member = StaffConsole.Member(context);
+        if (await view.FindAsync(member, caseId, cancellationToken) is not { } filed)
+        {
+            return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
+        }
+
+        var model = await view.BuildAsync(member, filed, null, cancellationToken);
+        if (ProviderLinkRoleRefusal(member, c, s) is { } refusal)
+        {
+            return await RenderAsync(context, pages, model with { Refusal = refusal }, StatusCodes.Status403Forbidden);
+        }
+
+        ProviderLink link;
+        try
+        {
+            link = await mailer.SendAsync(await links.IssueAsync(caseId, cancellationToken), cancellationToken);
+        }
+        catch (Workflows.Errors.DomainException e) when (e.Kind == Workflows.Errors.DomainErrorKind.Conflict)
+        {
+            return await RenderAsync(context, pages, model with { Refusal = c["Refusal.ProviderLinkNotAvailable"] }, StatusCodes.Status409Conflict);
+        }
+
+        return await RenderAsync(context, pages, model with
+        {
+            Done = link.Emailed ? c["Done.ProviderLinkEmailed"] : c["Done.ProviderLinkNotEmailed"],
+            ProviderLink = model.ProviderLink! with { IssuedPageUrl = link.PageUrl },
+        });
+    }
+
+    private static async Task<IResult> RevokeProviderLinkAsync(
+        HttpContext context,
+        string caseId,
+        StaffCaseView view,
+        ProviderLinks links,
+        PageResponder pages,
+        IStringLocalizer<ConsoleCaseText> c,
+        IStringLocalizer<StaffText> s,
+        CancellationToken cancellationToken)
+    {
+        var posted = await PageForms.ReadAsync(context);
+        if (posted.Refused)
+        {
+            return posted.Refusal;
+        }
+
+        var member = StaffConsole.Member(context);
+        if (await view.FindAsync(member, caseId, cancellationToken) is not { } filed)
+        {
+            return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
+        }
+
+        if (ProviderLinkRoleRefusal(member, c, s) is { } refusal)
+        {
+            return await RenderAsync(context, pages, await view.BuildAsync(member, filed, null, cancellationToken) with { Refusal = refusal }, StatusCodes.Status403Forbidden);
+        }
+
+        await links.RevokeAsync(caseId, cancellationToken);
+        return PageResponder.SeeOther(ConsoleRoutes.Case(caseId) + "?done=" + ProviderLinkRevoked);
+    }
+
+    private static string? ProviderLinkRoleRefusal(StaffMember member, IStringLocalizer<ConsoleCaseText> c, IStringLocalizer<StaffText> s) =>
+        StaffActionPermissions.MayManageProviderLink(member)
+            ? null
+            : string.Format(CultureInfo.CurrentCulture, c["Refusal.ProviderLinkRole"], string.Join(", ", StaffActionPermissions.ProviderLinkRoles.Select(r => StaffConsole.RoleName(s, r))));
 
     private static async Task<IResult> ActAsync(
         HttpContext context,
@@ -295,7 +386,8 @@ internal static class CasePagesForStaff
     private static string? Optional(string value) => value.Length > 0 ? value : null;
 
     private static string? DoneMessage(string? done, StaffCaseView view, IStringLocalizer<ConsoleCaseText> c) =>
-        done is not null && CaseEvents.All.Contains(done, StringComparer.Ordinal)
+        done == ProviderLinkRevoked ? c["Done.ProviderLinkRevoked"]
+        : done is not null && CaseEvents.All.Contains(done, StringComparer.Ordinal)
             ? string.Format(CultureInfo.CurrentCulture, c["Done.Action"], view.ActionName(done))
             : null;
 

@@ -1,3 +1,4 @@
+using Ombudsman.Functions.Access;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Api;
@@ -62,6 +63,9 @@ internal sealed class StaffCaseView(
             Timeline = [.. timeline.Select(e => new StaffTimelineItem(NotificationDates.DateTime(e.At, zone, language), Who(e.Actor), KindName(e.Kind), VisibilityName(e.Visibility), e.What))],
             Files = [.. files.Select(f => File(filed.CaseId, f, zone, language))],
             Actions = ActionForms(member, filed, posted),
+            ProviderLink = StaffActionPermissions.MayManageProviderLink(member)
+                ? new StaffProviderLinkPanel(filed.CaseId, status.OpenDeadlines.Any(d => ProviderLinks.ResponseRules.Contains(d.RuleId, StringComparer.Ordinal)))
+                : null,
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record StaffCaseModel
     /// <summary>The actions this stage allows for the member's roles, each a form.</summary>
     public required IReadOnlyList<StaffActionForm> Actions { get; init; }
 
+    /// <summary>The provider's capability link, when the member's roles manage it.</summary>
+    public StaffProviderLinkPanel? ProviderLink { get; init; }
+
     /// <summary>What the last form did (after its redirect).</summary>
     public string? Done { get; init; }
 
@@ -75,3 +78,13 @@ public sealed record StaffActionField(string Name, string Label, string Type, st
 }
 
 public sealed record StaffOption(string Value, string Label);
+
+/// <summary>
+/// Issuing and revoking the provider's link on the case page. <see cref="IssuedPageUrl"/> is shown once, right after
+/// issuing (the page answering that form), for staff to copy into a letter or a message when email is not enough.
+/// </summary>
+/// <param name="Available">A provider response deadline runs, so a link can be issued.</param>
+public sealed record StaffProviderLinkPanel(string CaseId, bool Available)
+{
+    public string? IssuedPageUrl { get; init; }
+}
