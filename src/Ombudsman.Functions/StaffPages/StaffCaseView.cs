@@ -1,6 +1,6 @@
-using Ombudsman.Functions.Access;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
