@@ -282,6 +282,17 @@ internal static class CasePagesForStaff
             case CaseEvents.Withdraw:
                 request = request with { Note = Required("note", c["Error.WithdrawReason"]) };
                 break;
+            case CaseEvents.SuspendDeadline:
+                request = request with
+                {
+                    RuleId = Required("ruleId", c["Error.Deadline"]),
+                    Reason = Optional(Required("reason", c["Error.SuspensionReason"])),
+                    Note = Optional(Value("note")),
+                };
+                break;
+            case CaseEvents.ResumeDeadline:
+                request = request with { RuleId = Required("ruleId", c["Error.Deadline"]) };
+                break;
             case CaseEvents.MediationOutcome:
                 var result = Required("mediationResult", c["Error.MediationResult"]);
                 request = request with

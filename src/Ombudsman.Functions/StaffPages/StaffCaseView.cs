@@ -86,8 +86,12 @@ internal sealed class StaffCaseView(
     }
 
     /// <summary>The form of <paramref name="action"/> with the details it asks for; values and errors from a refused post.</summary>
-    public StaffActionForm Form(string caseId, string action, ComplaintPath path, PostedAction? posted)
+    public StaffActionForm Form(string caseId, string action, ComplaintPath path, PostedAction? posted, IReadOnlyList<Workflows.Cases.OpenDeadline>? deadlines = null)
     {
+        deadlines ??= [];
+        var language = CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
+        IReadOnlyList<StaffOption> DeadlineOptions(bool suspended) =>
+            [.. deadlines.Where(d => (d.Suspended is not null) == suspended).Select(d => new StaffOption(d.RuleId, $"{words.DeadlineWhat(d.Kind)} ({d.RuleId}, {CasePages.Citation(d.Citation, language)})"))];
         var mine = posted is not null && posted.Action == action ? posted : null;
         StaffActionField Field(string detail, string label, string type, bool required, string? hint = null) =>
             new(FieldName(action, detail), label, type, mine?.Values.GetValueOrDefault(detail), mine?.Errors.GetValueOrDefault(detail), required, hint);
@@ -136,6 +140,22 @@ internal sealed class StaffCaseView(
                 Field("note", c["Field.Reason"], "textarea", true),
             ],
             CaseEvents.Withdraw => [Field("note", c["Field.WithdrawReason"], "textarea", true)],
+            CaseEvents.SuspendDeadline =>
+            [
+                Field("ruleId", c["Field.Deadline"], "select", true) with { Options = DeadlineOptions(suspended: false) },
+                Field("reason", c["Field.SuspensionReason"], "select", true) with
+                {
+                    Options =
+                    [
+                        new(SuspensionReasons.Name(SuspensionReason.AwaitingComplainantClarification), c["Suspension.AwaitingComplainantClarification"]),
+                        new(SuspensionReasons.Name(SuspensionReason.AgreedExtension), c["Suspension.AgreedExtension"]),
+                        new(SuspensionReasons.Name(SuspensionReason.ForceMajeure), c["Suspension.ForceMajeure"]),
+                        new(SuspensionReasons.Name(SuspensionReason.CourtProceedings), c["Suspension.CourtProceedings"]),
+                    ],
+                },
+                note,
+            ],
+            CaseEvents.ResumeDeadline => [Field("ruleId", c["Field.Deadline"], "select", true) with { Options = DeadlineOptions(suspended: true) }],
             _ => [note],
         };
         return new StaffActionForm(action, ActionName(action), ConsoleRoutes.CaseAction(caseId, action), fields) { Open = mine is not null };
@@ -144,8 +164,26 @@ internal sealed class StaffCaseView(
     /// <summary>The form field of an action's detail: unique on the page, which has a form per action.</summary>
     public static string FieldName(string action, string detail) => action + "-" + detail;
 
-    private IReadOnlyList<StaffActionForm> ActionForms(StaffMember member, FiledCase filed, PostedAction? posted) =>
-        [.. OfferedActions(member, filed.Stage, filed.Complaint.Path).Select(a => Form(filed.CaseId, a, filed.Complaint.Path, posted))];
+    /// <summary>
+    /// The forms of the offered actions. Notifications are dealt with on the undelivered-mail page, not here; a
+    /// deadline can be suspended while one runs and resumed while one stands still.
+    /// </summary>
+    private IReadOnlyList<StaffActionForm> ActionForms(StaffMember member, FiledCase filed, PostedAction? posted)
+    {
+        var deadlines = filed.Status?.OpenDeadlines ?? [];
+        return
+        [
+            .. OfferedActions(member, filed.Stage, filed.Complaint.Path)
+                .Where(a => a switch
+                {
+                    CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise => false,
+                    CaseEvents.SuspendDeadline => deadlines.Any(d => d.Suspended is null),
+                    CaseEvents.ResumeDeadline => deadlines.Any(d => d.Suspended is not null),
+                    _ => true,
+                })
+                .Select(a => Form(filed.CaseId, a, filed.Complaint.Path, posted, deadlines)),
+        ];
+    }
 
     private List<StaffFact> Facts(FiledCase filed, CaseStatus status, OfficeTimeZone zone, Language language)
     {
@@ -388,6 +426,8 @@ internal sealed class StaffCaseView(
         CaseEvents.CorrectiveActionsReported => c["Action.CorrectiveActionsReported"],
         CaseEvents.RecommendationImplemented => c["Action.RecommendationImplemented"],
         CaseEvents.Withdraw => c["Action.Withdraw"],
+        CaseEvents.SuspendDeadline => c["Action.SuspendDeadline"],
+        CaseEvents.ResumeDeadline => c["Action.ResumeDeadline"],
         _ => c["Action.CloseCase"],
     };
 

@@ -69,7 +69,7 @@ public sealed class StaffCasePageTests(AzuriteFixture azurite, ChromiumFixture c
 
         // The intake officer's actions in this stage, and nothing else.
         Assert.Equal(
-            ["action-file-complete", "action-file-incomplete", "action-withdraw", "action-close-case"],
+            ["action-file-complete", "action-file-incomplete", "action-withdraw", "action-close-case", "action-suspend-deadline"],
             await page.Locator("details.case-action").EvaluateAllAsync<string[]>("all => all.map(d => d.id)"));
         await PageChecks.CheckAsync(page, "staff-case-completeness-check");
 
@@ -98,6 +98,37 @@ public sealed class StaffCasePageTests(AzuriteFixture azurite, ChromiumFixture c
         Assert.Single(mail);
         var track = await PublicApi.TrackAsync(app, filed.Token);
         Assert.Equal("cureWindow", track.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task The_head_of_office_suspends_a_running_deadline_for_an_agreed_extension_and_resumes_it_from_the_case_page()
+    {
+        await using var app = await StaffApp.StartAsync(azurite);
+        var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake);
+
+        await using var browser = await StaffBrowser.SignedInAsync(chromium, app.App, "jkt-head");
+        var page = browser.Page;
+        await page.GotoAsync(ConsoleRoutes.Case(caseId));
+        await Assertions.Expect(page.Locator("#action-resume-deadline")).ToHaveCountAsync(0);
+        await page.Locator("#action-suspend-deadline summary").ClickAsync();
+        await page.Locator("#action-suspend-deadline button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-suspend-deadline .error-summary")).ToContainTextAsync("Pilih alasan penangguhan.");
+
+        await page.Locator("#suspend-deadline-ruleId").SelectOptionAsync("P5");
+        await page.Locator("#suspend-deadline-reason").SelectOptionAsync("agreedExtension");
+        await page.Locator("#suspend-deadline-note").FillAsync("Para pihak sepakat menunggu dokumen dari kelurahan.");
+        await page.Locator("#action-suspend-deadline button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Tangguhkan batas waktu");
+        var suspended = await app.CaseAsync(caseId, JakartaHead, c => c.GetProperty("openDeadlines").EnumerateArray().Any(d => d.TryGetProperty("suspended", out var s) && s.ValueKind == JsonValueKind.Object));
+        Assert.Equal("agreedExtension", suspended.GetProperty("openDeadlines")[0].GetProperty("suspended").GetProperty("reason").GetString());
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#action-suspend-deadline")).ToHaveCountAsync(0);
+        await page.Locator("#action-resume-deadline summary").ClickAsync();
+        await PageChecks.CheckAsync(page, "staff-case-deadline-suspended");
+        await page.Locator("#resume-deadline-ruleId").SelectOptionAsync("P5");
+        await page.Locator("#action-resume-deadline button[type=submit]").ClickAsync();
+        await app.CaseAsync(caseId, JakartaHead, c => c.GetProperty("openDeadlines").EnumerateArray().All(d => !d.TryGetProperty("suspended", out var s) || s.ValueKind == JsonValueKind.Null));
     }
 
     [Fact]
