@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Pages;
@@ -66,16 +67,10 @@ internal static class CasePagesForStaff
         IStringLocalizer<StaffText> s,
         CancellationToken cancellationToken)
     {
-        var posted = await PageForms.ReadAsync(context);
-        if (posted.Refused)
+        var (refused, member, filed, _) = await PostedToCaseAsync(context, caseId, view, cancellationToken);
+        if (refused is not null)
         {
-            return posted.Refusal;
-        }
-
-        var member = StaffConsole.Member(context);
-        if (await view.FindAsync(member, caseId, cancellationToken) is not { } filed)
-        {
-            return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
+            return refused;
         }
 
         var model = await view.BuildAsync(member, filed, null, cancellationToken);
@@ -111,16 +106,10 @@ internal static class CasePagesForStaff
         IStringLocalizer<StaffText> s,
         CancellationToken cancellationToken)
     {
-        var posted = await PageForms.ReadAsync(context);
-        if (posted.Refused)
+        var (refused, member, filed, _) = await PostedToCaseAsync(context, caseId, view, cancellationToken);
+        if (refused is not null)
         {
-            return posted.Refusal;
-        }
-
-        var member = StaffConsole.Member(context);
-        if (await view.FindAsync(member, caseId, cancellationToken) is not { } filed)
-        {
-            return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
+            return refused;
         }
 
         if (ProviderLinkRoleRefusal(member, c, s) is { } refusal)
@@ -130,6 +119,25 @@ internal static class CasePagesForStaff
 
         await links.RevokeAsync(caseId, cancellationToken);
         return PageResponder.SeeOther(ConsoleRoutes.Case(caseId) + "?done=" + ProviderLinkRevoked);
+    }
+
+    /// <summary>
+    /// A form posted to one case: read under the form rules (token, size), by a member of the case's office. The
+    /// refusal page when not, otherwise the member, the case and the form.
+    /// </summary>
+    private static async Task<(IResult? Refusal, StaffMember Member, FiledCase Filed, IFormCollection Form)> PostedToCaseAsync(
+        HttpContext context, string caseId, StaffCaseView view, CancellationToken cancellationToken)
+    {
+        var posted = await PageForms.ReadAsync(context);
+        var member = StaffConsole.Member(context);
+        if (posted.Refused)
+        {
+            return (posted.Refusal, member, null!, null!);
+        }
+
+        return await view.FindAsync(member, caseId, cancellationToken) is { } filed
+            ? (null, member, filed, posted.Form)
+            : (await PageErrors.PageAsync(context, StatusCodes.Status404NotFound), member, null!, null!);
     }
 
     private static string? ProviderLinkRoleRefusal(StaffMember member, IStringLocalizer<ConsoleCaseText> c, IStringLocalizer<StaffText> s) =>
@@ -148,19 +156,18 @@ internal static class CasePagesForStaff
         IStringLocalizer<StaffText> s,
         CancellationToken cancellationToken)
     {
-        var posted = await PageForms.ReadAsync(context);
-        if (posted.Refused)
-        {
-            return posted.Refusal;
-        }
-
-        var member = StaffConsole.Member(context);
-        if (!CaseEvents.All.Contains(action, StringComparer.Ordinal) || await view.FindAsync(member, caseId, cancellationToken) is not { } filed)
+        if (!CaseEvents.All.Contains(action, StringComparer.Ordinal))
         {
             return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
         }
 
-        var (request, form) = Read(action, posted.Form, filed.Complaint.Path, c);
+        var (refused, member, filed, posted) = await PostedToCaseAsync(context, caseId, view, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var (request, form) = Read(action, posted, filed.Complaint.Path, c);
         if (form.Errors.Count > 0)
         {
             return await RenderAsync(context, pages, await view.BuildAsync(member, filed, form, cancellationToken), StatusCodes.Status400BadRequest);
@@ -186,9 +193,9 @@ internal static class CasePagesForStaff
                     return await PageErrors.PageAsync(context, StatusCodes.Status404NotFound);
             }
         }
-        catch (CaseActionRefusedException refused)
+        catch (CaseActionRefusedException caseRefusal)
         {
-            refusal = refused.Code switch
+            refusal = caseRefusal.Code switch
             {
                 CaseActionRefusal.NotValidInStage => c["Refusal.StageMovedOn"],
                 CaseActionRefusal.CaseNotOpen => c["Refusal.Closed"],
