@@ -51,15 +51,17 @@ internal static class PageForms
 
         // Never above what the Functions host lets through: past it, the host's bare refusal would answer, not this page.
         var limit = Math.Min(maxBytes ?? MaxBytes(context.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxBytes), FunctionsHostRequestLimit);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (request.ContentLength is { } declared && declared > limit)
+        {
+            await DiscardBodyAsync(context, bodySize, declared);
+            return PostedForm.RefusedWith(await PageErrors.PageAsync(context, StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (bodySize is { IsReadOnly: false })
         {
             // The server's default (about 28.6 MiB) would otherwise refuse a form this limit allows.
             bodySize.MaxRequestBodySize = limit;
-        }
-
-        if (request.ContentLength > limit)
-        {
-            return PostedForm.RefusedWith(await PageErrors.PageAsync(context, StatusCodes.Status413PayloadTooLarge));
         }
 
         IFormCollection form;
@@ -79,6 +81,33 @@ internal static class PageForms
         }
 
         return Visitor.HasValidFormToken(context, form) ? new PostedForm(form, null) : PostedForm.RefusedWith(await FormExpiredAsync(context));
+    }
+
+    /// <summary>
+    /// Reads and drops a refused body the browser is still sending. A server that answers and closes the connection
+    /// with the body unread resets it, and the browser then shows its own network error instead of the refusal page.
+    /// A body past what the Functions host lets through is left alone: the host refuses it anyway.
+    /// </summary>
+    private static async Task DiscardBodyAsync(HttpContext context, IHttpMaxRequestBodySizeFeature? bodySize, long declared)
+    {
+        if (declared > FunctionsHostRequestLimit)
+        {
+            return;
+        }
+
+        if (bodySize is { IsReadOnly: false })
+        {
+            bodySize.MaxRequestBodySize = declared;
+        }
+
+        try
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            // The body ended early or too slowly: the connection closes, as it would have without the drain.
+        }
     }
 
     private static Task<IResult> FormExpiredAsync(HttpContext context) => PageEndpoints.FormExpiredAsync(
