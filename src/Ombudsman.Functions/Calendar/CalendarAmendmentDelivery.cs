@@ -45,11 +45,20 @@ internal sealed partial class CalendarAmendmentDelivery(
     /// <summary>Tells the cases of every version not yet marked told; returns how many raises were made.</summary>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        return await DeliverPendingAsync(scope.ServiceProvider.GetRequiredService<CalendarAmendmentFanOut>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="DeliverPendingAsync(CancellationToken)"/>, raising through <paramref name="fanOut"/>: in Azure the
+    /// durable client is the timer invocation's binding, not a service.
+    /// </summary>
+    public async Task<int> DeliverPendingAsync(CalendarAmendmentFanOut fanOut, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fanOut);
         var raised = 0;
         foreach (var (calendar, storedAt) in await calendars.NotYetToldAsync(cancellationToken))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var fanOut = scope.ServiceProvider.GetRequiredService<CalendarAmendmentFanOut>();
             raised += (await fanOut.RaiseAsync(CalendarPublication.Of(calendar), cancellationToken)).Count;
 
             // Table time against the machine's: the row's timestamp is the store's clock, never the app's (a manual clock).

@@ -20,6 +20,12 @@ internal static class DurableTriggerFunctions
     /// <summary>The deadline sweep, each minute (a safety net in Azure: durable timers apply deadlines on time).</summary>
     public const string DeadlineSweep = "DeadlineSweep";
 
+    /// <summary>
+    /// Tells running cases of a published holiday calendar, each minute at the half (a publication only stores the
+    /// version; the cases it concerns are told here, so at most about a minute later).
+    /// </summary>
+    public const string CalendarAmendmentRun = "CalendarAmendments";
+
     /// <summary>The staff digests, at five past each hour: each office is mailed once per day after its 07:00.</summary>
     public const string StaffDigestRun = "StaffDigests";
 
@@ -70,6 +76,14 @@ internal static class DurableTriggerFunctions
         ArgumentNullException.ThrowIfNull(context);
         var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(context.InstanceServices, client);
         await sweeper.SweepAsync(context.CancellationToken);
+    }
+
+    [Function(CalendarAmendmentRun)]
+    public static async Task TellCasesOfPublishedCalendars([TimerTrigger("30 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fanOut = ActivatorUtilities.CreateInstance<CalendarAmendmentFanOut>(context.InstanceServices, client);
+        await context.InstanceServices.GetRequiredService<Calendar.CalendarAmendmentDelivery>().DeliverPendingAsync(fanOut, context.CancellationToken);
     }
 
     [Function(StaffDigestRun)]

@@ -77,6 +77,7 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite, PublishedApp 
         Assert.Contains(("RecordCase", "activityTrigger"), triggers);
         Assert.Contains(("DeadlineSweep", "timerTrigger"), triggers);
         Assert.Contains(("StaffDigests", "timerTrigger"), triggers);
+        Assert.Contains(("CalendarAmendments", "timerTrigger"), triggers);
     }
 
     [Fact]
