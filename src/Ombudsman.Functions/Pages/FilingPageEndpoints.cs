@@ -73,23 +73,13 @@ internal static class FilingPageEndpoints
         EvidenceStore evidence,
         ILoggerFactory loggers)
     {
-        var posted = await PageForms.ReadAsync(context, (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead);
+        var posted = await FilingSubmission.ReadAsync(context, pages, t, (evidenceOptions.Value.MaxBytes * FormFilesAtLimit) + FormOverhead, Routes.File);
         if (posted.Refused)
         {
             return posted.Refusal;
         }
 
-        var form = posted.Form;
-        if (FilingSubmission.KeyOf(form) is not { } key)
-        {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
-        }
-
-        var path = form["path"].ToString();
-        if (path is not ("provider" or "ombudsman"))
-        {
-            return PageResponder.SeeOther(Routes.File);
-        }
+        var (form, key, path) = (posted.Form, posted.Key, posted.Path);
 
         var language = Visitor.Language(context);
         var filled = await FilingForm.ReadAsync(form, path, language, evidenceOptions.Value, f, context.RequestAborted);
@@ -130,10 +120,7 @@ internal static class FilingPageEndpoints
         var filed = await FilingSubmission.FileOnceAsync("FilingPageSend", key, complaint!, now, filing, submissions, context.RequestAborted);
         if (filed is null)
         {
-            return await pages.MessageAsync(
-                context,
-                new MessageModel(f["Submission.BusyTitle"], f["Submission.BusyMessage"]) { NextSteps = [f["Submission.BusyNextStep"]] },
-                StatusCodes.Status409Conflict);
+            return await FilingSubmission.StillFilingAsync(context, pages, f);
         }
 
         await FilingSubmission.StoreFilesAsync(filed.Value.CaseId, key, filled, evidence, loggers.CreateLogger(typeof(FilingPageEndpoints)));

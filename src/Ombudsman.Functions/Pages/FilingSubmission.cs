@@ -1,10 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Api;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Idempotency;
+using Ombudsman.Web;
+using Ombudsman.Web.Pages;
 using Ombudsman.Workflows.Errors;
 
 namespace Ombudsman.Functions.Pages;
@@ -27,6 +31,35 @@ internal static class FilingSubmission
     /// <summary>The form's key, when it is one this app could have issued.</summary>
     public static string? KeyOf(IFormCollection form) =>
         form[Field].ToString() is { Length: 43 } key && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : null;
+
+    /// <summary>
+    /// A posted filing form with its one-time key and chosen path, or the page that answers instead: the refusal of an
+    /// unreadable or oversized form, the expired-form page without a key this app issued, and back to
+    /// <paramref name="start"/> (where the path is chosen) without a path.
+    /// </summary>
+    public static async Task<PostedFiling> ReadAsync(HttpContext context, PageResponder pages, IStringLocalizer<Text> t, long? maxBytes, string start)
+    {
+        var posted = await PageForms.ReadAsync(context, maxBytes);
+        if (posted.Refused)
+        {
+            return PostedFiling.RefusedWith(posted.Refusal);
+        }
+
+        var form = posted.Form;
+        if (KeyOf(form) is not { } key)
+        {
+            return PostedFiling.RefusedWith(await PageEndpoints.FormExpiredAsync(context, pages, t));
+        }
+
+        var path = form["path"].ToString();
+        return path is "provider" or "ombudsman" ? new PostedFiling(form, key, path, null) : PostedFiling.RefusedWith(PageResponder.SeeOther(start));
+    }
+
+    /// <summary>The page for a second send that found the first still filing: nothing is lost, look again shortly.</summary>
+    public static Task<IResult> StillFilingAsync(HttpContext context, PageResponder pages, IStringLocalizer<FilingText> f) => pages.MessageAsync(
+        context,
+        new MessageModel(f["Submission.BusyTitle"], f["Submission.BusyMessage"]) { NextSteps = [f["Submission.BusyNextStep"]] },
+        StatusCodes.Status409Conflict);
 
     /// <summary>
     /// Files the complaint under the form's one-time key: the first send files, a second send of the same form (a double
@@ -123,4 +156,14 @@ internal static class FilingSubmission
 
     /// <summary>What the idempotency store keeps of a filed form (sealed with a key drawn from the form's own key).</summary>
     private sealed record FiledForm(string CaseId, string Token);
+}
+
+/// <summary>A filing form as <see cref="FilingSubmission.ReadAsync"/> read it: the form, its key and path, or the page that answers instead.</summary>
+internal sealed record PostedFiling(IFormCollection? Form, string Key, string Path, IResult? Refusal)
+{
+    [MemberNotNullWhen(true, nameof(Refusal))]
+    [MemberNotNullWhen(false, nameof(Form))]
+    public bool Refused => Refusal is not null;
+
+    public static PostedFiling RefusedWith(IResult refusal) => new(null, "", "", refusal);
 }

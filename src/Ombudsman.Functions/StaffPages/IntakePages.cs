@@ -84,23 +84,13 @@ internal static class IntakePages
         EvidenceStore evidence,
         ILoggerFactory loggers)
     {
-        var posted = await PageForms.ReadAsync(context);
+        var posted = await FilingSubmission.ReadAsync(context, pages, t, maxBytes: null, ConsoleRoutes.Intake);
         if (posted.Refused)
         {
             return posted.Refusal;
         }
 
-        var form = posted.Form;
-        if (FilingSubmission.KeyOf(form) is not { } key)
-        {
-            return await PageEndpoints.FormExpiredAsync(context, pages, t);
-        }
-
-        var path = form["path"].ToString();
-        if (path is not ("provider" or "ombudsman"))
-        {
-            return PageResponder.SeeOther(ConsoleRoutes.Intake);
-        }
+        var (form, key, path) = (posted.Form, posted.Key, posted.Path);
 
         if (OfficeOf(context, offices) is not { } office)
         {
@@ -182,10 +172,7 @@ internal static class IntakePages
         var filed = await FilingSubmission.FileOnceAsync("ConsoleIntakeSend", key, complaint!, now, filing, submissions, context.RequestAborted);
         if (filed is null)
         {
-            return await pages.MessageAsync(
-                context,
-                new MessageModel(f["Submission.BusyTitle"], f["Submission.BusyMessage"]) { NextSteps = [f["Submission.BusyNextStep"]] },
-                StatusCodes.Status409Conflict);
+            return await FilingSubmission.StillFilingAsync(context, pages, f);
         }
 
         var (caseId, token) = filed.Value;
