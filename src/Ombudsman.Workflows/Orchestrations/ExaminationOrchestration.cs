@@ -190,7 +190,7 @@ internal static class ExaminationOrchestration
         wf.Status.ExaminationStopReason = reason;
         var citation = await wf.CitationAsync("O9");
         var words = ExaminationStopReasons.Words(reason);
-        wf.RecordStep(TimelineSteps.ExaminationStopped, stop.Actor, $"Examination stopped ({citation}): {words}.");
+        wf.RecordStep(TimelineSteps.ExaminationStopped, CaseActor.System, $"Examination stopped ({citation}): {words}.");
         return new CaseEndedException(CaseClosedReason.ExaminationStopped, $"Examination stopped ({citation}): {words}. {stop.Note}", stop.Actor);
     }
 
