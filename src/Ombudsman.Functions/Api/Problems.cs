@@ -49,7 +49,7 @@ internal static class Problems
     /// <summary>
     /// The problem a refused case action stands for, with the refusal's code and the field at fault: an unknown case
     /// or action 404, an actor not allowed 403, missing details 400, an action the stage or a closed case does not
-    /// take 409 (field "stage"), a deadline that is not running, already suspended or not suspended 409 (field "ruleId"), anything else (e.g. the wrong path) 422 (docs/API.md).
+    /// take or the case as it stands does not take (yet) 409 (field "stage"), a deadline that is not running, already suspended or not suspended 409 (field "ruleId"), anything else (e.g. the wrong path) 422 (docs/API.md).
     /// </summary>
     public static ProblemDetails From(CaseActionRefusedException exception)
     {
@@ -60,7 +60,7 @@ internal static class Problems
             CaseActionRefusal.UnknownAction => (StatusCodes.Status404NotFound, "action"),
             CaseActionRefusal.ActorNotAllowed => (StatusCodes.Status403Forbidden, "actor"),
             CaseActionRefusal.DetailsMissing => (StatusCodes.Status400BadRequest, "action"),
-            CaseActionRefusal.NotValidInStage or CaseActionRefusal.CaseNotOpen => (StatusCodes.Status409Conflict, "stage"),
+            CaseActionRefusal.NotValidInStage or CaseActionRefusal.CaseNotOpen or CaseActionRefusal.NotValidNow => (StatusCodes.Status409Conflict, "stage"),
             CaseActionRefusal.DeadlineNotRunning or CaseActionRefusal.DeadlineAlreadySuspended or CaseActionRefusal.DeadlineNotSuspended =>
                 (StatusCodes.Status409Conflict, "ruleId"),
             _ => (StatusCodes.Status422UnprocessableEntity, "action"),

@@ -70,6 +70,10 @@ internal static class DurableTriggerFunctions
     public static Task<DateTimeOffset> SuspensionAlertAt([ActivityTrigger] DateTimeOffset input, FunctionContext context) =>
         RunAsync<SuspensionAlertActivity, DateTimeOffset, DateTimeOffset>(context, CaseActivityNames.SuspensionAlertAt, input);
 
+    [Function(CaseActivityNames.RuleCitation)]
+    public static Task<string> RuleCitation([ActivityTrigger] RuleCitationRequest input, FunctionContext context) =>
+        RunAsync<RuleCitationActivity, RuleCitationRequest, string>(context, CaseActivityNames.RuleCitation, input);
+
     [Function(DeadlineSweep)]
     public static async Task SweepDeadlines([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {

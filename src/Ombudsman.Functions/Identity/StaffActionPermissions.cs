@@ -26,6 +26,10 @@ internal static class StaffActionPermissions
             CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationImplemented,
             CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline,
             CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise,
+
+            // The offer of mediation, an agreement carried out and a party's request for adjudication are facts the
+            // examiner records; stopping an examination and issuing a recommendation are the head of office's decisions.
+            CaseEvents.MediationOffered, CaseEvents.AgreementCarriedOut, CaseEvents.AdjudicationRequested,
         ],
         [StaffRoles.Adjudicator] = [CaseEvents.AdjudicationDecision],
         [StaffRoles.HeadOfOffice] = [.. CaseEvents.All],

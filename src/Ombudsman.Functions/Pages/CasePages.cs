@@ -226,6 +226,11 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         TimelineSteps.MediationRoundFailed or TimelineSteps.MediationEnded => l["Step.Mediation"],
         TimelineSteps.ClarificationAnswered or TimelineSteps.ClarificationUnanswered or TimelineSteps.SecondClarificationUnanswered => l["Step.Clarification"],
         TimelineSteps.SummonsMissed or TimelineSteps.ThirdSummonsMissed => l["Step.Summons"],
+        TimelineSteps.MediationOffered => l["Step.MediationOffered"],
+        TimelineSteps.AgreementCarriedOut => l["Step.AgreementCarriedOut"],
+        TimelineSteps.ResolutionMonitoring => l["Step.ResolutionMonitoring"],
+        TimelineSteps.AdjudicationAvailable => l["Step.AdjudicationAvailable"],
+        TimelineSteps.ExaminationStopped when status?.ExaminationStopReason is { } stopped => Format(l["Step.ExaminationStopped"], StopReasonWords(stopped)),
         _ => language == Language.English ? source.What : l["Step.Other"],
     };
 
@@ -288,6 +293,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseStage.CompensationPayment => l["Stage.CompensationPayment"],
         CaseStage.CorrectiveActions => l["Stage.CorrectiveActions"],
         CaseStage.RecommendationMonitoring => l["Stage.RecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => l["Stage.AgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => l["Stage.ResolutionMonitoring"],
         _ => l["Stage.Closed"],
     };
 
@@ -304,6 +311,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseStage.CompensationPayment => l["Next.CompensationPayment"],
         CaseStage.CorrectiveActions => l["Next.CorrectiveActions"],
         CaseStage.RecommendationMonitoring => l["Next.RecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => l["Next.AgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => l["Next.ResolutionMonitoring"],
         _ => l["Next.Closed"],
     };
 
@@ -312,7 +321,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseStage.CureWindow => l["Acts.You"],
         CaseStage.Examination => l["Acts.OfficeAndProvider"],
         CaseStage.Mediation => l["Acts.Parties"],
-        CaseStage.CompensationPayment or CaseStage.CorrectiveActions => l["Acts.Provider"],
+        CaseStage.CompensationPayment or CaseStage.CorrectiveActions or CaseStage.AgreementMonitoring or CaseStage.ResolutionMonitoring => l["Acts.Provider"],
         CaseStage.RecommendationMonitoring => l["Acts.Superior"],
         CaseStage.Closed => l["Acts.Nobody"],
         _ => l["Acts.Office"],
@@ -325,7 +334,18 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseClosedReason.Rejected => l["Closed.Rejected"],
         CaseClosedReason.NoAuthority => l["Closed.NoAuthority"],
         CaseClosedReason.Resolved => l["Closed.Resolved"],
+        CaseClosedReason.Referred => l["Closed.Referred"],
+        CaseClosedReason.Unresolved => l["Closed.Unresolved"],
+        CaseClosedReason.ExaminationStopped => l["Closed.ExaminationStopped"],
         _ => l["Closed.Decided"],
+    };
+
+    private string StopReasonWords(ExaminationStopReason reason) => reason switch
+    {
+        ExaminationStopReason.SettledByReportedParty => l["Stop.SettledByReportedParty"],
+        ExaminationStopReason.BeforeCourt => l["Stop.BeforeCourt"],
+        ExaminationStopReason.HandledByAnotherBody => l["Stop.HandledByAnotherBody"],
+        _ => l["Stop.ReporterNotPursuing"],
     };
 
     private string ReasonWords(SuspensionReason reason) => reason switch
@@ -349,6 +369,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         "compensation-payment" => l["DeadlineKind.CompensationPayment"],
         "corrective-actions" => l["DeadlineKind.CorrectiveActions"],
         "recommendation" => l["DeadlineKind.Recommendation"],
+        "agreement-monitoring" => l["DeadlineKind.AgreementMonitoring"],
+        "resolution-monitoring" => l["DeadlineKind.ResolutionMonitoring"],
         _ => kind,
     };
 
@@ -376,6 +398,11 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         CaseEvents.CloseCase => l["Event.CloseCase"],
         CaseEvents.SuspendDeadline => l["Event.SuspendDeadline"],
         CaseEvents.ResumeDeadline => l["Event.ResumeDeadline"],
+        CaseEvents.MediationOffered => l["Event.MediationOffered"],
+        CaseEvents.AgreementCarriedOut => l["Event.AgreementCarriedOut"],
+        CaseEvents.ExaminationStopped => l["Event.ExaminationStopped"],
+        CaseEvents.RecommendationIssued => l["Event.RecommendationIssued"],
+        CaseEvents.AdjudicationRequested => l["Event.AdjudicationRequested"],
         _ => eventName,
     };
 

@@ -193,6 +193,8 @@ internal sealed class ProviderPageView(
         CaseStage.CompensationPayment => p["Provider.StageCompensationPayment"],
         CaseStage.CorrectiveActions => p["Provider.StageCorrectiveActions"],
         CaseStage.RecommendationMonitoring => p["Provider.StageRecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => p["Provider.StageAgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => p["Provider.StageResolutionMonitoring"],
         _ => p["Provider.StageClosed"],
     };
 

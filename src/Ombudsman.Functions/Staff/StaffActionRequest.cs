@@ -29,7 +29,7 @@ internal sealed record StaffActionRequest
     /// <summary>decision-issued on the Ombudsman path: corrective actions to carry out.</summary>
     public IReadOnlyList<string>? CorrectiveActions { get; init; }
 
-    /// <summary>close-case: rejected or noAuthority.</summary>
+    /// <summary>close-case: rejected, noAuthority, referred or unresolved.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 
     /// <summary>suspend-deadline and resume-deadline: the rule of the running deadline, e.g. "P6".</summary>
@@ -40,6 +40,13 @@ internal sealed record StaffActionRequest
     /// text so an unknown reason is answered with the list, not as a malformed body.
     /// </summary>
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// examination-stopped: settledByReportedParty, beforeCourt, handledByAnotherBody or reporterNotPursuing. Read as
+    /// text so an unknown reason is answered with the list (the action's missing details), not as a malformed body.
+    /// </summary>
+    public string? StopReason { get; init; }
+
     /// <summary>notification-resend, notification-delivered-otherwise: the notification's key, as the case lists it.</summary>
     public string? NotificationKey { get; init; }
 
@@ -59,6 +66,7 @@ internal sealed record StaffActionRequest
         ClosedReason = ClosedReason,
         DeadlineRuleId = RuleId?.Trim(),
         SuspensionReason = SuspensionReasons.Parse(Reason),
+        StopReason = ExaminationStopReasons.Parse(StopReason),
         NotificationKey = NotificationKey,
         DeliveredBy = DeliveredBy,
     };

@@ -317,17 +317,21 @@ internal static class CasePagesForStaff
                 var reason = Required("closedReason", c["Error.ClosedReason"]);
                 request = request with
                 {
-                    ClosedReason = reason switch
-                    {
-                        nameof(CaseClosedReason.Rejected) => CaseClosedReason.Rejected,
-                        nameof(CaseClosedReason.NoAuthority) => CaseClosedReason.NoAuthority,
-                        _ => null,
-                    },
+                    ClosedReason = CaseStageRules.StaffClosingReasons.Cast<CaseClosedReason?>().FirstOrDefault(r => r.ToString() == reason),
                     Note = Required("note", c["Error.Reason"]),
                 };
                 if (reason.Length > 0 && request.ClosedReason is null)
                 {
                     errors["closedReason"] = c["Error.ClosedReason"];
+                }
+
+                break;
+            case CaseEvents.ExaminationStopped:
+                var stop = Required("stopReason", c["Error.StopReason"]);
+                request = request with { StopReason = Optional(stop), Note = Required("note", c["Error.StopExplanation"]) };
+                if (stop.Length > 0 && ExaminationStopReasons.Parse(stop) is null)
+                {
+                    errors["stopReason"] = c["Error.StopReason"];
                 }
 
                 break;

@@ -64,6 +64,8 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
         CaseStage.CompensationPayment => t["Stage.CompensationPayment"],
         CaseStage.CorrectiveActions => t["Stage.CorrectiveActions"],
         CaseStage.RecommendationMonitoring => t["Stage.RecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => t["Stage.AgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => t["Stage.ResolutionMonitoring"],
         _ => t["Stage.Closed"],
     };
 
@@ -91,8 +93,8 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
     {
         "cure-window" or "draft-result-response" => t["Party.Complainant"],
         "decision" or "decision-delivery" or "evidence-request" or "clarification-request" or "clarification-second-request"
-            or "compensation-payment" or "corrective-actions" or "recommendation" => t["Party.Provider"],
-        "completeness-answer" or "mediation-round" or "adjudication-decision" => t["Party.Office"],
+            or "compensation-payment" or "corrective-actions" or "recommendation" or "agreement-monitoring" => t["Party.Provider"],
+        "completeness-answer" or "mediation-round" or "adjudication-decision" or "resolution-monitoring" => t["Party.Office"],
         _ => WhoActs(stage),
     };
 
@@ -100,7 +102,7 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
     private string WhoActs(CaseStage stage) => stage switch
     {
         CaseStage.CureWindow => t["Party.Complainant"],
-        CaseStage.CompensationPayment or CaseStage.CorrectiveActions or CaseStage.RecommendationMonitoring => t["Party.Provider"],
+        CaseStage.CompensationPayment or CaseStage.CorrectiveActions or CaseStage.RecommendationMonitoring or CaseStage.AgreementMonitoring => t["Party.Provider"],
         CaseStage.Closed => t["Party.Nobody"],
         _ => t["Party.Office"],
     };

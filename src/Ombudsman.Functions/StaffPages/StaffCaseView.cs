@@ -135,7 +135,13 @@ internal sealed class StaffCaseView(
             [
                 Field("closedReason", c["Field.ClosedReason"], "select", true) with
                 {
-                    Options = [new(nameof(CaseClosedReason.Rejected), c["Close.Rejected"]), new(nameof(CaseClosedReason.NoAuthority), c["Close.NoAuthority"])],
+                    Options =
+                    [
+                        new(nameof(CaseClosedReason.Rejected), c["Close.Rejected"]),
+                        new(nameof(CaseClosedReason.NoAuthority), c["Close.NoAuthority"]),
+                        new(nameof(CaseClosedReason.Referred), c["Close.Referred"]),
+                        new(nameof(CaseClosedReason.Unresolved), c["Close.Unresolved"]),
+                    ],
                 },
                 Field("note", c["Field.Reason"], "textarea", true),
             ],
@@ -156,6 +162,22 @@ internal sealed class StaffCaseView(
                 note,
             ],
             CaseEvents.ResumeDeadline => [Field("ruleId", c["Field.Deadline"], "select", true) with { Options = DeadlineOptions(suspended: true) }],
+            CaseEvents.ExaminationStopped =>
+            [
+                Field("stopReason", c["Field.StopReason"], "select", true) with
+                {
+                    Options =
+                    [
+                        new(ExaminationStopReasons.Name(ExaminationStopReason.SettledByReportedParty), c["Stop.SettledByReportedParty"]),
+                        new(ExaminationStopReasons.Name(ExaminationStopReason.BeforeCourt), c["Stop.BeforeCourt"]),
+                        new(ExaminationStopReasons.Name(ExaminationStopReason.HandledByAnotherBody), c["Stop.HandledByAnotherBody"]),
+                        new(ExaminationStopReasons.Name(ExaminationStopReason.ReporterNotPursuing), c["Stop.ReporterNotPursuing"]),
+                    ],
+                },
+                Field("note", c["Field.StopExplanation"], "textarea", true),
+            ],
+            CaseEvents.RecommendationIssued => [Field("note", c["Field.Recommendation"], "textarea", false)],
+            CaseEvents.AdjudicationRequested => [Field("note", c["Field.AdjudicationRequest"], "textarea", false)],
             _ => [note],
         };
         return new StaffActionForm(action, ActionName(action), ConsoleRoutes.CaseAction(caseId, action), fields) { Open = mine is not null };
@@ -166,7 +188,8 @@ internal sealed class StaffCaseView(
 
     /// <summary>
     /// The forms of the offered actions. Notifications are dealt with on the undelivered-mail page, not here; a
-    /// deadline can be suspended while one runs and resumed while one stands still.
+    /// deadline can be suspended while one runs and resumed while one stands still; an action the case as it stands
+    /// refuses (a second offer of mediation, adjudication before mediation failed) is not offered.
     /// </summary>
     private IReadOnlyList<StaffActionForm> ActionForms(StaffMember member, FiledCase filed, PostedAction? posted)
     {
@@ -174,6 +197,7 @@ internal sealed class StaffCaseView(
         return
         [
             .. OfferedActions(member, filed.Stage, filed.Complaint.Path)
+                .Where(a => filed.Status is not { } status || CaseStageRules.CheckCase(status, a) is null)
                 .Where(a => a switch
                 {
                     CaseEvents.NotificationResend or CaseEvents.NotificationDeliveredOtherwise => false,
@@ -401,6 +425,8 @@ internal sealed class StaffCaseView(
         CaseStage.CompensationPayment => c["StageName.CompensationPayment"],
         CaseStage.CorrectiveActions => c["StageName.CorrectiveActions"],
         CaseStage.RecommendationMonitoring => c["StageName.RecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => c["StageName.AgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => c["StageName.ResolutionMonitoring"],
         _ => c["StageName.Closed"],
     };
 
@@ -428,6 +454,11 @@ internal sealed class StaffCaseView(
         CaseEvents.Withdraw => c["Action.Withdraw"],
         CaseEvents.SuspendDeadline => c["Action.SuspendDeadline"],
         CaseEvents.ResumeDeadline => c["Action.ResumeDeadline"],
+        CaseEvents.MediationOffered => c["Action.MediationOffered"],
+        CaseEvents.AgreementCarriedOut => c["Action.AgreementCarriedOut"],
+        CaseEvents.ExaminationStopped => c["Action.ExaminationStopped"],
+        CaseEvents.RecommendationIssued => c["Action.RecommendationIssued"],
+        CaseEvents.AdjudicationRequested => c["Action.AdjudicationRequested"],
         _ => c["Action.CloseCase"],
     };
 

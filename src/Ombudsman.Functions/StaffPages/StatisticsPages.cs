@@ -281,6 +281,9 @@ internal static class StatisticsPages
         CaseClosedReason.NoAuthority => l["Reason.NoAuthority"],
         CaseClosedReason.Resolved => l["Reason.Resolved"],
         CaseClosedReason.Decided => l["Reason.Decided"],
+        CaseClosedReason.Referred => l["Reason.Referred"],
+        CaseClosedReason.Unresolved => l["Reason.Unresolved"],
+        CaseClosedReason.ExaminationStopped => l["Reason.ExaminationStopped"],
         _ => reason.ToString(),
     };
 
@@ -297,6 +300,8 @@ internal static class StatisticsPages
         CaseStage.CompensationPayment => l["Stage.CompensationPayment"],
         CaseStage.CorrectiveActions => l["Stage.CorrectiveActions"],
         CaseStage.RecommendationMonitoring => l["Stage.RecommendationMonitoring"],
+        CaseStage.AgreementMonitoring => l["Stage.AgreementMonitoring"],
+        CaseStage.ResolutionMonitoring => l["Stage.ResolutionMonitoring"],
         CaseStage.Closed => l["Stage.Closed"],
         _ => stage.ToString(),
     };

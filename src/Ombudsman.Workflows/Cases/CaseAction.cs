@@ -35,7 +35,7 @@ public sealed record CaseAction
     /// <summary><see cref="CaseEvents.NotificationDeliveredOtherwise"/>: one of <see cref="CaseEvents.OtherMeans"/>.</summary>
     public string? DeliveredBy { get; init; }
 
-    /// <summary><see cref="CaseEvents.CloseCase"/>: Rejected or NoAuthority.</summary>
+    /// <summary><see cref="CaseEvents.CloseCase"/>: one of <see cref="CaseStageRules.StaffClosingReasons"/>.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 
     /// <summary><see cref="CaseEvents.SuspendDeadline"/> and <see cref="CaseEvents.ResumeDeadline"/>: the rule of the deadline, e.g. "P6".</summary>
@@ -43,6 +43,9 @@ public sealed record CaseAction
 
     /// <summary><see cref="CaseEvents.SuspendDeadline"/>: why the clock stops.</summary>
     public SuspensionReason? SuspensionReason { get; init; }
+
+    /// <summary><see cref="CaseEvents.ExaminationStopped"/>: why the examination stops.</summary>
+    public ExaminationStopReason? StopReason { get; init; }
 
     /// <summary><see cref="CaseEvents.CalendarAmended"/>: the calendar version that was published.</summary>
     public CalendarPublication? Calendar { get; init; }

@@ -13,4 +13,7 @@ public sealed record CaseActionRefusal(string Code, string Reason)
     public const string DeadlineNotRunning = "deadline-not-running";
     public const string DeadlineAlreadySuspended = "deadline-already-suspended";
     public const string DeadlineNotSuspended = "deadline-not-suspended";
+
+    /// <summary>The stage takes the action, but not the case as it stands (e.g. adjudication before mediation failed).</summary>
+    public const string NotValidNow = "action-not-valid-now";
 }

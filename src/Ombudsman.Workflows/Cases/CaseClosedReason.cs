@@ -20,4 +20,13 @@ public enum CaseClosedReason
 
     /// <summary>Decided and delivered with nothing left to monitor.</summary>
     Decided,
+
+    /// <summary>Referred to the body that must handle it (another institution, the provider's superior, a court), with the reason.</summary>
+    Referred,
+
+    /// <summary>Closed without resolution: the agreement or the recommendation was not carried out and nothing more can be done, with the reason.</summary>
+    Unresolved,
+
+    /// <summary>The Ombudsman stopped the examination (O9, PO 58/2023) for one of <see cref="ExaminationStopReason"/>.</summary>
+    ExaminationStopped,
 }

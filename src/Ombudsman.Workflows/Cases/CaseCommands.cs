@@ -139,7 +139,8 @@ public sealed class CaseCommands(DurableTaskClient client, CaseReadModel readMod
         var view = await CurrentAsync(caseId, eventName, cancellationToken);
         var status = view.Status;
         if ((CaseStageRules.Check(status.Stage, status.Path, eventName, action)
-            ?? DeadlineSuspensionRules.Check(status.OpenDeadlines, eventName, action)) is { } refusal)
+            ?? DeadlineSuspensionRules.Check(status.OpenDeadlines, eventName, action)
+            ?? CaseStageRules.CheckCase(status, eventName)) is { } refusal)
         {
             throw new CaseActionRefusedException(caseId, eventName, refusal);
         }

@@ -93,6 +93,30 @@ public static class CaseEvents
     /// </summary>
     public const string CalendarAmended = "calendar-amended";
 
+    /// <summary>
+    /// Staff, Ombudsman path: the Ombudsman offered the parties mediation or conciliation (O7: the Ombudsman must offer
+    /// it); both parties are sent the offer notice. Offered once.
+    /// </summary>
+    public const string MediationOffered = "mediation-offered";
+
+    /// <summary>Provider or staff: the agreement reached in mediation or conciliation was carried out (O7A); the case is resolved.</summary>
+    public const string AgreementCarriedOut = "agreement-carried-out";
+
+    /// <summary>
+    /// Staff, Ombudsman path: the examination is stopped (O9) for <see cref="CaseAction.StopReason"/>, with the reason
+    /// in the note; the case closes as <see cref="CaseClosedReason.ExaminationStopped"/>.
+    /// </summary>
+    public const string ExaminationStopped = "examination-stopped";
+
+    /// <summary>Staff: after resolution and monitoring (O10A) the corrective actions are still not done; a recommendation goes to the superior (O11).</summary>
+    public const string RecommendationIssued = "recommendation-issued";
+
+    /// <summary>
+    /// Complainant or staff, Ombudsman path: special adjudication is asked for after mediation or conciliation failed on
+    /// a complaint claiming compensation; O12 is counted from this request.
+    /// </summary>
+    public const string AdjudicationRequested = "adjudication-requested";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -102,5 +126,6 @@ public static class CaseEvents
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
         NotificationResend, NotificationDeliveredOtherwise,
         CalendarAmended,
+        MediationOffered, AgreementCarriedOut, ExaminationStopped, RecommendationIssued, AdjudicationRequested,
     ];
 }

@@ -38,4 +38,15 @@ public enum CaseStage
 
     /// <summary>Closed, with <see cref="CaseStatus.ClosedReason"/>.</summary>
     Closed,
+
+    // Added after Closed so the values already stored keep their numbers.
+
+    /// <summary>The agreement reached in mediation or conciliation is monitored until it is carried out (O7A, office policy).</summary>
+    AgreementMonitoring,
+
+    /// <summary>
+    /// Corrective actions were not carried out in time (O10): the office follows them up with the reported party (resolution
+    /// and monitoring, O10A) before it issues a recommendation to the superior.
+    /// </summary>
+    ResolutionMonitoring,
 }

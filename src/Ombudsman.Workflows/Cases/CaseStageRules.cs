@@ -36,6 +36,7 @@ public static class CaseStageRules
             CaseEvents.ProviderResponseSubmitted, CaseEvents.EvidenceRequested, CaseEvents.EvidenceProvided,
             CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse, CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed,
             CaseEvents.MediationRequested, CaseEvents.DecisionIssued, .. DeadlineClock,
+            CaseEvents.MediationOffered, CaseEvents.ExaminationStopped, CaseEvents.AdjudicationRequested,
         ],
         [CaseStage.Mediation] = [CaseEvents.MediationOutcome, .. DeadlineClock],
         [CaseStage.SpecialAdjudication] = [CaseEvents.AdjudicationDecision, .. DeadlineClock],
@@ -44,6 +45,8 @@ public static class CaseStageRules
         [CaseStage.CorrectiveActions] = [CaseEvents.CorrectiveActionsReported, .. DeadlineClock],
         [CaseStage.RecommendationMonitoring] = [CaseEvents.RecommendationImplemented, .. DeadlineClock],
         [CaseStage.Closed] = [],
+        [CaseStage.AgreementMonitoring] = [CaseEvents.AgreementCarriedOut, .. DeadlineClock],
+        [CaseStage.ResolutionMonitoring] = [CaseEvents.CorrectiveActionsReported, CaseEvents.RecommendationIssued, .. DeadlineClock],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal));
 
     private static readonly FrozenDictionary<string, CaseRole[]> Senders = new Dictionary<string, CaseRole[]>
@@ -73,13 +76,44 @@ public static class CaseStageRules
         [CaseEvents.NotificationResend] = StaffOnly,
         [CaseEvents.NotificationDeliveredOtherwise] = StaffOnly,
         [CaseEvents.CalendarAmended] = SystemOnly,
+        [CaseEvents.MediationOffered] = StaffOnly,
+        [CaseEvents.AgreementCarriedOut] = ProviderOrStaff,
+        [CaseEvents.ExaminationStopped] = StaffOnly,
+        [CaseEvents.RecommendationIssued] = StaffOnly,
+        [CaseEvents.AdjudicationRequested] = ComplainantOrStaff,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
     private static readonly FrozenSet<string> OmbudsmanOnly = new[]
     {
         CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed, CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse,
+        CaseEvents.MediationOffered, CaseEvents.ExaminationStopped, CaseEvents.AdjudicationRequested,
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The reasons staff may close a case with by <see cref="CaseEvents.CloseCase"/>; the others are reached by the case's
+    /// own steps (withdrawal, deemed withdrawal, resolution, decision, a stopped examination).
+    /// </summary>
+    public static IReadOnlyList<CaseClosedReason> StaffClosingReasons { get; } =
+        [CaseClosedReason.Rejected, CaseClosedReason.NoAuthority, CaseClosedReason.Referred, CaseClosedReason.Unresolved];
+
+    /// <summary>
+    /// Null when the case's own state lets the action through now; otherwise why not. Judged on the case as it stands
+    /// (what the stage table cannot know): the offer of mediation is made once, and special adjudication may only be
+    /// requested after mediation or conciliation failed on a report claiming compensation.
+    /// </summary>
+    public static CaseActionRefusal? CheckCase(CaseStatus status, string eventName)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return eventName switch
+        {
+            CaseEvents.MediationOffered when status.MediationOffered =>
+                new(CaseActionRefusal.NotValidNow, "Mediation or conciliation was already offered to the parties (O7)."),
+            CaseEvents.AdjudicationRequested when !status.AdjudicationMayBeRequested =>
+                new(CaseActionRefusal.NotValidNow, "Special adjudication (O12) may be requested only after mediation or conciliation failed on a report claiming compensation."),
+            _ => null,
+        };
+    }
 
     /// <summary>Who may send <paramref name="eventName"/> (empty for an unknown event); the API narrows staff further by staff role.</summary>
     public static IReadOnlyList<CaseRole> SendersOf(string eventName) =>
@@ -130,13 +164,15 @@ public static class CaseStageRules
             "the compensation amount and the payment due date",
         CaseEvents.DecisionIssued when (action.CompensationAmount is null) != (action.PaymentDueDate is null) =>
             "both a compensation amount and a payment due date, or neither",
-        CaseEvents.CloseCase when action.ClosedReason is not (CaseClosedReason.Rejected or CaseClosedReason.NoAuthority) =>
-            "a closing reason of Rejected or NoAuthority",
+        CaseEvents.CloseCase when action.ClosedReason is not { } closedReason || !StaffClosingReasons.Contains(closedReason) =>
+            $"a closing reason of {string.Join(", ", StaffClosingReasons)}",
         CaseEvents.CloseCase or CaseEvents.Withdraw when string.IsNullOrWhiteSpace(action.Note) => "a reason in the note",
         CaseEvents.SuspendDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) || action.SuspensionReason is null =>
             $"the deadline's rule id (ruleId) and a reason ({string.Join(", ", SuspensionReasons.Names)})",
         CaseEvents.ResumeDeadline when string.IsNullOrWhiteSpace(action.DeadlineRuleId) => "the deadline's rule id (ruleId)",
         CaseEvents.CalendarAmended when action.Calendar is null => "the calendar version published",
+        CaseEvents.ExaminationStopped when action.StopReason is null || string.IsNullOrWhiteSpace(action.Note) =>
+            $"a stop reason ({string.Join(", ", ExaminationStopReasons.Names)}) and the reason in the note",
 
         // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",

@@ -74,6 +74,18 @@ public sealed record CaseStatus
 
     public int MediationRounds { get; set; }
 
+    /// <summary>O7: the Ombudsman offered the parties mediation or conciliation (the offer notice went to both).</summary>
+    public bool MediationOffered { get; set; }
+
+    /// <summary>
+    /// O12: mediation or conciliation failed on a report claiming compensation, so special adjudication may be requested
+    /// (<see cref="CaseEvents.AdjudicationRequested"/>); false again once requested.
+    /// </summary>
+    public bool AdjudicationMayBeRequested { get; set; }
+
+    /// <summary>O9: why the examination was stopped, when it was.</summary>
+    public ExaminationStopReason? ExaminationStopReason { get; set; }
+
     public decimal? CompensationAmount { get; set; }
 
     public DateOnly? PaymentDueDate { get; set; }

@@ -17,6 +17,9 @@ public static class NotificationTemplates
     /// <summary>To the reporter: the draft examination result, to respond to within 14 days (O8).</summary>
     public const string DraftResult = "draft-result";
     public const string MediationScheduled = "mediation-scheduled";
+
+    /// <summary>To both parties: the Ombudsman offers mediation or conciliation (O7: the Ombudsman must offer it).</summary>
+    public const string MediationOffered = "mediation-offered";
     public const string MediationOutcome = "mediation-outcome";
     public const string DecisionDelivered = "decision-delivered";
     public const string CompensationSet = "compensation-set";

@@ -39,4 +39,19 @@ public static class TimelineSteps
     public const string RecommendationImplemented = "recommendation-implemented";
     public const string DeadlineUncomputed = "deadline-uncomputed";
     public const string ResponsesDigested = "responses-digested";
+
+    /// <summary>O7: the Ombudsman offered the parties mediation or conciliation; both were sent the offer notice.</summary>
+    public const string MediationOffered = "mediation-offered";
+
+    /// <summary>O7A: the agreement reached in mediation or conciliation was carried out.</summary>
+    public const string AgreementCarriedOut = "agreement-carried-out";
+
+    /// <summary>O9: the examination was stopped, with its reason.</summary>
+    public const string ExaminationStopped = "examination-stopped";
+
+    /// <summary>O10A: the corrective actions are overdue; the office follows them up before a recommendation.</summary>
+    public const string ResolutionMonitoring = "resolution-monitoring";
+
+    /// <summary>O12: mediation failed on a report claiming compensation; special adjudication may be requested.</summary>
+    public const string AdjudicationAvailable = "adjudication-available";
 }

@@ -22,6 +22,12 @@ internal static class TemplateIds
 
     public const string ComplainantMediationScheduled = "complainant-mediation-scheduled";
 
+    /// <summary>The Ombudsman offers mediation or conciliation (O7); the complainant may ask for it.</summary>
+    public const string ComplainantMediationOffered = "complainant-mediation-offered";
+
+    /// <summary>The Ombudsman offers mediation or conciliation (O7); the provider may ask for it.</summary>
+    public const string ProviderMediationOffered = "provider-mediation-offered";
+
     public const string ComplainantMediationOutcome = "complainant-mediation-outcome";
 
     /// <summary>Decision or final result delivered with a copy, UU 25/2009 art. 50(2), 50(9).</summary>
@@ -77,8 +83,8 @@ internal static class TemplateIds
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
-        ComplainantTrackingLink, ComplainantDeadlineMoved,
+        ComplainantTrackingLink, ComplainantDeadlineMoved, ComplainantMediationOffered,
         ProviderNewCase, ProviderLink, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
-        ProviderRecommendationIssued, ProviderDeadlineMoved, StaffDigest, StaffEscalation,
+        ProviderRecommendationIssued, ProviderDeadlineMoved, ProviderMediationOffered, StaffDigest, StaffEscalation,
     ];
 }

@@ -42,8 +42,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
             var result = await ExaminationOrchestration.RunAsync(wf, decisionDeadline);
             return result switch
             {
-                { MediationAgreed: true } => await ClosureOrchestration.RunAsync(
-                    wf, CaseClosedReason.Resolved, "Settled by agreement in mediation or conciliation.", CaseActor.System),
+                { MediationAgreed: true } => await AfterAgreementAsync(wf),
                 { Adjudication: { } adjudication } => await AfterAdjudicationAsync(wf, adjudication),
                 _ => await AfterDecisionAsync(wf, result.Decision!),
             };
@@ -120,6 +119,12 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
             throw new CaseEndedException(
                 CaseClosedReason.Rejected, "No prior complaint to the provider or its superior (UU 37/2008 art. 24(1)(c)) and no recorded override.", CaseActor.System);
         }
+    }
+
+    private static async Task<CaseOutcome> AfterAgreementAsync(CaseWorkflowContext wf)
+    {
+        await AgreementMonitoringOrchestration.RunAsync(wf);
+        return await ClosureOrchestration.RunAsync(wf, CaseClosedReason.Resolved, "Settled by agreement in mediation or conciliation; the agreement was carried out.", CaseActor.System);
     }
 
     private static async Task<CaseOutcome> AfterAdjudicationAsync(CaseWorkflowContext wf, CaseAction adjudication)

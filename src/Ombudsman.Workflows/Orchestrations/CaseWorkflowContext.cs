@@ -160,6 +160,10 @@ internal sealed partial class CaseWorkflowContext
         return timer;
     }
 
+    /// <summary>The citation of <paramref name="ruleId"/> in the case's pinned rule set, for a step without a deadline.</summary>
+    public Task<string> CitationAsync(string ruleId) =>
+        Orchestration.CallActivityAsync<string>(CaseActivityNames.RuleCitation, new RuleCitationRequest(Status.RuleSetVersion!, ruleId), ActivityRetry);
+
     /// <summary>
     /// Computes a deadline, retrying daily while it cannot be computed (typically a working-day count reaching a
     /// year whose holiday calendar is not loaded yet): staff are told each day, the case waits rather than fails,
@@ -696,7 +700,8 @@ internal sealed partial class CaseWorkflowContext
         var action = received.Action;
         var actor = action.Actor;
         if ((CaseStageRules.Check(Status.Stage, Status.Path, received.Name, action)
-            ?? DeadlineSuspensionRules.Check(Status.OpenDeadlines, received.Name, action)) is { } refusal)
+            ?? DeadlineSuspensionRules.Check(Status.OpenDeadlines, received.Name, action)
+            ?? CaseStageRules.CheckCase(Status, received.Name)) is { } refusal)
         {
             Record(actor, $"Refused '{received.Name}' ({refusal.Code}): {refusal.Reason}", TimelineKind.Refused, TimelineVisibility.Staff, received.Name);
             return null;

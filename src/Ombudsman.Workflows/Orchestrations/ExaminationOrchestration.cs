@@ -6,8 +6,9 @@ namespace Ombudsman.Workflows.Orchestrations;
 /// <summary>
 /// Examination (UU 25/2009 art. 47-49; UU 37/2008 art. 28-31): provider response, evidence the provider must hand
 /// over (P3), clarification requests with their 14-day deadline and one second request (O5), the summons count with
-/// the third-miss flag (O6), the draft result the reporter may answer in 14 days (O8), mediation on request, and the
-/// decision or final result. The provider path's decision deadline (P8) runs throughout.
+/// the third-miss flag (O6), the offer of mediation (O7) and mediation on request, the draft result the reporter may
+/// answer in 14 days (O8), special adjudication on request after mediation failed (O12), and the decision or final
+/// result, or the examination stopped (O9). The provider path's decision deadline (P8) runs throughout.
 /// </summary>
 internal static class ExaminationOrchestration
 {
@@ -121,24 +122,44 @@ internal static class ExaminationOrchestration
                     var mediation = await MediationOrchestration.RunAsync(wf);
                     if (mediation == MediationResult.Agreed)
                     {
+                        // The agreement settles the matter: what is monitored now is the agreement (O7A), not a decision.
+                        wf.Complete(evidence);
                         wf.Complete(decisionDeadline);
                         return new ExaminationResult { MediationAgreed = true };
                     }
 
-                    // Special adjudication is the Ombudsman's (UU 25/2009 art. 50(5)-(7), PO 31/2018); on the provider
-                    // path compensation is part of the decision (P10), which stays due.
+                    // Special adjudication is the Ombudsman's (PO 31/2018) and starts when it is requested, not when mediation
+                    // failed: O12 counts from the request. On the provider path compensation is part of the decision (P10),
+                    // which stays due.
                     if (wf.Complaint.CompensationClaim is not null && !wf.IsProviderPath)
                     {
-                        wf.Complete(evidence);
-                        evidence = null;
-                        wf.Complete(decisionDeadline);
-                        return new ExaminationResult { Adjudication = await SpecialAdjudicationOrchestration.RunAsync(wf) };
+                        wf.Status.AdjudicationMayBeRequested = true;
+                        wf.RecordStep(
+                            TimelineSteps.AdjudicationAvailable,
+                            CaseActor.System,
+                            $"Mediation failed on a report claiming compensation: special adjudication may be requested ({await wf.CitationAsync("O12")}); it is counted from the request.");
                     }
 
                     wf.Enter(CaseStage.Examination);
                     break;
 
+                case CaseEvents.AdjudicationRequested:
+                    wf.Status.AdjudicationMayBeRequested = false;
+                    wf.Complete(evidence);
+                    wf.Complete(draft);
+                    wf.Complete(clarification);
+                    wf.Complete(decisionDeadline);
+                    return new ExaminationResult { Adjudication = await SpecialAdjudicationOrchestration.RunAsync(wf) };
+
+                case CaseEvents.MediationOffered:
+                    await OfferMediationAsync(wf);
+                    break;
+
+                case CaseEvents.ExaminationStopped:
+                    throw await StoppedAsync(wf, signal.Action!);
+
                 case CaseEvents.DecisionIssued:
+                    wf.Status.AdjudicationMayBeRequested = false;
                     wf.Complete(evidence);
                     wf.Complete(draft);
                     wf.Complete(clarification);
@@ -149,6 +170,28 @@ internal static class ExaminationOrchestration
                     break;
             }
         }
+    }
+
+    /// <summary>O7: the Ombudsman must offer mediation or conciliation; the offer notice goes to both parties, once.</summary>
+    private static async Task OfferMediationAsync(CaseWorkflowContext wf)
+    {
+        wf.Status.MediationOffered = true;
+        var citation = await wf.CitationAsync("O7");
+        wf.RecordStep(TimelineSteps.MediationOffered, CaseActor.System, $"Mediation or conciliation offered to the parties ({citation}).");
+        var offer = new Dictionary<string, string> { ["citation"] = citation };
+        await wf.NotifyAsync(NotificationTemplates.MediationOffered, NotificationRecipient.Complainant, "mediation-offer", offer);
+        await wf.NotifyAsync(NotificationTemplates.MediationOffered, NotificationRecipient.Provider, "mediation-offer", offer);
+    }
+
+    /// <summary>O9: the examination ends as stopped, with the reason from the list and staff's own words; the case closes.</summary>
+    private static async Task<CaseEndedException> StoppedAsync(CaseWorkflowContext wf, CaseAction stop)
+    {
+        var reason = stop.StopReason!.Value;
+        wf.Status.ExaminationStopReason = reason;
+        var citation = await wf.CitationAsync("O9");
+        var words = ExaminationStopReasons.Words(reason);
+        wf.RecordStep(TimelineSteps.ExaminationStopped, CaseActor.System, $"Examination stopped ({citation}): {words}.");
+        return new CaseEndedException(CaseClosedReason.ExaminationStopped, $"Examination stopped ({citation}): {words}. {stop.Note}", stop.Actor);
     }
 
     private static async Task<CaseTimer> RequestClarificationAsync(CaseWorkflowContext wf, bool isSecond)

@@ -4,7 +4,8 @@ namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
 /// Ombudsman path after a final result with corrective actions: 30 working days to carry them out (O10,
-/// PO 58/2023 art. 54); if not, a recommendation to the superior with 60 days to implement it (O11, UU 37/2008
+/// PO 58/2023 art. 54); if not, resolution and monitoring (O10A, office policy), in which the actions may still be
+/// reported done; then, when staff issue it, a recommendation to the superior with 60 days to implement it (O11, UU 37/2008
 /// art. 38-39), after which the Ombudsman may publish the superior's name (publication flag) and escalate.
 /// </summary>
 internal static class RecommendationMonitoringOrchestration
@@ -24,6 +25,22 @@ internal static class RecommendationMonitoringOrchestration
 
         await wf.OverdueAsync(corrective, "corrective actions not carried out: resolution and monitoring, then recommendation", escalate: true);
         await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, corrective.Key, new Dictionary<string, string> { ["correctiveActions"] = actions }, corrective.Deadline);
+
+        // Resolution and monitoring (O10A): the office follows the corrective actions up before it recommends.
+        wf.Enter(CaseStage.ResolutionMonitoring);
+        var resolution = await wf.StartDeadlineAsync("O10A", "resolution-monitoring", t =>
+            wf.OverdueAsync(t, "resolution and monitoring ended without the corrective actions: issue the recommendation", escalate: true));
+        wf.RecordStep(
+            TimelineSteps.ResolutionMonitoring,
+            CaseActor.System,
+            $"Corrective actions overdue: the office follows them up with {wf.Complaint.Provider.Name} before a recommendation ({resolution.Deadline!.Citation}).");
+        var followed = await wf.WaitAsync();
+        wf.Complete(resolution);
+        if (followed.Is(CaseEvents.CorrectiveActionsReported))
+        {
+            wf.RecordStep(TimelineSteps.CorrectiveActionsDone, CaseActor.System, $"Corrective actions carried out during resolution and monitoring ({resolution.Deadline.Citation}).");
+            return;
+        }
 
         wf.Enter(CaseStage.RecommendationMonitoring);
         var recommendation = await wf.StartDeadlineAsync("O11", "recommendation", async t =>

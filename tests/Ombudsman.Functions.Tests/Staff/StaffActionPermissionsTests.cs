@@ -26,6 +26,11 @@ public sealed class StaffActionPermissionsTests
     [InlineData(CaseEvents.DecisionIssued, StaffRoles.HeadOfOffice)]
     [InlineData(CaseEvents.PaymentConfirmed, StaffRoles.Examiner)]
     [InlineData(CaseEvents.CloseCase, StaffRoles.IntakeOfficer)]
+    [InlineData(CaseEvents.MediationOffered, StaffRoles.Examiner)]
+    [InlineData(CaseEvents.AgreementCarriedOut, StaffRoles.Examiner)]
+    [InlineData(CaseEvents.AdjudicationRequested, StaffRoles.Examiner)]
+    [InlineData(CaseEvents.ExaminationStopped, StaffRoles.HeadOfOffice)]
+    [InlineData(CaseEvents.RecommendationIssued, StaffRoles.HeadOfOffice)]
     public void A_role_may_take_its_own_actions_and_the_head_of_office_may_take_them_all(string eventName, string role)
     {
         Assert.True(StaffActionPermissions.MayAct(Member(role), eventName));
@@ -37,6 +42,9 @@ public sealed class StaffActionPermissionsTests
     [InlineData(CaseEvents.AdjudicationDecision, StaffRoles.Examiner)]
     [InlineData(CaseEvents.DecisionIssued, StaffRoles.Adjudicator)]
     [InlineData(CaseEvents.MediationOutcome, StaffRoles.IntakeOfficer)]
+    [InlineData(CaseEvents.ExaminationStopped, StaffRoles.Examiner)]
+    [InlineData(CaseEvents.RecommendationIssued, StaffRoles.Examiner)]
+    [InlineData(CaseEvents.MediationOffered, StaffRoles.Adjudicator)]
     public void A_role_may_not_take_another_roles_action(string eventName, string role)
     {
         Assert.False(StaffActionPermissions.MayAct(Member(role), eventName));

@@ -103,7 +103,7 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_case_goes_through_examination_and_mediation_to_closure_by_staff_actions_each_in_the_timeline()
+    public async Task A_case_goes_through_examination_mediation_and_the_agreement_to_closure_by_staff_actions_each_in_the_timeline()
     {
         await using var app = await StaffApp.StartAsync(azurite);
         var caseId = await app.FileCaseAsync(Jakarta, JakartaIntake);
@@ -113,6 +113,8 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
         await ActAsync(app, caseId, "mediation-requested", JakartaExaminer, new { note = "both parties agree to mediate" });
         await app.StageAsync(caseId, JakartaExaminer, "mediation");
         await ActAsync(app, caseId, "mediation-outcome", JakartaExaminer, new { mediationResult = "agreed", note = "certificate to be issued" });
+        await app.StageAsync(caseId, JakartaExaminer, "agreementMonitoring");
+        await ActAsync(app, caseId, "agreement-carried-out", JakartaExaminer, new { note = "certificate issued" });
         var closed = await app.StageAsync(caseId, JakartaExaminer, "closed");
 
         // The closure step still notifies the parties; once the workflow has ended the case takes no actions.
@@ -129,6 +131,7 @@ public sealed class StaffEndpointsTests(AzuriteFixture azurite)
                 ("198701-01", "file-complete: all art. 42 items present"),
                 ("198702-02", "mediation-requested: both parties agree to mediate"),
                 ("198702-02", "mediation-outcome: certificate to be issued"),
+                ("198702-02", "agreement-carried-out: certificate issued"),
             },
             byStaff);
         Assert.Equal("resolved", closed.GetProperty("closedReason").GetString());

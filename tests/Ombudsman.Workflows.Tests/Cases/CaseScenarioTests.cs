@@ -160,8 +160,8 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         host.AssertEachStepNotifiedOnce();
     }
 
-    [Fact] // UU 25/2009 art. 46(5): mediation agreed, case resolved
-    public async Task Mediation_agreed_closes_the_case_as_resolved_and_cancels_the_decision_deadline()
+    [Fact] // UU 25/2009 art. 46(5): mediation agreed, the agreement monitored (O7A), case resolved
+    public async Task Mediation_agreed_cancels_the_decision_deadline_and_resolves_the_case_once_the_agreement_is_carried_out()
     {
         await using var host = await HostAsync();
         var id = await host.FileAsync(new ComplaintBuilder().Build());
@@ -176,6 +176,9 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
 
         await host.AdvanceDaysAsync(10);
         await host.ActAsync(id, CaseEvents.MediationOutcome, By(Staff) with { MediationResult = MediationResult.Agreed });
+        var monitoring = await host.StatusAsync(id);
+        Assert.Equal((CaseStage.AgreementMonitoring, "O7A"), (monitoring.Stage, Assert.Single(monitoring.OpenDeadlines).RuleId));
+        await host.ActAsync(id, CaseEvents.AgreementCarriedOut, By(Staff));
 
         var closed = await host.StatusAsync(id);
         Assert.Equal((CaseStage.Closed, CaseClosedReason.Resolved), (closed.Stage, closed.ClosedReason));
@@ -184,8 +187,8 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         host.AssertEachStepNotifiedOnce();
     }
 
-    [Fact] // UU 25/2009 art. 50(5)-(7), PO 31/2018: failed mediation with a compensation claim goes to special adjudication
-    public async Task Failed_mediation_goes_to_special_adjudication_and_compensation_paid_in_time_resolves_the_case()
+    [Fact] // UU 25/2009 art. 50(5)-(7), PO 31/2018: failed mediation with a compensation claim goes to special adjudication on request
+    public async Task Failed_mediation_goes_to_special_adjudication_on_request_and_compensation_paid_in_time_resolves_the_case()
     {
         await using var host = await HostAsync();
         var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(EventInJanuary).ClaimingCompensation(5_000_000).Build());
@@ -194,6 +197,7 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         await host.ActAsync(id, CaseEvents.MediationOutcome, By(Staff) with { MediationResult = MediationResult.AnotherRound });
         Assert.Equal(2, (await host.StatusAsync(id)).MediationRounds);
         await host.ActAsync(id, CaseEvents.MediationOutcome, By(Staff) with { MediationResult = MediationResult.Failed });
+        await host.ActAsync(id, CaseEvents.AdjudicationRequested, By(TheComplainant));
 
         var adjudicating = await host.StatusAsync(id);
         Assert.Equal(CaseStage.SpecialAdjudication, adjudicating.Stage);
@@ -386,8 +390,8 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         host.Notifier.Single(NotificationTemplates.StaffEscalation, NotificationRecipient.Staff);
     }
 
-    [Fact] // PO 58/2023 art. 54 (30 working days), UU 37/2008 art. 38-39 (60 days, publication)
-    public async Task Corrective_actions_not_done_lead_to_a_recommendation_and_after_60_days_the_publication_flag()
+    [Fact] // PO 58/2023 art. 54 (30 working days, then resolution and monitoring), UU 37/2008 art. 38-39 (60 days, publication)
+    public async Task Corrective_actions_not_done_lead_through_resolution_and_monitoring_to_a_recommendation_and_after_60_days_the_publication_flag()
     {
         await using var host = await HostAsync();
         var id = await host.FileAsync(new ComplaintBuilder().ToOmbudsman(EventInJanuary).Build());
@@ -402,6 +406,8 @@ public sealed class CaseScenarioTests(AzuriteFixture azurite)
         host.Notifier.Single(NotificationTemplates.DecisionDelivered, NotificationRecipient.Provider);
 
         await host.AdvanceDaysAsync(51);
+        Assert.Equal(CaseStage.ResolutionMonitoring, (await host.StatusAsync(id)).Stage);
+        await host.ActAsync(id, CaseEvents.RecommendationIssued, By(Staff, "Recommendation to the superior"));
         var recommended = await host.StatusAsync(id);
         Assert.Equal(CaseStage.RecommendationMonitoring, recommended.Stage);
         var o11 = Assert.Single(recommended.OpenDeadlines);

@@ -19,8 +19,10 @@ public sealed class ShippedRuleSetTests
         { "O4", "14 working days", "Office practice", "2026-04-13" },
         { "O5", "14 calendar days", "UU 37/2008 art. 28-31", "2026-03-30" },
         { "O7", "30 calendar days", "UU 25/2009 art. 46(5), 50(5)", "2026-04-15" },
+        { "O7A", "30 calendar days", "UU 25/2009 art. 46(5); PO 58/2023", "2026-04-15" },
         { "O8", "14 calendar days", "PO 48/2020 practice, kept as policy", "2026-03-30" },
         { "O10", "30 working days", "PO 58/2023 art. 54", "2026-05-06" },
+        { "O10A", "30 calendar days", "PO 58/2023 art. 54", "2026-04-15" },
         { "O11", "60 calendar days", "UU 37/2008 art. 38-39", "2026-05-15" },
         { "O12", "30 calendar days", "UU 25/2009 art. 50(5)-(7); PO 31/2018", "2026-04-15" },
     };
@@ -77,9 +79,11 @@ public sealed class ShippedRuleSetTests
     }
 
     [Fact]
-    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O12_on_their_paths()
+    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O12_with_the_policy_steps_O7A_and_O10A_on_their_paths()
     {
-        var expected = Enumerable.Range(1, 11).Select(i => $"P{i}").Concat(Enumerable.Range(1, 12).Select(i => $"O{i}"));
+        // O7A (monitoring of an agreement) and O10A (resolution and monitoring) follow the step they come after.
+        var ombudsman = Enumerable.Range(1, 12).SelectMany(i => i switch { 7 => ["O7", "O7A"], 10 => ["O10", "O10A"], _ => new[] { $"O{i}" } });
+        var expected = Enumerable.Range(1, 11).Select(i => $"P{i}").Concat(ombudsman);
 
         Assert.Equal(expected, ShippedRuleSet.Rules.Select(r => r.Id));
         Assert.All(ShippedRuleSet.Rules, r =>
@@ -91,7 +95,7 @@ public sealed class ShippedRuleSetTests
     {
         var policy = ShippedRuleSet.Rules.Where(r => r.Basis == RuleBasis.OfficePolicy).Select(r => r.Id);
 
-        Assert.Equal(["P3", "O4", "O5", "O7", "O8", "O12"], policy);
+        Assert.Equal(["P3", "O4", "O5", "O7", "O7A", "O8", "O10A", "O12"], policy);
     }
 
     [Fact]

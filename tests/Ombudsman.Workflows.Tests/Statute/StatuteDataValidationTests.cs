@@ -79,7 +79,7 @@ public sealed class StatuteDataValidationTests
         var problem = Single(LoadEditedRuleSet(json => Rule(json, "O10")["duration"]!["amount"] = amount));
 
         Assert.Equal("rule O10", problem.Subject);
-        Assert.Equal("rules[20].duration.amount", problem.Field);
+        Assert.Equal("rules[21].duration.amount", problem.Field);
         Assert.Equal(message, problem.Message);
     }
 
@@ -141,7 +141,7 @@ public sealed class StatuteDataValidationTests
         });
 
         Assert.Equal(
-            ["rules[0].duration.amount", "rules[5].citation", "rules[14].duration.dayType", "rules[22].basis"],
+            ["rules[0].duration.amount", "rules[5].citation", "rules[14].duration.dayType", "rules[24].basis"],
             error.Problems.Select(p => p.Field));
         Assert.Contains("4 problems", error.Message, StringComparison.Ordinal);
         Assert.All(error.Problems, p => Assert.Contains(p.ToString(), error.Message, StringComparison.Ordinal));

@@ -212,6 +212,8 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             nameof(CaseStage.CorrectiveActions) => T("Tindakan korektif", "Corrective actions"),
             nameof(CaseStage.RecommendationMonitoring) => T("Pemantauan rekomendasi", "Recommendation monitoring"),
             nameof(CaseStage.Closed) => T("Ditutup", "Closed"),
+            nameof(CaseStage.AgreementMonitoring) => T("Pemantauan pelaksanaan kesepakatan", "Monitoring of the agreement"),
+            nameof(CaseStage.ResolutionMonitoring) => T("Resolusi dan monitoring", "Resolution and monitoring"),
             var other => other,
         };
 
@@ -237,6 +239,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             {
                 "evidence request" => T($"serahkan dokumen yang diminta: {Required("RequiredAction", "documents")}", $"hand over the documents asked for: {Required("RequiredAction", "documents")}"),
                 "clarification request" or "second clarification request" => T("jawab permintaan klarifikasi Ombudsman", "answer the Ombudsman's clarification request"),
+                "agreement" => T("laksanakan kesepakatan yang dicapai dalam mediasi atau konsiliasi", "carry out the agreement reached in mediation or conciliation"),
                 _ => T("tetapkan dan sampaikan keputusan atas pengaduan ini", "decide on this complaint and deliver the decision"),
             };
         }
@@ -282,6 +285,9 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
                 nameof(CaseClosedReason.NoAuthority) => T("bukan kewenangan kami", "outside our authority"),
                 nameof(CaseClosedReason.Resolved) => T("selesai", "resolved"),
                 nameof(CaseClosedReason.Decided) => T("telah diputus", "decided"),
+                nameof(CaseClosedReason.Referred) => T("dirujuk kepada pihak yang berwenang", "referred to the body that must handle it"),
+                nameof(CaseClosedReason.Unresolved) => T("ditutup tanpa penyelesaian", "closed without resolution"),
+                nameof(CaseClosedReason.ExaminationStopped) => T("pemeriksaan dihentikan", "examination stopped"),
                 var other => other,
             };
 

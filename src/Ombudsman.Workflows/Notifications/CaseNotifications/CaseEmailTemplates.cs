@@ -23,6 +23,8 @@ internal static class CaseEmailTemplates
         [(NotificationTemplates.DraftResult, NotificationRecipient.Complainant)] = TemplateIds.ComplainantDraftResult,
         [(NotificationTemplates.MediationScheduled, NotificationRecipient.Complainant)] = TemplateIds.ComplainantMediationScheduled,
         [(NotificationTemplates.MediationScheduled, NotificationRecipient.Provider)] = TemplateIds.ProviderReminder,
+        [(NotificationTemplates.MediationOffered, NotificationRecipient.Complainant)] = TemplateIds.ComplainantMediationOffered,
+        [(NotificationTemplates.MediationOffered, NotificationRecipient.Provider)] = TemplateIds.ProviderMediationOffered,
         [(NotificationTemplates.MediationOutcome, NotificationRecipient.Complainant)] = TemplateIds.ComplainantMediationOutcome,
         [(NotificationTemplates.MediationOutcome, NotificationRecipient.Provider)] = TemplateIds.ProviderMediationOutcome,
         [(NotificationTemplates.DecisionDelivered, NotificationRecipient.Complainant)] = TemplateIds.ComplainantDecisionDelivered,

@@ -213,24 +213,28 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
             await host.ActAsync(id, CaseEvents.PaymentConfirmed, By(TheProvider, "paid late"));
         });
 
-        // Mediation agreed: scheduled and outcome to both parties, closed as resolved.
+        // Mediation agreed: scheduled and outcome to both parties; the agreement monitored, overdue, then carried out.
         await RunAsync(sent, new ComplaintBuilder().Build(), async (host, id) =>
         {
             await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
             await host.ActAsync(id, CaseEvents.MediationRequested, By(TheComplainant));
             await host.ActAsync(id, CaseEvents.MediationOutcome, By(Staff) with { MediationResult = MediationResult.Agreed });
+            await host.AdvanceDaysAsync(31);
+            await host.ActAsync(id, CaseEvents.AgreementCarriedOut, By(TheProvider));
         });
 
         // Report to the Ombudsman: clarification, draft result unanswered, maladministration found, recommendation.
         await RunAsync(sent, new ComplaintBuilder().ToOmbudsman(EventInJanuary).Build(), async (host, id) =>
         {
             await host.ActAsync(id, CaseEvents.FileComplete, By(Staff));
+            await host.ActAsync(id, CaseEvents.MediationOffered, By(Staff));
             await host.ActAsync(id, CaseEvents.ClarificationRequested, By(Staff));
             await host.ActAsync(id, CaseEvents.ProviderResponseSubmitted, By(TheProvider, "our clarification"));
             await host.ActAsync(id, CaseEvents.DraftResultIssued, By(Staff, "Maladministration found: undue delay."));
             await host.AdvanceDaysAsync(15);
             await host.ActAsync(id, CaseEvents.DecisionIssued, By(Staff, "LHP") with { Maladministration = true, CorrectiveActions = ["issue the certificate"] });
             await host.AdvanceDaysAsync(60);
+            await host.ActAsync(id, CaseEvents.RecommendationIssued, By(Staff, "Recommendation to the superior"));
         });
 
         // Corrective actions (O10) counted provisionally into 2027, moved by a (made-up) decree: both parties told.
