@@ -39,4 +39,10 @@ public static class TimelineSteps
     public const string RecommendationImplemented = "recommendation-implemented";
     public const string DeadlineUncomputed = "deadline-uncomputed";
     public const string ResponsesDigested = "responses-digested";
+
+    /// <summary>A notice whose receipt starts a deadline (P6, O3) was received: by email (accepted) or by other means staff recorded.</summary>
+    public const string NoticeReceived = "notice-received";
+
+    /// <summary>A notice whose receipt starts a deadline did not arrive: the clock waits for confirmation of receipt.</summary>
+    public const string AwaitingReceipt = "awaiting-receipt";
 }
