@@ -23,7 +23,7 @@ internal enum NoticeOutcome
 /// acceptance (the system hears of no later bounce), a rejected, uncertain or failing email is not received, and the
 /// clock then waits, with no timer running, until staff record receipt by other means (letter, phone, in person, with
 /// the date) or a resend is accepted. A case is therefore never deemed withdrawn on a notice that did not arrive.
-/// The stage holds the deadline's <see cref="CaseTimer"/> from the start; it only joins the running timers on receipt.
+/// The stage holds the deadline's <see cref="CaseTimer"/> from the start; while the notice waits it is in no list.
 /// </summary>
 internal sealed partial class CaseWorkflowContext
 {
@@ -37,6 +37,11 @@ internal sealed partial class CaseWorkflowContext
     /// states the last day as counted from now (what it is when the email is accepted now). The returned timer is the
     /// deadline's: it expires only after the clock started; <paramref name="onStarted"/> runs when it starts (reminders).
     /// </summary>
+    /// <remarks>
+    /// The timer is set before the notice is sent and cancelled if the notice is not received, so a case whose notice
+    /// was accepted schedules exactly what it did when the window ran from the sending: a case that started on the
+    /// earlier code replays its history unchanged.
+    /// </remarks>
     public async Task<CaseTimer> StartOnReceiptAsync(
         string ruleId, string kind, string templateId, NotificationRecipient recipient, IReadOnlyDictionary<string, string> data, Action<CaseTimer>? onStarted = null)
     {
@@ -49,16 +54,10 @@ internal sealed partial class CaseWorkflowContext
             TriggerAt = Now,
         };
         var asOfNow = await ComputeDeadlineAsync(request);
-
-        // Not a running timer yet: not in _timers, so nothing waits on it and it cannot expire.
-        var timer = new CaseTimer
-        {
-            Key = $"{kind}-{++_timerSequence}",
-            Kind = kind,
-            DueAt = asOfNow.DueAt,
-            Fired = new TaskCompletionSource().Task,
-            Cancellation = new CancellationTokenSource(),
-        };
+        var timer = StartTimer(kind, asOfNow.DueAt, asOfNow);
+        timer.Request = request;
+        Status.OpenDeadlines.Add(OpenDeadlineOf(asOfNow));
+        Status.Deadlines.Add(new DeadlineRecord { Key = timer.Key, RuleId = asOfNow.RuleId, DueAt = asOfNow.DueAt });
         var sent = await SendNoticeAsync(templateId, recipient, timer.Key, data, asOfNow);
         if (sent is not { } notice)
         {
@@ -72,6 +71,12 @@ internal sealed partial class CaseWorkflowContext
             return timer;
         }
 
+        // Not received: the clock must not run. The stage keeps holding the timer, which is in no list until receipt.
+        timer.Cancellation.Cancel();
+        _timers.Remove(timer);
+        RemoveOpenDeadline(asOfNow);
+        Status.Deadlines.RemoveAll(d => d.Key == timer.Key);
+        timer.Deadline = null;
         if (notice.Outcome == NoticeOutcome.Failed)
         {
             // Listed like a rejected email, so staff can resend it or confirm receipt: otherwise the clock could wait unseen.
@@ -146,21 +151,33 @@ internal sealed partial class CaseWorkflowContext
         Await(resend.IdempotencyKey, wait, asOfNow.Citation);
     }
 
-    /// <summary>The notice was received: the deadline counted from <paramref name="receipt"/> starts running now.</summary>
+    /// <summary>
+    /// The notice was received: the deadline counted from <paramref name="receipt"/> runs. Its timer, set when the
+    /// notice was sent, keeps running when the email was accepted then; otherwise it is set now, under its key.
+    /// </summary>
     private void Received(ReceiptWait wait, NoticeReceipt receipt, CaseDeadline counted)
     {
         var deadline = counted.CountedFromReceipt is null ? receipt.Applied(counted) : counted;
         var timer = wait.Timer;
         Status.AwaitingReceipt.RemoveAll(a => a.Kind == timer.Kind && a.RuleId == deadline.RuleId);
-        var distance = deadline.DueAt - Now;
-        timer.DueAt = deadline.DueAt;
-        timer.Deadline = deadline;
         timer.Request = wait.Request with { TriggerAt = Complaint.Office.TimeZone.StartOf(receipt.On), Receipt = receipt };
-        timer.Fired = Orchestration.CreateTimer(
-            distance > TimeSpan.Zero ? Orchestration.CurrentUtcDateTime + distance : Orchestration.CurrentUtcDateTime, timer.Cancellation.Token);
-        _timers.Add(timer);
+        if (_timers.Contains(timer))
+        {
+            RemoveOpenDeadline(timer.Deadline!);
+        }
+        else
+        {
+            var distance = deadline.DueAt - Now;
+            timer.Cancellation = new CancellationTokenSource();
+            timer.DueAt = deadline.DueAt;
+            timer.Fired = Orchestration.CreateTimer(
+                distance > TimeSpan.Zero ? Orchestration.CurrentUtcDateTime + distance : Orchestration.CurrentUtcDateTime, timer.Cancellation.Token);
+            _timers.Add(timer);
+            Status.Deadlines.Add(new DeadlineRecord { Key = timer.Key, RuleId = deadline.RuleId, DueAt = deadline.DueAt });
+        }
+
+        timer.Deadline = deadline;
         Status.OpenDeadlines.Add(OpenDeadlineOf(deadline));
-        Status.Deadlines.Add(new DeadlineRecord { Key = timer.Key, RuleId = deadline.RuleId, DueAt = deadline.DueAt });
         var how = receipt.Means == NoticeReceipt.Email ? "email accepted for delivery" : $"delivered by {receipt.Means}, confirmed by staff";
         RecordStep(
             TimelineSteps.NoticeReceived,

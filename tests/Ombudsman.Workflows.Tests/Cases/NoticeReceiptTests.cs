@@ -84,7 +84,9 @@ public sealed class NoticeReceiptTests(AzuriteFixture azurite)
         // A day still to come is no receipt: refused, nothing changes.
         await host.ActAsync(id, CaseEvents.NotificationDeliveredOtherwise, By(Staff) with
         {
-            NotificationKey = key, DeliveredBy = "letter", DeliveredOn = new DateOnly(2026, 3, 20),
+            NotificationKey = key,
+            DeliveredBy = "letter",
+            DeliveredOn = new DateOnly(2026, 3, 20),
         });
         var refused = await host.StatusAsync(id);
         Assert.Single(refused.AwaitingReceipt);
@@ -93,7 +95,9 @@ public sealed class NoticeReceiptTests(AzuriteFixture azurite)
 
         await host.ActAsync(id, CaseEvents.NotificationDeliveredOtherwise, By(Staff, "registered post, signed for") with
         {
-            NotificationKey = key, DeliveredBy = "letter", DeliveredOn = new DateOnly(2026, 3, 9),
+            NotificationKey = key,
+            DeliveredBy = "letter",
+            DeliveredOn = new DateOnly(2026, 3, 9),
         });
 
         var started = await host.StatusAsync(id);
@@ -151,7 +155,8 @@ public sealed class NoticeReceiptTests(AzuriteFixture azurite)
 
         await host.ActAsync(id, CaseEvents.NotificationDeliveredOtherwise, By(Staff) with
         {
-            NotificationKey = waiting.NotDeliveredNotifications[0], DeliveredBy = "in-person",
+            NotificationKey = waiting.NotDeliveredNotifications[0],
+            DeliveredBy = "in-person",
         });
         var cure = Assert.Single((await host.StatusAsync(id)).OpenDeadlines);
         Assert.Equal(("O3", new DateOnly(2026, 5, 11)), (cure.RuleId, cure.DueDate));
