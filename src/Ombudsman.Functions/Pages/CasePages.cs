@@ -16,7 +16,7 @@ namespace Ombudsman.Functions.Pages;
 /// the office's zone with each deadline's last day stated inclusively, the public timeline and the complainant's own
 /// files. Staff-internal entries and other parties' files never reach it.
 /// </summary>
-internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l)
+internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l, IStringLocalizer<ReceiptText> r)
 {
     public async Task<CasePageModel?> BuildAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -50,6 +50,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             Closed = closed,
             ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
             Deadlines = deadlines,
+            AwaitingReceipt = closed ? [] : AwaitingReceipt(status, staff: false),
             Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, status, zone, language, fileNames, filed.Complaint))],
             Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
             Cure = stage == CaseStage.CureWindow
@@ -100,6 +101,11 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         }
 
         var sentences = new List<string> { Format(l["Explain.Counted"], DurationWords(duration), NotificationDates.LongDate(from, language)) };
+        if (deadline.CountedFromReceipt is { } receipt)
+        {
+            sentences.Add(Format(r["Explain.FromReceipt"], NotificationDates.LongDate(receipt.On, language), MeansWords(receipt.Means)));
+        }
+
         if (duration.DayType == DayType.Working && duration.Unit != DurationUnit.Years)
         {
             sentences.Add(deadline.HolidaysSkipped + deadline.CollectiveLeaveSkipped == 0
@@ -231,6 +237,11 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         TimelineSteps.ResolutionMonitoring => l["Step.ResolutionMonitoring"],
         TimelineSteps.AdjudicationAvailable => l["Step.AdjudicationAvailable"],
         TimelineSteps.ExaminationStopped when status?.ExaminationStopReason is { } stopped => Format(l["Step.ExaminationStopped"], StopReasonWords(stopped)),
+        TimelineSteps.NoticeReceived when NoticeReceivedOn().Match(source.What) is { Success: true } received => Format(
+            r["Step.NoticeReceived"],
+            NotificationDates.LongDate(DateOnly.ParseExact(received.Groups["on"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture), language),
+            MeansWords(received.Groups["means"].Success ? received.Groups["means"].Value : NoticeReceipt.Email)),
+        TimelineSteps.AwaitingReceipt => r["Step.AwaitingReceipt"],
         _ => language == Language.English ? source.What : l["Step.Other"],
     };
 
@@ -254,6 +265,26 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ when what.Contains("larification", StringComparison.Ordinal) => TimelineSteps.ClarificationAnswered,
         _ when what.Contains("ummons", StringComparison.Ordinal) => TimelineSteps.SummonsMissed,
         _ => null,
+    };
+
+    // The workflow records receipt as "The {template} notice was received on {date} (email accepted for delivery)" or "(delivered by {means}, …".
+    [GeneratedRegex(@"received on (?<on>\d{4}-\d{2}-\d{2}) \((?:email|delivered by (?<means>[a-z-]+))")]
+    private static partial Regex NoticeReceivedOn();
+
+    /// <summary>
+    /// The deadlines that wait for a notice's receipt (no clock runs yet), one sentence each: for the complainant, what
+    /// waits; for staff, also what to do.
+    /// </summary>
+    internal IReadOnlyList<string> AwaitingReceipt(CaseStatus? status, bool staff) =>
+        [.. (status?.AwaitingReceipt ?? []).Select(a => Format(staff ? r["Receipt.StaffWaiting"] : r["Receipt.Waiting"], DeadlineWhat(a.Kind), a.RuleId))];
+
+    /// <summary>How a notice reached its party, as the reader says it.</summary>
+    internal string MeansWords(string means) => means switch
+    {
+        "letter" => r["Means.Letter"],
+        "phone" => r["Means.Phone"],
+        "in-person" => r["Means.InPerson"],
+        _ => r["Means.Email"],
     };
 
     // The complainant's cure note ends "(files: {id}, {id})" (ComplainantActions).

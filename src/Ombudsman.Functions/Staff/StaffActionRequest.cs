@@ -53,6 +53,12 @@ internal sealed record StaffActionRequest
     /// <summary>notification-delivered-otherwise: letter, phone or in-person.</summary>
     public string? DeliveredBy { get; init; }
 
+    /// <summary>
+    /// notification-delivered-otherwise: the date the party received it (yyyy-MM-dd; not before it was sent, not after
+    /// today); absent means today. A deadline that starts on the notice's receipt counts from it.
+    /// </summary>
+    public DateOnly? DeliveredOn { get; init; }
+
     public CaseAction ToAction(CaseActor actor) => new()
     {
         Actor = actor,
@@ -69,5 +75,6 @@ internal sealed record StaffActionRequest
         StopReason = ExaminationStopReasons.Parse(StopReason),
         NotificationKey = NotificationKey,
         DeliveredBy = DeliveredBy,
+        DeliveredOn = DeliveredOn,
     };
 }

@@ -32,9 +32,12 @@ internal static partial class MailPages
         .Add(StaffConsole.Page(HttpRoute.Post("StaffMailResend", ConsoleRoutes.MailResend.TrimStart('/'), ResendAsync)))
         .Add(StaffConsole.Page(HttpRoute.Post("StaffMailDeliveredOtherwise", ConsoleRoutes.MailDeliveredOtherwise.TrimStart('/'), DeliveredOtherwiseAsync)));
 
+    /// <summary>Why a "delivered by other means" form was refused: the notification's key, and the error of each field.</summary>
+    private sealed record MailRefusal(string Key, string? Means, string? On, string OnValue);
+
     private static async Task<IResult> ShowAsync(
         HttpContext context, string? notice, string? @case, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        PageResponder pages, CancellationToken cancellationToken)
+        IStringLocalizer<ReceiptText> r, PageResponder pages, CancellationToken cancellationToken)
     {
         var receipt = @case is { Length: > 0 } ? CaseIds.ReceiptNumberOf(@case) : "";
         var text = notice switch
@@ -45,12 +48,12 @@ internal static partial class MailPages
             NoticeGone => (string)t["Mail.Gone"],
             _ => null,
         };
-        return await RenderAsync(context, readModel, time, t, pages, text, null, StatusCodes.Status200OK, cancellationToken);
+        return await RenderAsync(context, readModel, time, t, r, pages, text, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext context, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t, PageResponder pages,
-        string? notice, (string Key, string Message)? refused, int status, CancellationToken cancellationToken)
+        HttpContext context, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ReceiptText> r,
+        PageResponder pages, string? notice, MailRefusal? refused, int status, CancellationToken cancellationToken)
     {
         var member = StaffConsole.Member(context);
         var words = new ConsoleCaseRows(t, time);
@@ -59,13 +62,18 @@ internal static partial class MailPages
             .Where(c => c.Stage != CaseStage.Closed)
             .OrderBy(c => c.CaseId, StringComparer.Ordinal)
             .SelectMany(c => c.NotDeliveredNotifications.Select(key => (Case: c, Key: key)))
-            .Select(p => Row(p.Case, p.Key, words, t, refused is { } r && r.Key == p.Key ? r.Message : null))
+            .Select(p => Row(p.Case, p.Key, words, t, r, refused is { } no && no.Key == p.Key ? no : null))
             .ToList();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var index = rows.FindIndex(r => r.Error is not null);
-        if (index >= 0)
+        var index = rows.FindIndex(row => row.Error is not null || row.DeliveredOnError is not null);
+        if (index >= 0 && rows[index].Error is { } meansError)
         {
-            errors[$"means-{index}-{CaseEvents.OtherMeans[0]}"] = rows[index].Error!;
+            errors[$"means-{index}-{CaseEvents.OtherMeans[0]}"] = meansError;
+        }
+
+        if (index >= 0 && rows[index].DeliveredOnError is { } onError)
+        {
+            errors[$"on-{index}"] = onError;
         }
 
         return await pages.RenderAsync<MailPage>(
@@ -74,12 +82,18 @@ internal static partial class MailPages
             status);
     }
 
-    private static UndeliveredMailRow Row(CaseStatus status, string key, ConsoleCaseRows words, IStringLocalizer<ConsoleListText> t, string? error)
+    private static UndeliveredMailRow Row(
+        CaseStatus status, string key, ConsoleCaseRows words, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ReceiptText> r, MailRefusal? refused)
     {
+        // A deadline the law starts on this notice's receipt waits for it: staff should know what their answer starts.
+        var waits = status.AwaitingReceipt.Find(a => a.NotificationKey == key) is { } awaiting
+            ? string.Format(CultureInfo.CurrentCulture, r["Mail.WaitsClock"], awaiting.RuleId, Pages.CasePages.Citation(awaiting.Citation, CultureInfo.CurrentUICulture.Name == "en" ? Workflows.Notifications.Language.English : Workflows.Notifications.Language.Indonesian))
+            : null;
+
         // Keys are "{case}:{step}:{template}:{recipient}", a resend's with ":resend-{n}" after it.
         var parts = ResendSuffix().Replace(key, "").Split(':');
         var template = parts.Length >= 4 ? parts[^2] : key;
-        var recipient = parts.Length >= 4 && Enum.TryParse<NotificationRecipient>(parts[^1], out var r) ? words.RecipientName(r) : "";
+        var recipient = parts.Length >= 4 && Enum.TryParse<NotificationRecipient>(parts[^1], out var to) ? words.RecipientName(to) : "";
         return new UndeliveredMailRow(
             CaseIds.ReceiptNumberOf(status.CaseId),
             status.CaseId,
@@ -88,22 +102,25 @@ internal static partial class MailPages
             string.Format(CultureInfo.CurrentCulture, t["Mail.What"], template),
             recipient,
             key,
-            error);
+            refused?.Means,
+            waits,
+            refused?.OnValue,
+            refused?.On);
     }
 
     private static Task<IResult> ResendAsync(
         HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
-        ActAsync(context, CaseEvents.NotificationResend, commands, readModel, time, t, text, pages, cancellationToken);
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationResend, commands, readModel, time, t, r, text, pages, cancellationToken);
 
     private static Task<IResult> DeliveredOtherwiseAsync(
         HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
-        ActAsync(context, CaseEvents.NotificationDeliveredOtherwise, commands, readModel, time, t, text, pages, cancellationToken);
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationDeliveredOtherwise, commands, readModel, time, t, r, text, pages, cancellationToken);
 
     private static async Task<IResult> ActAsync(
         HttpContext context, string eventName, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken)
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken)
     {
         var posted = await PageForms.ReadAsync(context);
         if (posted.Refused)
@@ -133,9 +150,17 @@ internal static partial class MailPages
         }
 
         var means = posted.Form["means"].ToString();
-        if (eventName == CaseEvents.NotificationDeliveredOtherwise && !CaseEvents.OtherMeans.Contains(means, StringComparer.Ordinal))
+        var on = posted.Form["on"].ToString().Trim();
+        var deliveredOn = DeliveredOn(on, status, key, time);
+        if (eventName == CaseEvents.NotificationDeliveredOtherwise
+            && (!CaseEvents.OtherMeans.Contains(means, StringComparer.Ordinal) || deliveredOn is null))
         {
-            return await RenderAsync(context, readModel, time, t, pages, null, (key, t["Error.Means"]), StatusCodes.Status400BadRequest, cancellationToken);
+            var refusal = new MailRefusal(
+                key,
+                CaseEvents.OtherMeans.Contains(means, StringComparer.Ordinal) ? null : t["Error.Means"].Value,
+                deliveredOn is null ? r["Error.DeliveredOn"].Value : null,
+                on);
+            return await RenderAsync(context, readModel, time, t, r, pages, null, refusal, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         var note = posted.Form["note"].ToString().Trim();
@@ -144,6 +169,7 @@ internal static partial class MailPages
             Actor = member.ToActor(),
             NotificationKey = key,
             DeliveredBy = eventName == CaseEvents.NotificationDeliveredOtherwise ? means : null,
+            DeliveredOn = eventName == CaseEvents.NotificationDeliveredOtherwise ? deliveredOn!.Value.Date : null,
             Note = note.Length > 0 ? note : null,
         };
         try
@@ -164,6 +190,28 @@ internal static partial class MailPages
         var after = await commands.GetAsync(caseId, cancellationToken);
         var failedAgain = after?.NotDeliveredNotifications.Any(k => k.StartsWith(key + ":resend-", StringComparison.Ordinal)) == true;
         return PageResponder.SeeOther(Notice(failedAgain ? NoticeResendFailed : NoticeResent, caseId));
+    }
+
+    /// <summary>
+    /// The date the party received the notice, as posted: empty means today (Date null: the case takes its own today). A
+    /// date that does not read as yyyy-MM-dd, lies after today in the office's zone, or before the notice was sent is
+    /// refused (null); the workflow checks the same again.
+    /// </summary>
+    private static (DateOnly? Date, bool Valid)? DeliveredOn(string posted, CaseStatus status, string key, TimeProvider time)
+    {
+        if (posted.Length == 0)
+        {
+            return (null, true);
+        }
+
+        if (!DateOnly.TryParseExact(posted, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var zone = Workflows.Statute.OfficeTimeZone.FromCode(status.OfficeTimeZone);
+        var sent = status.AwaitingReceipt.Find(a => a.NotificationKey == key)?.SentAt;
+        return date > zone.DateOf(time.GetUtcNow()) || (sent is { } at && date < zone.DateOf(at)) ? null : (date, true);
     }
 
     private static string Notice(string notice, string caseId) =>

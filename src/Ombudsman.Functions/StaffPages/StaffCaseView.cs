@@ -60,6 +60,7 @@ internal sealed class StaffCaseView(
             Complaint = ComplaintFacts(complaint, language),
             Deadlines = [.. status.OpenDeadlines.OrderBy(d => d.DueAt).Select(d => words.Deadline(d, today, zone, language))],
             PastDeadlines = PastDeadlines(status, timeline, zone, language),
+            AwaitingReceipt = filed.Stage == CaseStage.Closed ? [] : words.AwaitingReceipt(status, staff: true),
             Timeline = [.. timeline.Select(e => new StaffTimelineItem(NotificationDates.DateTime(e.At, zone, language), Who(e.Actor), KindName(e.Kind), VisibilityName(e.Visibility), e.What))],
             Files = [.. files.Select(f => File(filed.CaseId, f, zone, language))],
             Actions = ActionForms(member, filed, posted),

@@ -46,7 +46,7 @@ internal sealed partial class ComputeDeadlineActivity(RuleSetCatalog catalog, De
         }
 
         var deadline = calculator.Compute(rule, input.TriggerAt, zone, calendar);
-        return new CaseDeadline
+        var counted = new CaseDeadline
         {
             RuleId = deadline.RuleId,
             Kind = input.Kind,
@@ -62,6 +62,7 @@ internal sealed partial class ComputeDeadlineActivity(RuleSetCatalog catalog, De
             HolidaysSkipped = deadline.HolidaysSkipped,
             CollectiveLeaveSkipped = deadline.CollectiveLeaveSkipped,
         };
+        return input.Receipt is { } receipt ? receipt.Applied(counted) : counted;
     }
 
     /// <summary>

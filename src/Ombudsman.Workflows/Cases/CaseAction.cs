@@ -35,6 +35,12 @@ public sealed record CaseAction
     /// <summary><see cref="CaseEvents.NotificationDeliveredOtherwise"/>: one of <see cref="CaseEvents.OtherMeans"/>.</summary>
     public string? DeliveredBy { get; init; }
 
+    /// <summary>
+    /// <see cref="CaseEvents.NotificationDeliveredOtherwise"/>: the office-local date the party received it (not before
+    /// it was sent, not in the future); absent means the day it is recorded. A clock that starts on receipt counts from it.
+    /// </summary>
+    public DateOnly? DeliveredOn { get; init; }
+
     /// <summary><see cref="CaseEvents.CloseCase"/>: one of <see cref="CaseStageRules.StaffClosingReasons"/>.</summary>
     public CaseClosedReason? ClosedReason { get; init; }
 

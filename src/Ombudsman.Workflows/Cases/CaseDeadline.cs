@@ -48,4 +48,7 @@ public sealed record CaseDeadline
 
     /// <summary>The suspensions that moved the last day, in order.</summary>
     public IReadOnlyList<DeadlineSuspensionPeriod> Suspensions { get; init; } = [];
+
+    /// <summary>For a deadline the law starts on receipt of a notice (P6, O3): when and how the party received it.</summary>
+    public NoticeReceipt? CountedFromReceipt { get; init; }
 }

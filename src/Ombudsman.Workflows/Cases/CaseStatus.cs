@@ -102,6 +102,12 @@ public sealed record CaseStatus
     /// <summary>Idempotency keys of the notifications that were not (or may not have been) delivered, in order.</summary>
     public List<string> NotDeliveredNotifications { get; init; } = [];
 
+    /// <summary>
+    /// Deadlines the law starts on receipt of a notice that has not arrived: no clock runs and the case cannot be
+    /// deemed withdrawn on them until staff confirm receipt by other means or a resend is accepted.
+    /// </summary>
+    public List<NoticeAwaitingReceipt> AwaitingReceipt { get; init; } = [];
+
     public CaseClosedReason? ClosedReason { get; set; }
 
     public string? ClosedDetail { get; set; }

@@ -27,6 +27,12 @@ public sealed record DeadlineRequest
     /// in the rule's own day type with the calendar, instead of a new count.
     /// </summary>
     public DeadlineResumption? Resumes { get; init; }
+
+    /// <summary>
+    /// A deadline the law starts on receipt of a notice: <see cref="TriggerAt"/> is the receipt, and the deadline names
+    /// it (a recount after a calendar publication keeps counting from it).
+    /// </summary>
+    public NoticeReceipt? Receipt { get; init; }
 }
 
 /// <summary>The deadline that stood still, and since when.</summary>

@@ -60,4 +60,7 @@ public sealed record OpenDeadline
 
     /// <summary>The suspensions that ended, each with the days the last day moved by.</summary>
     public IReadOnlyList<DeadlineSuspensionPeriod> Suspensions { get; init; } = [];
+
+    /// <summary>For a deadline the law starts on receipt of a notice (P6, O3): when and how the party received it.</summary>
+    public NoticeReceipt? CountedFromReceipt { get; init; }
 }

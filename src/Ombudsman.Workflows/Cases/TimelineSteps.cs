@@ -54,4 +54,10 @@ public static class TimelineSteps
 
     /// <summary>O12: mediation failed on a report claiming compensation; special adjudication may be requested.</summary>
     public const string AdjudicationAvailable = "adjudication-available";
+
+    /// <summary>A notice whose receipt starts a deadline (P6, O3) was received: by email (accepted) or by other means staff recorded.</summary>
+    public const string NoticeReceived = "notice-received";
+
+    /// <summary>A notice whose receipt starts a deadline did not arrive: the clock waits for confirmation of receipt.</summary>
+    public const string AwaitingReceipt = "awaiting-receipt";
 }

@@ -273,6 +273,7 @@ internal sealed partial class CaseWorkflowContext
 
         Stop(timer);
         ForgetSuspension(timer);
+        ForgetReceiptWait(timer);
         foreach (var reminder in _timers.Where(t => t.Parent == timer).ToList())
         {
             Stop(reminder);
@@ -285,6 +286,7 @@ internal sealed partial class CaseWorkflowContext
     public void CancelAllTimers()
     {
         ForgetSuspensions();
+        ForgetReceiptWaits();
         foreach (var timer in _timers.ToList())
         {
             if (timer.Deadline is not null && DeadlineRecordOf(timer) is { DoneAt: null, PassedAt: null } record)
@@ -514,12 +516,17 @@ internal sealed partial class CaseWorkflowContext
     }
 
     /// <summary>Sends a notification once per step: the key is built from the case, the step, the template and the recipient.</summary>
-    public async Task NotifyAsync(string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null)
+    public Task NotifyAsync(string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null) =>
+        SendNoticeAsync(templateId, recipient, step, data, deadline);
+
+    /// <summary><see cref="NotifyAsync"/>, telling what became of it (null when the step had sent it already).</summary>
+    private async Task<(CaseNotification Notification, NoticeOutcome Outcome)?> SendNoticeAsync(
+        string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data, CaseDeadline? deadline)
     {
         var key = $"{CaseId}:{step}:{templateId}:{recipient}";
         if (!_sentKeys.Add(key))
         {
-            return;
+            return null;
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -560,11 +567,11 @@ internal sealed partial class CaseWorkflowContext
             IdempotencyKey = key,
             Data = values,
         };
-        await SendAsync(notification);
+        return (notification, await SendAsync(notification));
     }
 
     /// <summary>Sends one notification; one that did not arrive (or may not have) is listed on the case for staff.</summary>
-    private async Task SendAsync(CaseNotification notification)
+    private async Task<NoticeOutcome> SendAsync(CaseNotification notification)
     {
         try
         {
@@ -576,12 +583,16 @@ internal sealed partial class CaseWorkflowContext
                 _undelivered[notification.IdempotencyKey] = notification;
                 var what = result.Delivery == CaseNotificationDelivery.Uncertain ? "delivery uncertain" : "email not delivered";
                 Record(CaseActor.System, $"Notification {notification.TemplateId} to {notification.Recipient}: {what}: {result.Reason}", TimelineKind.Notification, TimelineVisibility.Staff);
+                return NoticeOutcome.Listed;
             }
+
+            return NoticeOutcome.Accepted;
         }
         catch (TaskFailedException e)
         {
             // A notification that keeps failing must not stop the statutory clock; staff see it in the timeline.
             Record(CaseActor.System, $"Notification {notification.TemplateId} to {notification.Recipient} failed after retries: {e.FailureDetails.ErrorMessage}", TimelineKind.Notification, TimelineVisibility.Staff);
+            return NoticeOutcome.Failed;
         }
     }
 
@@ -601,6 +612,12 @@ internal sealed partial class CaseWorkflowContext
 
         var action = signal.Action!;
         var key = action.NotificationKey!;
+        if (signal.Is(CaseEvents.NotificationDeliveredOtherwise) && Status.NotDeliveredNotifications.Contains(key) && ReceiptDateRefusal(key, action) is { } refusal)
+        {
+            Record(action.Actor, $"Refused '{signal.EventName}': {refusal}", TimelineKind.Refused, TimelineVisibility.Staff, signal.EventName);
+            return true;
+        }
+
         if (!Status.NotDeliveredNotifications.Contains(key) || !_undelivered.Remove(key, out var original))
         {
             Record(action.Actor, $"{signal.EventName}: notification {key} is not awaiting delivery; nothing done.", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
@@ -612,11 +629,20 @@ internal sealed partial class CaseWorkflowContext
         {
             var note = action.Note is { Length: > 0 } n ? $": {n}" : "";
             Record(action.Actor, $"Notification {original.TemplateId} to {original.Recipient} delivered by {action.DeliveredBy}{note}", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
+            await ReceivedOtherwiseAsync(key, action);
             return true;
         }
 
         Record(action.Actor, $"Notification {original.TemplateId} to {original.Recipient} sent again.", TimelineKind.Notification, TimelineVisibility.Staff, signal.EventName);
-        await SendAsync(original with { IdempotencyKey = $"{key}:resend-{++_resends}" });
+        if (_awaitingReceipt.ContainsKey(key))
+        {
+            await ResendAwaitedAsync(key, original);
+        }
+        else
+        {
+            await SendAsync(original with { IdempotencyKey = $"{key}:resend-{++_resends}" });
+        }
+
         return true;
     }
 
@@ -778,6 +804,7 @@ internal sealed partial class CaseWorkflowContext
         HolidaysSkipped = deadline.HolidaysSkipped,
         CollectiveLeaveSkipped = deadline.CollectiveLeaveSkipped,
         Suspensions = deadline.Suspensions,
+        CountedFromReceipt = deadline.CountedFromReceipt,
     };
 
     private void RemoveOpenDeadline(CaseDeadline deadline) =>

@@ -4,7 +4,8 @@ namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
 /// Completeness check (P5, 14 days, UU 25/2009 art. 45(1); O4 verification on the Ombudsman path) and the cure
-/// window (P6, 30 days, art. 45(2)-(3); O3): reminders 7 days and 1 day before, deemed withdrawn when it passes.
+/// window (P6, 30 days, art. 45(2)-(3); O3): counted from the complainant's receipt of the notice, reminders 7 days and
+/// 1 day before, deemed withdrawn when it passes (never while the notice has not been received).
 /// </summary>
 internal static class CompletenessCheckOrchestration
 {
@@ -29,17 +30,23 @@ internal static class CompletenessCheckOrchestration
     {
         wf.Enter(CaseStage.CureWindow);
         var missing = string.Join("; ", incomplete.MissingItems!);
-        var cure = await wf.StartDeadlineAsync(wf.IsProviderPath ? "P6" : "O3", "cure-window");
-        await wf.NotifyAsync(
+        var reminded = new Dictionary<string, string> { ["missingItems"] = missing };
+
+        // The window counts from the complainant's receipt of the notice, not from its sending: the timer starts when
+        // the email is accepted, or when staff confirm receipt by other means; until then nothing can expire.
+        var cure = await wf.StartOnReceiptAsync(
+            wf.IsProviderPath ? "P6" : "O3",
+            "cure-window",
             NotificationTemplates.FileIncomplete,
             NotificationRecipient.Complainant,
-            cure.Key,
-            new Dictionary<string, string> { ["missingItems"] = missing },
-            cure.Deadline);
-        wf.StartReminder(cure, 7, "cure-reminder-7d", t =>
-            wf.NotifyAsync(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
-        wf.StartReminder(cure, 1, "cure-reminder-1d", t =>
-            wf.NotifyAsync(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant, t.Key, new Dictionary<string, string> { ["missingItems"] = missing }, cure.Deadline));
+            reminded,
+            onStarted: started =>
+            {
+                wf.StartReminder(started, 7, "cure-reminder-7d", t =>
+                    wf.NotifyAsync(NotificationTemplates.CureReminder7Days, NotificationRecipient.Complainant, t.Key, reminded, started.Deadline));
+                wf.StartReminder(started, 1, "cure-reminder-1d", t =>
+                    wf.NotifyAsync(NotificationTemplates.CureReminder1Day, NotificationRecipient.Complainant, t.Key, reminded, started.Deadline));
+            });
 
         var signal = await wf.WaitAsync();
         if (signal.Expired is not null)

@@ -10,10 +10,13 @@ internal sealed class RecordingCaseNotifier : ICaseNotifier
 
     public IReadOnlyList<CaseNotification> Sent => [.. _sent];
 
+    /// <summary>What the email service answers a notification; null (the default) accepts every one.</summary>
+    public Func<CaseNotification, CaseNotificationResult?>? Answer { get; set; }
+
     public Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
     {
         _sent.Enqueue(notification);
-        return Task.FromResult(CaseNotificationResult.Delivered);
+        return Task.FromResult(Answer?.Invoke(notification) ?? CaseNotificationResult.Delivered);
     }
 
     public IReadOnlyList<string> Templates(NotificationRecipient recipient) =>

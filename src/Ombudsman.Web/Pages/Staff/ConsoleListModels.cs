@@ -64,7 +64,10 @@ public sealed record CaseListModel
 /// <summary>A notification of a case that did not arrive (or may not have), with what staff can do about it.</summary>
 /// <param name="CaseId">Posted back by the actions, with <paramref name="NotificationKey"/>.</param>
 /// <param name="NotificationKey">The notification's idempotency key, as the case lists it.</param>
-/// <param name="Error">Why the last "delivered by other means" of this notification was refused.</param>
+/// <param name="Error">Why the last "delivered by other means" of this notification was refused (how it was delivered).</param>
+/// <param name="Waits">The deadline that starts only when this notice is received, if any, in a sentence.</param>
+/// <param name="DeliveredOn">The date received as last posted (kept when the form is refused).</param>
+/// <param name="DeliveredOnError">Why that date was refused.</param>
 public sealed record UndeliveredMailRow(
     string ReceiptNumber,
     string CaseId,
@@ -73,7 +76,10 @@ public sealed record UndeliveredMailRow(
     string What,
     string Recipient,
     string NotificationKey,
-    string? Error = null);
+    string? Error = null,
+    string? Waits = null,
+    string? DeliveredOn = null,
+    string? DeliveredOnError = null);
 
 /// <summary>The undelivered mail page; <paramref name="Notice"/> says what the last action did.</summary>
 public sealed record MailModel(IReadOnlyList<UndeliveredMailRow> Rows, string? Notice, IReadOnlyDictionary<string, string> Errors);

@@ -30,6 +30,9 @@ public sealed record StaffCaseModel
 
     public required IReadOnlyList<StaffPastDeadline> PastDeadlines { get; init; }
 
+    /// <summary>Deadlines that start on receipt of a notice that did not arrive: no clock runs yet; one sentence each.</summary>
+    public IReadOnlyList<string> AwaitingReceipt { get; init; } = [];
+
     public required IReadOnlyList<StaffTimelineItem> Timeline { get; init; }
 
     public required IReadOnlyList<StaffFileItem> Files { get; init; }

@@ -43,6 +43,9 @@ public sealed record CasePageModel
 
     public IReadOnlyList<DeadlineView> Deadlines { get; init; } = [];
 
+    /// <summary>Deadlines that start on receipt of a notice that has not reached the complainant: they wait, one sentence each.</summary>
+    public IReadOnlyList<string> AwaitingReceipt { get; init; } = [];
+
     public IReadOnlyList<TimelineItem> Timeline { get; init; } = [];
 
     public IReadOnlyList<FileItem> Files { get; init; } = [];
