@@ -64,6 +64,10 @@ internal static class DurableTriggerFunctions
     public static Task<DateTimeOffset> SuspensionAlertAt([ActivityTrigger] DateTimeOffset input, FunctionContext context) =>
         RunAsync<SuspensionAlertActivity, DateTimeOffset, DateTimeOffset>(context, CaseActivityNames.SuspensionAlertAt, input);
 
+    [Function(CaseActivityNames.ResolveTransfer)]
+    public static Task<CaseTransferTarget> ResolveTransfer([ActivityTrigger] CaseTransferRequest input, FunctionContext context) =>
+        RunAsync<ResolveTransferActivity, CaseTransferRequest, CaseTransferTarget>(context, CaseActivityNames.ResolveTransfer, input);
+
     [Function(DeadlineSweep)]
     public static async Task SweepDeadlines([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {

@@ -46,6 +46,9 @@ internal sealed record StaffActionRequest
     /// <summary>notification-delivered-otherwise: letter, phone or in-person.</summary>
     public string? DeliveredBy { get; init; }
 
+    /// <summary>transfer-office: the code of the office that receives the case, e.g. "PAP" (the reason goes in the note).</summary>
+    public string? ReceivingOffice { get; init; }
+
     public CaseAction ToAction(CaseActor actor) => new()
     {
         Actor = actor,
@@ -61,5 +64,6 @@ internal sealed record StaffActionRequest
         SuspensionReason = SuspensionReasons.Parse(Reason),
         NotificationKey = NotificationKey,
         DeliveredBy = DeliveredBy,
+        ReceivingOffice = ReceivingOffice?.Trim().ToUpperInvariant(),
     };
 }

@@ -8,4 +8,5 @@ internal static class CaseActivityNames
     public const string SendNotification = "SendCaseNotification";
     public const string RecordCase = "RecordCase";
     public const string SuspensionAlertAt = "SuspensionAlertAt";
+    public const string ResolveTransfer = "ResolveCaseTransfer";
 }

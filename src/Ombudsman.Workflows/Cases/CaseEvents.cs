@@ -93,6 +93,13 @@ public static class CaseEvents
     /// </summary>
     public const string CalendarAmended = "calendar-amended";
 
+    /// <summary>
+    /// Head of office: hand the report to the regional office of the reported party's territory
+    /// (<see cref="CaseAction.ReceivingOffice"/>, the reason in the note). The case keeps its id and receipt, its
+    /// deadlines keep their last days in the receiving office's zone, and the sending office no longer sees it.
+    /// </summary>
+    public const string TransferOffice = "transfer-office";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -101,6 +108,6 @@ public static class CaseEvents
         MediationRequested, MediationOutcome, AdjudicationDecision, DecisionIssued, DecisionDelivered, PaymentConfirmed,
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
         NotificationResend, NotificationDeliveredOtherwise,
-        CalendarAmended,
+        CalendarAmended, TransferOffice,
     ];
 }

@@ -20,7 +20,8 @@ public static class CaseWorkflowRegistration
             .AddActivity(CaseActivityNames.ComputeDeadline, typeof(ComputeDeadlineActivity))
             .AddActivity(CaseActivityNames.SendNotification, typeof(SendNotificationActivity))
             .AddActivity(CaseActivityNames.RecordCase, typeof(RecordCaseActivity))
-            .AddActivity(CaseActivityNames.SuspensionAlertAt, typeof(SuspensionAlertActivity));
+            .AddActivity(CaseActivityNames.SuspensionAlertAt, typeof(SuspensionAlertActivity))
+            .AddActivity(CaseActivityNames.ResolveTransfer, typeof(ResolveTransferActivity));
     }
 
     /// <summary>

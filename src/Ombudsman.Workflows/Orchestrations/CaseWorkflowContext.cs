@@ -65,7 +65,8 @@ internal sealed partial class CaseWorkflowContext
 
     public CaseFiling Filing { get; }
 
-    public Complaint Complaint { get; }
+    /// <summary>The complaint as filed, with the office that handles it now (a transfer replaces it).</summary>
+    public Complaint Complaint { get; private set; }
 
     public CaseStatus Status { get; }
 
@@ -332,7 +333,7 @@ internal sealed partial class CaseWorkflowContext
                     continue;
                 }
 
-                if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal))
+                if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal) || await TakeTransferAsync(signal))
                 {
                     continue;
                 }
@@ -510,7 +511,9 @@ internal sealed partial class CaseWorkflowContext
     }
 
     /// <summary>Sends a notification once per step: the key is built from the case, the step, the template and the recipient.</summary>
-    public async Task NotifyAsync(string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null)
+    /// <remarks><paramref name="office"/>: for staff, an office other than the case's own (the office a transfer leaves).</remarks>
+    public async Task NotifyAsync(
+        string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null, string? office = null)
     {
         var key = $"{CaseId}:{step}:{templateId}:{recipient}";
         if (!_sentKeys.Add(key))
@@ -551,7 +554,7 @@ internal sealed partial class CaseWorkflowContext
             TemplateId = templateId,
             Recipient = recipient,
             CaseId = CaseId,
-            Office = Complaint.Office.Code,
+            Office = office ?? Complaint.Office.Code,
             Language = Complaint.Complainant.Language,
             IdempotencyKey = key,
             Data = values,
