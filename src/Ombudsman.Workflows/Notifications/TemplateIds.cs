@@ -83,8 +83,8 @@ internal static class TemplateIds
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
-        ComplainantTrackingLink, ComplainantDeadlineMoved,
+        ComplainantTrackingLink, ComplainantDeadlineMoved, ComplainantCaseTransferred,
         ProviderNewCase, ProviderLink, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
-        ProviderRecommendationIssued, ProviderDeadlineMoved, StaffDigest, StaffEscalation,
+        ProviderRecommendationIssued, ProviderDeadlineMoved, StaffDigest, StaffEscalation, StaffCaseTransferred,
     ];
 }

@@ -35,6 +35,7 @@ public sealed class ShippedRuleSetTests
         { "O2", "a precondition checked at intake, not a time limit" },
         { "O6", "per summons: the date is set in each summons" },
         { "O9", "no time limit of its own" },
+        { "O13", "an office step, not a time limit; running deadlines keep their last day" },
     };
 
     [Theory]
@@ -77,9 +78,9 @@ public sealed class ShippedRuleSetTests
     }
 
     [Fact]
-    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O12_on_their_paths()
+    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O13_on_their_paths()
     {
-        var expected = Enumerable.Range(1, 11).Select(i => $"P{i}").Concat(Enumerable.Range(1, 12).Select(i => $"O{i}"));
+        var expected = Enumerable.Range(1, 11).Select(i => $"P{i}").Concat(Enumerable.Range(1, 13).Select(i => $"O{i}"));
 
         Assert.Equal(expected, ShippedRuleSet.Rules.Select(r => r.Id));
         Assert.All(ShippedRuleSet.Rules, r =>
