@@ -5,9 +5,9 @@ using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Functions.Staff;
 

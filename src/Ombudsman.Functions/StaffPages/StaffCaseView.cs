@@ -9,8 +9,8 @@ using Ombudsman.Functions.Pages;
 using Ombudsman.Web;
 using Ombudsman.Web.Pages.Staff;
 using Ombudsman.Workflows.Cases;
-using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.StaffPages;
