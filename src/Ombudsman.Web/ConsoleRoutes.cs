@@ -46,6 +46,10 @@ public static class ConsoleRoutes
     /// <summary>Where the form that records a notification as delivered by other means (letter, phone, in person) posts.</summary>
     public const string MailDeliveredOtherwise = Mail + "/delivered-otherwise";
 
+    /// <summary>Where a head of office lands after handing <paramref name="caseId"/> to <paramref name="office"/>.</summary>
+    public static string CaseTransferred(string caseId, string office) =>
+        Cases + "/" + Uri.EscapeDataString(caseId) + "/transferred?to=" + Uri.EscapeDataString(office);
+
     /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a console address).</summary>
     public static string SignInThenReturnTo(string returnUrl) => SignIn + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 

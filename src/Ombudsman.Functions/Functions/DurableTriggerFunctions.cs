@@ -74,6 +74,10 @@ internal static class DurableTriggerFunctions
     public static Task<string> RuleCitation([ActivityTrigger] RuleCitationRequest input, FunctionContext context) =>
         RunAsync<RuleCitationActivity, RuleCitationRequest, string>(context, CaseActivityNames.RuleCitation, input);
 
+    [Function(CaseActivityNames.ResolveTransfer)]
+    public static Task<CaseTransferTarget> ResolveTransfer([ActivityTrigger] CaseTransferRequest input, FunctionContext context) =>
+        RunAsync<ResolveTransferActivity, CaseTransferRequest, CaseTransferTarget>(context, CaseActivityNames.ResolveTransfer, input);
+
     [Function(DeadlineSweep)]
     public static async Task SweepDeadlines([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {

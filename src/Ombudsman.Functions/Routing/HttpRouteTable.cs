@@ -45,7 +45,8 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddIntakeConsoleRoutes()
             .AddCaseConsoleRoutes()
             .AddConsoleListRoutes()
-            .AddStatisticsConsoleRoutes();
+            .AddStatisticsConsoleRoutes()
+            .AddTransferConsoleRoutes();
         return clockEndpoints ? table.AddClockRoutes() : table;
     }
 

@@ -59,6 +59,9 @@ internal sealed record StaffActionRequest
     /// </summary>
     public DateOnly? DeliveredOn { get; init; }
 
+    /// <summary>transfer-office: the code of the office that receives the case, e.g. "PAP" (the reason goes in the note).</summary>
+    public string? ReceivingOffice { get; init; }
+
     public CaseAction ToAction(CaseActor actor) => new()
     {
         Actor = actor,
@@ -76,5 +79,6 @@ internal sealed record StaffActionRequest
         NotificationKey = NotificationKey,
         DeliveredBy = DeliveredBy,
         DeliveredOn = DeliveredOn,
+        ReceivingOffice = ReceivingOffice?.Trim().ToUpperInvariant(),
     };
 }

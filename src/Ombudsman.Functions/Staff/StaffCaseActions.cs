@@ -1,5 +1,6 @@
 using Ombudsman.Functions.Identity;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Functions.Staff;
 
@@ -9,7 +10,7 @@ namespace Ombudsman.Functions.Staff;
 /// (<see cref="StaffActionPermissions"/>), and the case's own rules (<see cref="CaseStageRules"/>, checked by
 /// <see cref="CaseCommands"/>) decide the rest; their refusal is thrown as <see cref="CaseActionRefusedException"/>.
 /// </summary>
-internal sealed class StaffCaseActions(CaseCommands commands)
+internal sealed class StaffCaseActions(CaseCommands commands, OfficeDirectory offices)
 {
     public async Task<StaffActionOutcome> ActAsync(StaffMember member, string caseId, string action, StaffActionRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +37,13 @@ internal sealed class StaffCaseActions(CaseCommands commands)
         if (action == CaseEvents.SuspendDeadline && request.Reason is not null && caseAction.SuspensionReason is null)
         {
             return new StaffActionOutcome(StaffActionResult.InvalidSuspensionReason, null);
+        }
+
+        // A transfer names a configured office other than the case's own; the case's rules check the rest (stage, path, reason).
+        if (action == CaseEvents.TransferOffice && caseAction.ReceivingOffice is { Length: > 0 } receiving
+            && (offices.Find(receiving) is null || string.Equals(receiving, status.Office, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new StaffActionOutcome(StaffActionResult.InvalidReceivingOffice, null);
         }
 
         if (SuspensionReasonBeyondRole(member, action, caseAction, status) is { } reason)
@@ -76,6 +84,9 @@ internal enum StaffActionResult
 
     /// <summary>The member's roles may suspend, but not for this reason (an agreed extension is the head of office's).</summary>
     SuspensionRoleNotAllowed,
+
+    /// <summary>A transfer to an office that is not configured, or to the case's own office.</summary>
+    InvalidReceivingOffice,
 }
 
 /// <summary>What became of a staff action; <see cref="Action"/> is what was submitted when it was accepted.</summary>

@@ -7,6 +7,7 @@ using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Offices;
 
 namespace Ombudsman.Functions.Staff;
 
@@ -19,6 +20,9 @@ internal static class StaffEndpoints
     public const string RoleNotAllowed = "role-not-allowed";
 
     public const string InvalidSuspensionReason = "invalid-suspension-reason";
+
+    /// <summary>transfer-office names an office that is not configured, or the case's own office.</summary>
+    public const string InvalidReceivingOffice = "invalid-receiving-office";
 
     /// <summary>How far ahead the deadline list looks when <c>to</c> is not given.</summary>
     private static readonly TimeSpan DefaultDeadlineWindow = TimeSpan.FromDays(30);
@@ -159,7 +163,7 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        HttpContext context, string caseId, string action, StaffActionRequest? body, StaffCaseActions actions, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string caseId, string action, StaffActionRequest? body, StaffCaseActions actions, OfficeDirectory offices, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var outcome = await actions.ActAsync(member, caseId, action, body ?? new StaffActionRequest(), cancellationToken);
@@ -181,6 +185,11 @@ internal static class StaffEndpoints
             case StaffActionResult.InvalidSuspensionReason:
                 return Problems.Validation([new FieldError(
                     "reason", InvalidSuspensionReason, $"reason must be one of {string.Join(", ", SuspensionReasons.Names)}; was '{body?.Reason}'.")]);
+            case StaffActionResult.InvalidReceivingOffice:
+                return Problems.Validation([new FieldError(
+                    "receivingOffice",
+                    InvalidReceivingOffice,
+                    $"receivingOffice must be another office of the Ombudsman ({string.Join(", ", offices.Codes.Where(c => !string.Equals(c, member.Office, StringComparison.OrdinalIgnoreCase)))}); was '{body?.ReceivingOffice}'.")]);
             case StaffActionResult.SuspensionRoleNotAllowed:
                 var why = outcome.SuspensionReason!.Value;
                 var verb = action == CaseEvents.SuspendDeadline ? "suspends a deadline" : "resumes a deadline suspended";

@@ -153,6 +153,7 @@ internal static class CasePagesForStaff
         StaffCaseActions actions,
         PageResponder pages,
         IStringLocalizer<ConsoleCaseText> c,
+        IStringLocalizer<ConsoleTransferText> t,
         IStringLocalizer<StaffText> s,
         CancellationToken cancellationToken)
     {
@@ -167,7 +168,7 @@ internal static class CasePagesForStaff
             return refused;
         }
 
-        var (request, form) = Read(action, posted, filed.Complaint.Path, c);
+        var (request, form) = Read(action, posted, filed.Complaint.Path, c, t);
         if (form.Errors.Count > 0)
         {
             return await RenderAsync(context, pages, await view.BuildAsync(member, filed, form, cancellationToken), StatusCodes.Status400BadRequest);
@@ -180,8 +181,14 @@ internal static class CasePagesForStaff
             var outcome = await actions.ActAsync(member, caseId, action, request, cancellationToken);
             switch (outcome.Result)
             {
+                case StaffActionResult.Accepted when action == CaseEvents.TransferOffice:
+                    // The case leaves the member's office: its page would soon be a missing case, so the answer says where it went.
+                    return PageResponder.SeeOther(ConsoleRoutes.CaseTransferred(caseId, request.ReceivingOffice!));
                 case StaffActionResult.Accepted:
                     return PageResponder.SeeOther(ConsoleRoutes.Case(caseId) + "?done=" + Uri.EscapeDataString(action));
+                case StaffActionResult.InvalidReceivingOffice:
+                    var invalid = form with { Errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["receivingOffice"] = t["Error.ReceivingOffice"] } };
+                    return await RenderAsync(context, pages, await view.BuildAsync(member, filed, invalid, cancellationToken), StatusCodes.Status400BadRequest);
                 case StaffActionResult.RoleNotAllowed:
                     var roles = StaffActionPermissions.RolesFor(action);
                     refusal = roles.Count == 0
@@ -243,7 +250,8 @@ internal static class CasePagesForStaff
     }
 
     /// <summary>The action's details from its form: the request, or the errors next to the fields, the values kept either way.</summary>
-    private static (StaffActionRequest Request, PostedAction Form) Read(string action, IFormCollection form, ComplaintPath path, IStringLocalizer<ConsoleCaseText> c)
+    private static (StaffActionRequest Request, PostedAction Form) Read(
+        string action, IFormCollection form, ComplaintPath path, IStringLocalizer<ConsoleCaseText> c, IStringLocalizer<ConsoleTransferText> t)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -299,6 +307,9 @@ internal static class CasePagesForStaff
                 break;
             case CaseEvents.ResumeDeadline:
                 request = request with { RuleId = Required("ruleId", c["Error.Deadline"]) };
+                break;
+            case CaseEvents.TransferOffice:
+                request = request with { ReceivingOffice = Required("receivingOffice", t["Error.ReceivingOffice"]), Note = Required("note", t["Error.Reason"]) };
                 break;
             case CaseEvents.MediationOutcome:
                 var result = Required("mediationResult", c["Error.MediationResult"]);

@@ -10,6 +10,7 @@ using Ombudsman.Web;
 using Ombudsman.Web.Pages.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.StaffPages;
@@ -20,7 +21,14 @@ namespace Ombudsman.Functions.StaffPages;
 /// with the complainant's page (stages, deadlines, events) come from <see cref="CasePages"/>, so both say the same.
 /// </summary>
 internal sealed class StaffCaseView(
-    CaseReader reader, DisclosureStore disclosures, EvidenceStore evidence, CasePages words, TimeProvider time, IStringLocalizer<ConsoleCaseText> c)
+    CaseReader reader,
+    DisclosureStore disclosures,
+    EvidenceStore evidence,
+    CasePages words,
+    TimeProvider time,
+    IStringLocalizer<ConsoleCaseText> c,
+    IStringLocalizer<ConsoleTransferText> t,
+    OfficeDirectory offices)
 {
     /// <summary>Image types a browser shows in an img element from the app's own address.</summary>
     internal static readonly string[] PreviewImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
@@ -87,7 +95,9 @@ internal sealed class StaffCaseView(
     }
 
     /// <summary>The form of <paramref name="action"/> with the details it asks for; values and errors from a refused post.</summary>
-    public StaffActionForm Form(string caseId, string action, ComplaintPath path, PostedAction? posted, IReadOnlyList<Workflows.Cases.OpenDeadline>? deadlines = null)
+    /// <remarks><paramref name="office"/>: the case's office, which a transfer cannot be to.</remarks>
+    public StaffActionForm Form(
+        string caseId, string action, ComplaintPath path, PostedAction? posted, IReadOnlyList<Workflows.Cases.OpenDeadline>? deadlines = null, string? office = null)
     {
         deadlines ??= [];
         var language = CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
@@ -179,6 +189,14 @@ internal sealed class StaffCaseView(
             ],
             CaseEvents.RecommendationIssued => [Field("note", c["Field.Recommendation"], "textarea", false)],
             CaseEvents.AdjudicationRequested => [Field("note", c["Field.AdjudicationRequest"], "textarea", false)],
+            CaseEvents.TransferOffice =>
+            [
+                Field("receivingOffice", t["Field.ReceivingOffice"], "select", true, t["Field.ReceivingOfficeHint"]) with
+                {
+                    Options = [.. offices.All.Where(o => !string.Equals(o.OfficeId, office, StringComparison.OrdinalIgnoreCase)).Select(o => new StaffOption(o.OfficeId, o.Name))],
+                },
+                Field("note", t["Field.Reason"], "textarea", true),
+            ],
             _ => [note],
         };
         return new StaffActionForm(action, ActionName(action), ConsoleRoutes.CaseAction(caseId, action), fields) { Open = mine is not null };
@@ -206,7 +224,7 @@ internal sealed class StaffCaseView(
                     CaseEvents.ResumeDeadline => deadlines.Any(d => d.Suspended is not null),
                     _ => true,
                 })
-                .Select(a => Form(filed.CaseId, a, filed.Complaint.Path, posted, deadlines)),
+                .Select(a => Form(filed.CaseId, a, filed.Complaint.Path, posted, deadlines, filed.Status?.Office ?? filed.Complaint.Office.Code)),
         ];
     }
 
@@ -460,6 +478,7 @@ internal sealed class StaffCaseView(
         CaseEvents.ExaminationStopped => c["Action.ExaminationStopped"],
         CaseEvents.RecommendationIssued => c["Action.RecommendationIssued"],
         CaseEvents.AdjudicationRequested => c["Action.AdjudicationRequested"],
+        CaseEvents.TransferOffice => t["Action.TransferOffice"],
         _ => c["Action.CloseCase"],
     };
 

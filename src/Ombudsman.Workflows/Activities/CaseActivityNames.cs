@@ -9,4 +9,5 @@ internal static class CaseActivityNames
     public const string RecordCase = "RecordCase";
     public const string SuspensionAlertAt = "SuspensionAlertAt";
     public const string RuleCitation = "RuleCitation";
+    public const string ResolveTransfer = "ResolveCaseTransfer";
 }

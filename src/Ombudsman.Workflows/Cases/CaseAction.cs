@@ -55,4 +55,7 @@ public sealed record CaseAction
 
     /// <summary><see cref="CaseEvents.CalendarAmended"/>: the calendar version that was published.</summary>
     public CalendarPublication? Calendar { get; init; }
+
+    /// <summary><see cref="CaseEvents.TransferOffice"/>: the code of the office that receives the case, e.g. "PAP".</summary>
+    public string? ReceivingOffice { get; init; }
 }

@@ -117,6 +117,13 @@ public static class CaseEvents
     /// </summary>
     public const string AdjudicationRequested = "adjudication-requested";
 
+    /// <summary>
+    /// Head of office: hand the report to the regional office of the reported party's territory
+    /// (<see cref="CaseAction.ReceivingOffice"/>, the reason in the note). The case keeps its id and receipt, its
+    /// deadlines keep their last days in the receiving office's zone, and the sending office no longer sees it.
+    /// </summary>
+    public const string TransferOffice = "transfer-office";
+
     /// <summary>Every event name; the orchestrator listens to all of them so a wrong-stage event is refused, not left waiting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -126,6 +133,6 @@ public static class CaseEvents
         CorrectiveActionsReported, RecommendationImplemented, Withdraw, CloseCase, SuspendDeadline, ResumeDeadline,
         NotificationResend, NotificationDeliveredOtherwise,
         CalendarAmended,
-        MediationOffered, AgreementCarriedOut, ExaminationStopped, RecommendationIssued, AdjudicationRequested,
+        MediationOffered, AgreementCarriedOut, ExaminationStopped, RecommendationIssued, AdjudicationRequested, TransferOffice,
     ];
 }

@@ -17,8 +17,12 @@ public static class CaseStageRules
     private static readonly CaseRole[] SystemOnly = [CaseRole.System];
 
     // A calendar amendment concerns whatever deadline runs, so every open stage takes it.
+    // A transfer hands over the whole case wherever it stands, until it closes.
     private static readonly string[] AnyOpenStage =
-        [CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise, CaseEvents.CalendarAmended];
+    [
+        CaseEvents.Withdraw, CaseEvents.CloseCase, CaseEvents.NotificationResend, CaseEvents.NotificationDeliveredOtherwise, CaseEvents.CalendarAmended,
+        CaseEvents.TransferOffice,
+    ];
 
     /// <summary>Every stage that runs a deadline may have it suspended and resumed (<see cref="DeadlineSuspensionRules"/> checks which).</summary>
     private static readonly string[] DeadlineClock = [CaseEvents.SuspendDeadline, CaseEvents.ResumeDeadline, .. AnyOpenStage];
@@ -81,6 +85,7 @@ public static class CaseStageRules
         [CaseEvents.ExaminationStopped] = StaffOnly,
         [CaseEvents.RecommendationIssued] = StaffOnly,
         [CaseEvents.AdjudicationRequested] = ComplainantOrStaff,
+        [CaseEvents.TransferOffice] = StaffOnly,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Steps of the Ombudsman's examination (UU 37/2008 art. 28-31, O8) that a provider's complaint unit does not take.</summary>
@@ -88,6 +93,9 @@ public static class CaseStageRules
     {
         CaseEvents.ClarificationRequested, CaseEvents.SummonsMissed, CaseEvents.DraftResultIssued, CaseEvents.DraftResultResponse,
         CaseEvents.MediationOffered, CaseEvents.ExaminationStopped, CaseEvents.AdjudicationRequested,
+
+        // PO 58/2023 art. 17 hands a report between the Ombudsman's own offices; a provider's complaint unit is no such office.
+        CaseEvents.TransferOffice,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -143,7 +151,11 @@ public static class CaseStageRules
 
         if (path == ComplaintPath.Provider && OmbudsmanOnly.Contains(eventName))
         {
-            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
+            return new(
+                CaseActionRefusal.NotValidOnPath,
+                eventName == CaseEvents.TransferOffice
+                    ? $"'{eventName}' hands a report between the Ombudsman's regional offices, not a complaint to the provider."
+                    : $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
         }
 
         if (!roles.Contains(action.Actor.Role))
@@ -173,6 +185,8 @@ public static class CaseStageRules
         CaseEvents.CalendarAmended when action.Calendar is null => "the calendar version published",
         CaseEvents.ExaminationStopped when action.StopReason is null || string.IsNullOrWhiteSpace(action.Note) =>
             $"a stop reason ({string.Join(", ", ExaminationStopReasons.Names)}) and the reason in the note",
+        CaseEvents.TransferOffice when string.IsNullOrWhiteSpace(action.ReceivingOffice) || string.IsNullOrWhiteSpace(action.Note) =>
+            "the receiving office (receivingOffice) and the reason in the note",
 
         // What these actions decide or ask for is what their emails exist to tell; an email cannot go without it.
         CaseEvents.DecisionIssued when string.IsNullOrWhiteSpace(action.Note) => "the decision in the note",

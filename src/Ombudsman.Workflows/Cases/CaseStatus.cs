@@ -24,10 +24,13 @@ public sealed record CaseStatus
     /// <summary>The kind of provider complained about.</summary>
     public ProviderKind? ProviderKind { get; init; }
 
-    /// <summary>Office code.</summary>
-    public required string Office { get; init; }
+    /// <summary>Office code; changes when the case is transferred to another office (PO 58/2023 art. 17).</summary>
+    public required string Office { get; set; }
 
-    public required string OfficeTimeZone { get; init; }
+    public required string OfficeTimeZone { get; set; }
+
+    /// <summary>The name of the office the case was transferred to; null while it is at the office it was filed with.</summary>
+    public string? OfficeName { get; set; }
 
     /// <summary>The rule-set version pinned at intake; null only before intake finished.</summary>
     public string? RuleSetVersion { get; set; }

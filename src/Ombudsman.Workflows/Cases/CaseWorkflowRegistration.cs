@@ -21,7 +21,8 @@ public static class CaseWorkflowRegistration
             .AddActivity(CaseActivityNames.SendNotification, typeof(SendNotificationActivity))
             .AddActivity(CaseActivityNames.RecordCase, typeof(RecordCaseActivity))
             .AddActivity(CaseActivityNames.SuspensionAlertAt, typeof(SuspensionAlertActivity))
-            .AddActivity(CaseActivityNames.RuleCitation, typeof(RuleCitationActivity));
+            .AddActivity(CaseActivityNames.RuleCitation, typeof(RuleCitationActivity))
+            .AddActivity(CaseActivityNames.ResolveTransfer, typeof(ResolveTransferActivity));
     }
 
     /// <summary>

@@ -33,4 +33,7 @@ public static class NotificationTemplates
 
     /// <summary>To each party who must act by it: a running deadline moved because a holiday calendar was published or amended.</summary>
     public const string DeadlineMoved = "deadline-moved";
+
+    /// <summary>To the complainant and to the staff of both offices: the case was handed to another office (PO 58/2023 art. 17).</summary>
+    public const string CaseTransferred = "case-transferred";
 }

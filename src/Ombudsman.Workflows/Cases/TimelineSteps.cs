@@ -38,6 +38,9 @@ public static class TimelineSteps
     public const string RecommendationIssued = "recommendation-issued";
     public const string RecommendationImplemented = "recommendation-implemented";
     public const string DeadlineUncomputed = "deadline-uncomputed";
+
+    /// <summary>Handed to another regional office (PO 58/2023 art. 17).</summary>
+    public const string Transferred = "transferred";
     public const string ResponsesDigested = "responses-digested";
 
     /// <summary>O7: the Ombudsman offered the parties mediation or conciliation; both were sent the offer notice.</summary>

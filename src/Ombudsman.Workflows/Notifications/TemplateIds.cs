@@ -45,6 +45,12 @@ internal static class TemplateIds
     /// <summary>A new tracking link, asked for by the complainant; the old link stops working.</summary>
     public const string ComplainantTrackingLink = "complainant-tracking-link";
 
+    /// <summary>The report was handed to another regional office (PO 58/2023 art. 17); same number, same link.</summary>
+    public const string ComplainantCaseTransferred = "complainant-case-transferred";
+
+    /// <summary>To the staff of the sending and of the receiving office: a case changed office (PO 58/2023 art. 17).</summary>
+    public const string StaffCaseTransferred = "staff-case-transferred";
+
     /// <summary>Draft examination result to the reporter, with the O8 response deadline (PO 48/2020 practice).</summary>
     public const string ComplainantDraftResult = "complainant-draft-result";
 
@@ -83,8 +89,8 @@ internal static class TemplateIds
         ComplainantFileComplete, ComplainantProviderResponseReceived, ComplainantMediationScheduled,
         ComplainantMediationOutcome, ComplainantDecisionDelivered, ComplainantCompensationSet,
         ComplainantCompensationPaid, ComplainantCompensationOverdue, ComplainantCaseClosed, ComplainantDraftResult,
-        ComplainantTrackingLink, ComplainantDeadlineMoved, ComplainantMediationOffered,
+        ComplainantTrackingLink, ComplainantDeadlineMoved, ComplainantMediationOffered, ComplainantCaseTransferred,
         ProviderNewCase, ProviderLink, ProviderReminder, ProviderOverdue, ProviderDecision, ProviderMediationOutcome,
-        ProviderRecommendationIssued, ProviderDeadlineMoved, ProviderMediationOffered, StaffDigest, StaffEscalation,
+        ProviderRecommendationIssued, ProviderDeadlineMoved, ProviderMediationOffered, StaffDigest, StaffEscalation, StaffCaseTransferred,
     ];
 }

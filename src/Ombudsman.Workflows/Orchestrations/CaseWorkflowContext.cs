@@ -65,7 +65,8 @@ internal sealed partial class CaseWorkflowContext
 
     public CaseFiling Filing { get; }
 
-    public Complaint Complaint { get; }
+    /// <summary>The complaint as filed, with the office that handles it now (a transfer replaces it).</summary>
+    public Complaint Complaint { get; private set; }
 
     public CaseStatus Status { get; }
 
@@ -338,7 +339,7 @@ internal sealed partial class CaseWorkflowContext
                     continue;
                 }
 
-                if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal))
+                if (await TakeSuspensionAsync(signal) || await TakeNotificationActionAsync(signal) || await TakeTransferAsync(signal))
                 {
                     continue;
                 }
@@ -516,12 +517,14 @@ internal sealed partial class CaseWorkflowContext
     }
 
     /// <summary>Sends a notification once per step: the key is built from the case, the step, the template and the recipient.</summary>
-    public Task NotifyAsync(string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null) =>
-        SendNoticeAsync(templateId, recipient, step, data, deadline);
+    /// <remarks><paramref name="office"/>: for staff, an office other than the case's own (the office a transfer leaves).</remarks>
+    public Task NotifyAsync(
+        string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data = null, CaseDeadline? deadline = null, string? office = null) =>
+        SendNoticeAsync(templateId, recipient, step, data, deadline, office);
 
     /// <summary><see cref="NotifyAsync"/>, telling what became of it (null when the step had sent it already).</summary>
     private async Task<(CaseNotification Notification, NoticeOutcome Outcome)?> SendNoticeAsync(
-        string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data, CaseDeadline? deadline)
+        string templateId, NotificationRecipient recipient, string step, IReadOnlyDictionary<string, string>? data, CaseDeadline? deadline, string? office = null)
     {
         var key = $"{CaseId}:{step}:{templateId}:{recipient}";
         if (!_sentKeys.Add(key))
@@ -562,7 +565,7 @@ internal sealed partial class CaseWorkflowContext
             TemplateId = templateId,
             Recipient = recipient,
             CaseId = CaseId,
-            Office = Complaint.Office.Code,
+            Office = office ?? Complaint.Office.Code,
             Language = Complaint.Complainant.Language,
             IdempotencyKey = key,
             Data = values,

@@ -84,7 +84,15 @@ public sealed class StaffActionFormTests
         var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
 
         // The form and the titles read only the console's texts; the case's data sources are not asked.
-        return new StaffCaseView(null!, null!, null!, null!, TimeProvider.System, services.GetRequiredService<IStringLocalizer<ConsoleCaseText>>());
+        return new StaffCaseView(
+            null!,
+            null!,
+            null!,
+            null!,
+            TimeProvider.System,
+            services.GetRequiredService<IStringLocalizer<ConsoleCaseText>>(),
+            services.GetRequiredService<IStringLocalizer<ConsoleTransferText>>(),
+            new Ombudsman.Workflows.Offices.OfficeDirectory(Ombudsman.Workflows.Offices.OfficeDirectory.DevelopmentOffices));
     }
 
     private sealed class UiCulture : IDisposable

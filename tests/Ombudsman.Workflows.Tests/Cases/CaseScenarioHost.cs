@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Ombudsman.Testing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
+using Ombudsman.Workflows.Offices;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Tests.Cases;
@@ -49,6 +50,7 @@ internal sealed class CaseScenarioHost : IAsyncDisposable
             }
 
             registered.AddStatute(statute);
+            registered.AddSingleton(new OfficeDirectory(OfficeDirectory.DevelopmentOffices));
             registered.AddSingleton<ICaseNotifier>(notifier);
             registered.AddSingleton<ICaseNotificationLedger>(ledger);
         });

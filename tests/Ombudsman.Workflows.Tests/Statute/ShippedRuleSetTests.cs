@@ -37,6 +37,7 @@ public sealed class ShippedRuleSetTests
         { "O2", "a precondition checked at intake, not a time limit" },
         { "O6", "per summons: the date is set in each summons" },
         { "O9", "no time limit of its own" },
+        { "O13", "an office step, not a time limit; running deadlines keep their last day" },
     };
 
     [Theory]
@@ -79,10 +80,10 @@ public sealed class ShippedRuleSetTests
     }
 
     [Fact]
-    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O12_with_the_policy_steps_O7A_and_O10A_on_their_paths()
+    public void The_shipped_rule_set_has_P1_to_P11_and_O1_to_O13_with_the_policy_steps_O7A_and_O10A_on_their_paths()
     {
         // O7A (monitoring of an agreement) and O10A (resolution and monitoring) follow the step they come after.
-        var ombudsman = Enumerable.Range(1, 12).SelectMany(i => i switch { 7 => ["O7", "O7A"], 10 => ["O10", "O10A"], _ => new[] { $"O{i}" } });
+        var ombudsman = Enumerable.Range(1, 13).SelectMany(i => i switch { 7 => ["O7", "O7A"], 10 => ["O10", "O10A"], _ => new[] { $"O{i}" } });
         var expected = Enumerable.Range(1, 11).Select(i => $"P{i}").Concat(ombudsman);
 
         Assert.Equal(expected, ShippedRuleSet.Rules.Select(r => r.Id));

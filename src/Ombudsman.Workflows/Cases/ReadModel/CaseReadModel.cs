@@ -69,6 +69,76 @@ public sealed class CaseReadModel
         ArgumentNullException.ThrowIfNull(update);
         await EnsureCreatedAsync();
         await WriteTimelineAsync(update, cancellationToken);
+        var pointer = (await _timeline.GetEntityIfExistsAsync<TableEntity>(update.CaseId, CaseRowKey, cancellationToken: cancellationToken)).Value;
+        var pointed = pointer?.GetString("Office");
+        string? leaving = null;
+        if (pointed is not null && pointed != update.Office)
+        {
+            // The case changed office (a transfer), unless this is an old duplicate written before it did.
+            var there = await _cases.GetEntityIfExistsAsync<TableEntity>(pointed, update.CaseId, cancellationToken: cancellationToken);
+            if (there.HasValue && (there.Value!.GetInt32("Version") ?? 0) >= update.Version)
+            {
+                return;
+            }
+
+            leaving = pointed;
+        }
+
+        await WriteCaseRowAsync(update, cancellationToken);
+        await CompleteMoveAsync(update, pointer, leaving, cancellationToken);
+    }
+
+    /// <summary>
+    /// A transferred case's rows move partition: the new row is written first (<see cref="WriteCaseRowAsync"/>), then the
+    /// pointer names the receiving office (from then on a read finds only the new row, so the sending office's staff get
+    /// a missing case), then the sending office's rows are deleted; the case is listed twice only for that moment. The
+    /// pointer keeps the office it left until the rows there are gone, so a write that fails between the steps is
+    /// completed by its retry or by the next write.
+    /// </summary>
+    private async Task CompleteMoveAsync(CaseRecordUpdate update, TableEntity? pointer, string? leaving, CancellationToken cancellationToken)
+    {
+        if (pointer is null)
+        {
+            return;
+        }
+
+        var left = pointer.GetString("MovedFrom") is { Length: > 0 } earlier && earlier != update.Office ? earlier : null;
+        if (leaving is not null)
+        {
+            await _timeline.UpdateEntityAsync(
+                new TableEntity(update.CaseId, CaseRowKey) { ["Office"] = update.Office, ["MovedFrom"] = leaving }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            left = leaving;
+        }
+
+        if (left is null)
+        {
+            return;
+        }
+
+        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {left} and CaseId eq {update.CaseId}");
+        await foreach (var row in _deadlines.QueryAsync<TableEntity>(rows, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await DeleteIfPresentAsync(_deadlines, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+
+        await DeleteIfPresentAsync(_cases, left, update.CaseId, cancellationToken);
+        await _timeline.UpdateEntityAsync(new TableEntity(update.CaseId, CaseRowKey) { ["MovedFrom"] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private static async Task DeleteIfPresentAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Deleted by an earlier attempt of the same write.
+        }
+    }
+
+    private async Task WriteCaseRowAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var stored = await _cases.GetEntityIfExistsAsync<TableEntity>(update.Office, update.CaseId, cancellationToken: cancellationToken);
@@ -148,9 +218,13 @@ public sealed class CaseReadModel
             entries.Add(CaseJson.Deserialize<TimelineEntry>(entry.GetString("Entry"))!);
         }
 
+        // A transferred case is handled by its new office: whoever reads the complaint (pages, emails) sees that office.
+        var complaint = status.Office == filing.Complaint.Office.Code
+            ? filing.Complaint
+            : filing.Complaint with { Office = new RegionalOffice { Code = status.Office, Name = status.OfficeName ?? status.Office, TimeZoneCode = status.OfficeTimeZone } };
         return new CaseView(
             caseId,
-            filing.Complaint,
+            complaint,
             status with { Timeline = entries },
             filing.ReceivedAt,
             row.Value!.GetInt32("InputsHandled") ?? 0,
@@ -328,7 +402,9 @@ public sealed class CaseReadModel
         var actions = new List<TableTransactionAction>();
         if (update.Filing is { } filing)
         {
-            var pointer = new TableEntity(update.CaseId, CaseRowKey) { ["Office"] = update.Office };
+            // A duplicate of the first write arriving after a transfer must not point the case back at the office it left.
+            var existing = await _timeline.GetEntityIfExistsAsync<TableEntity>(update.CaseId, CaseRowKey, cancellationToken: cancellationToken);
+            var pointer = new TableEntity(update.CaseId, CaseRowKey) { ["Office"] = existing.HasValue ? existing.Value!.GetString("Office") ?? update.Office : update.Office };
             Chunk(pointer, "Filing", CaseJson.Serialize(filing));
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, pointer));
         }

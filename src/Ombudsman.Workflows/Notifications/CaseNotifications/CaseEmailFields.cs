@@ -93,6 +93,10 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "RuleId" => Required("RuleId", "ruleId"),
             "PreviousDeadline" => PreviousDeadline(),
             "Decree" => Decree(),
+            "PreviousOffice" => Required("PreviousOffice", "previousOffice"),
+            "ReceivingOffice" => Required("ReceivingOffice", "receivingOffice"),
+            "TransferReason" => Required("TransferReason", "reason"),
+            "OfficeZone" => Zone.Code,
             _ => null,
         };
 

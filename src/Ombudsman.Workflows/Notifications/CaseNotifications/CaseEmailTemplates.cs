@@ -38,6 +38,8 @@ internal static class CaseEmailTemplates
         [(NotificationTemplates.StaffEscalation, NotificationRecipient.Staff)] = TemplateIds.StaffEscalation,
         [(NotificationTemplates.DeadlineMoved, NotificationRecipient.Complainant)] = TemplateIds.ComplainantDeadlineMoved,
         [(NotificationTemplates.DeadlineMoved, NotificationRecipient.Provider)] = TemplateIds.ProviderDeadlineMoved,
+        [(NotificationTemplates.CaseTransferred, NotificationRecipient.Complainant)] = TemplateIds.ComplainantCaseTransferred,
+        [(NotificationTemplates.CaseTransferred, NotificationRecipient.Staff)] = TemplateIds.StaffCaseTransferred,
     };
 
     /// <summary>Every (case template, recipient) pair that has an email.</summary>

@@ -62,6 +62,8 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
         [NotificationTemplates.StaffEscalation, NotificationRecipient.Staff, new[] { "consequence" }, "Consequence"],
         [NotificationTemplates.DeadlineMoved, NotificationRecipient.Complainant, new[] { "previousDeadline" }, "PreviousDeadline"],
         [NotificationTemplates.DeadlineMoved, NotificationRecipient.Provider, new[] { "decreeNumber" }, "Decree"],
+        [NotificationTemplates.CaseTransferred, NotificationRecipient.Complainant, new[] { "reason" }, "TransferReason"],
+        [NotificationTemplates.CaseTransferred, NotificationRecipient.Staff, new[] { "receivingOffice" }, "ReceivingOffice"],
     ];
 
     [Fact]
@@ -246,6 +248,10 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
             var decree = host.Calendars!.Publish(2027, "TEST-ONLY 1/2026", new DateOnly(2026, 11, 20), host.Host.Clock.GetUtcNow(), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 12));
             await host.Host.TellCasesAsync(decree);
         }, december);
+
+        // A report handed from Jakarta to Papua (PO 58/2023 art. 17): the complainant and both offices' staff told.
+        await RunAsync(sent, new ComplaintBuilder().ToOmbudsman(EventInJanuary).Build(), async (host, id) =>
+            await host.ActAsync(id, CaseEvents.TransferOffice, By(Staff, "The reported party is in Jayapura.") with { ReceivingOffice = "PAP" }));
 
         // A report more than 2 years after the event: receipt, then closed as rejected.
         await RunAsync(sent, new ComplaintBuilder().ToOmbudsman(new DateOnly(2024, 2, 1)).Build(), (_, _) => Task.CompletedTask);
