@@ -20,7 +20,7 @@ namespace Ombudsman.Functions.StaffPages;
 /// with the complainant's page (stages, deadlines, events) come from <see cref="CasePages"/>, so both say the same.
 /// </summary>
 internal sealed class StaffCaseView(
-    CaseReader reader, DisclosureStore disclosures, EvidenceStore evidence, CasePages words, TimeProvider time, IStringLocalizer<ConsoleCaseText> c)
+    CaseReader reader, DisclosureStore disclosures, EvidenceStore evidence, CasePages words, RuleSetCatalog ruleSets, TimeProvider time, IStringLocalizer<ConsoleCaseText> c)
 {
     /// <summary>Image types a browser shows in an img element from the app's own address.</summary>
     internal static readonly string[] PreviewImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
@@ -64,7 +64,7 @@ internal sealed class StaffCaseView(
             Files = [.. files.Select(f => File(filed.CaseId, f, zone, language))],
             Actions = ActionForms(member, filed, posted),
             ProviderLink = StaffActionPermissions.MayManageProviderLink(member)
-                ? new StaffProviderLinkPanel(filed.CaseId, status.OpenDeadlines.Any(d => ProviderLinks.ResponseRules.Contains(d.RuleId, StringComparer.Ordinal)))
+                ? new StaffProviderLinkPanel(filed.CaseId, ProviderLinks.ResponseDeadlines(status, ruleSets).Any())
                 : null,
         };
     }
@@ -207,7 +207,7 @@ internal sealed class StaffCaseView(
 
         if (status.ClosedReason is { } reason)
         {
-            facts.Add(new(c["Fact.ClosedReason"], status.ClosedDetail is { Length: > 0 } detail ? $"{words.ClosedReason(reason)}: {detail}" : words.ClosedReason(reason)));
+            facts.Add(new(c["Fact.ClosedReason"], status.ClosedDetail is { Length: > 0 } detail ? $"{words.ClosedReason(reason, filed.RuleSet(ruleSets), filed.Complaint.Path, language)}: {detail}" : words.ClosedReason(reason, filed.RuleSet(ruleSets), filed.Complaint.Path, language)));
         }
 
         return facts;

@@ -109,7 +109,7 @@ public static class CaseStageRules
 
         if (path == ComplaintPath.Provider && OmbudsmanOnly.Contains(eventName))
         {
-            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
+            return new(CaseActionRefusal.NotValidOnPath, $"'{eventName}' is a step of the Ombudsman's examination, not of a complaint to the provider.");
         }
 
         if (!roles.Contains(action.Actor.Role))

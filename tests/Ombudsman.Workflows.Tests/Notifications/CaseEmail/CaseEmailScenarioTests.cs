@@ -79,7 +79,7 @@ public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
         await host.ActAsync(caseId, CaseEvents.FileComplete, By(Staff));
 
         var email = Assert.Single(host.Mail(TemplateIds.ProviderNewCase));
-        Assert.Contains(ProviderComplaintTexts.PendingReview, email.Parts[0].Body, StringComparison.Ordinal);
+        Assert.Contains(ProviderComplaintTexts.PendingReview(Ombudsman.Workflows.Tests.Statute.StatuteFixtures.ShippedRuleSet), email.Parts[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Siti", email.Parts[0].Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("three months", email.Parts[0].Body, StringComparison.Ordinal);
         Assert.False((await host.StatusAsync(caseId)).EmailNotDelivered);

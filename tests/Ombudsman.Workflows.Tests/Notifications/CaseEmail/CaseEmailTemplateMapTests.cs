@@ -154,7 +154,7 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
     private static (EmailTemplate Template, Dictionary<string, string> Values) Build(CaseNotification notification, Complaint complaint, Language language)
     {
         var template = TemplateModels.Catalog.Get(CaseEmailTemplates.For(notification.TemplateId, notification.Recipient), language);
-        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(CaseScenarioHost.Filing));
+        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(CaseScenarioHost.Filing), Ombudsman.Workflows.Tests.Statute.StatuteFixtures.Catalog);
         var values = fields.Build(template, notification, complaint, complaint.Office.Name, complaint.Office.TimeZone, "https://staf.ombudsman.test/jkt/tenggat");
         return (template, values);
     }
