@@ -71,23 +71,23 @@ internal static class ComplaintEndpoints
         });
 
     private static async Task<IResult> FileAsync(
-        FilingRequest? request, OfficeDirectory offices, TimeProvider time, ComplaintFiling filing, CancellationToken cancellationToken)
+        FilingRequest? request, OfficeDirectory offices, RuleSetCatalog ruleSets, TimeProvider time, ComplaintFiling filing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var complaint = FilingValidator.ToComplaint(request, offices, now);
+        var complaint = FilingValidator.ToComplaint(request, offices, ruleSets, now);
         var filed = await filing.FileAsync(complaint, now, cancellationToken);
         return Results.Created(filed.Links.Receipt, filed);
     }
 
     private static async Task<IResult> ReceiptAsync(
-        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, RuleSetCatalog ruleSets, CancellationToken cancellationToken)
     {
         var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
-        return refusal ?? Results.Ok(Receipt.Of(filed!, options.Value.ReceivingOfficial));
+        return refusal ?? Results.Ok(Receipt.Of(filed!, options.Value.ReceivingOfficial, filed!.RuleSet(ruleSets)));
     }
 
     private static async Task<IResult> ReceiptHtmlAsync(
-        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, RuleSetCatalog ruleSets, CancellationToken cancellationToken)
     {
         var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
         if (refusal is not null)
@@ -96,7 +96,7 @@ internal static class ComplaintEndpoints
         }
 
         context.Response.Headers.ContentSecurityPolicy = ReceiptPage.ContentSecurityPolicy;
-        return Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial)), "text/html; charset=utf-8");
+        return Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial, filed!.RuleSet(ruleSets))), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> CureAsync(

@@ -131,7 +131,7 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
 
         // The cure window of a complaint filed on 2 March 2026 ends on 1 April (UU 25/2009 art. 45(2)).
         Assert.Contains("1 April 2026 pukul 23.59 WIB", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains(notification.Data["citation"], email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(StatuteWording.Citation(notification.Data["citation"], Language.Indonesian), email.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]
