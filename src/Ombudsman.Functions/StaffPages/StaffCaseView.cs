@@ -51,6 +51,7 @@ internal sealed class StaffCaseView(
             ReceiptNumber = filed.ReceiptNumber,
             Stage = StageName(filed.Stage),
             Confidential = complaint.Complainant.Confidential,
+            ConfidentialityCitation = StatuteWording.Citation(filed.RuleSet(ruleSets).Provision(StatuteProvisions.ComplainantConfidentiality), language),
             Facts = Facts(filed, status, zone, language),
             Complainant = ComplainantFacts(complaint.Complainant),
             Representative = complaint.Representative is { } r

@@ -237,7 +237,7 @@ internal static class StatuteDataLoader
             }
             else if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
             {
-                problems.Add(Problem(file, subject, $"provisions.{property.Name}", "must be a citation, e.g. \"UU 25/2009 art. 42(5)\""));
+                problems.Add(Problem(file, subject, $"provisions.{property.Name}", "must be a citation (non-empty text, as a rule's \"citation\")"));
             }
             else if (!provisions.TryAdd(property.Name, property.Value.GetString()!.Trim()))
             {
