@@ -2,27 +2,34 @@ using Microsoft.Extensions.Options;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Errors;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Access;
 
 /// <summary>
 /// Issues and revokes the provider's per-case capability link. A link exists once the case is routed and a response
-/// deadline runs (P8, UU 25/2009 art. 50(1); O5 clarification, UU 37/2008 art. 28-31); it expires with that deadline
+/// deadline runs (a rule the case's rule set says the provider answers: the decision, the clarification); it expires with that deadline
 /// plus ProviderLinks:Grace. One link is active per case: issuing a new one revokes the old.
 /// </summary>
-internal sealed class ProviderLinks(AccessTokenStore store, CaseReadModel cases, ProviderPageAddress pages, TimeProvider time, IOptions<ProviderLinkOptions> options)
+internal sealed class ProviderLinks(
+    AccessTokenStore store, CaseReadModel cases, ProviderPageAddress pages, RuleSetCatalog ruleSets, TimeProvider time, IOptions<ProviderLinkOptions> options)
 {
-    /// <summary>Rules whose deadline is the provider's to meet, in order of preference.</summary>
-    /// <summary>The provider's response deadlines (UU 25/2009 art. 48, UU 37/2008 art. 28): a link is issued while one runs.</summary>
-    internal static readonly string[] ResponseRules = ["P8", "O5"];
+    /// <summary>
+    /// The case's deadlines that are the provider's to meet (its rule set's rules answered by the provider), in the rule
+    /// set's order: a link is issued while one runs.
+    /// </summary>
+    internal static IEnumerable<OpenDeadline> ResponseDeadlines(CaseStatus status, RuleSetCatalog ruleSets) =>
+        status.RuleSetVersion is { } version && ruleSets.TryGet(version, out var ruleSet)
+            ? ruleSet!.AnsweredBy(RuleParty.Provider)
+                .Select(rule => status.OpenDeadlines.FirstOrDefault(d => d.RuleId == rule.Id))
+                .OfType<OpenDeadline>()
+            : [];
 
     public async Task<ProviderLink> IssueAsync(string caseId, CancellationToken cancellationToken)
     {
         var status = (await cases.GetAsync(caseId, cancellationToken))?.Status
             ?? throw new DomainException(DomainErrorKind.NotFound, "case-not-found", $"No case '{caseId}'.");
-        var deadline = ResponseRules
-            .Select(rule => status.OpenDeadlines.FirstOrDefault(d => d.RuleId == rule))
-            .FirstOrDefault(d => d is not null)
+        var deadline = ResponseDeadlines(status, ruleSets).FirstOrDefault()
             ?? throw new DomainException(
                 DomainErrorKind.Conflict,
                 "provider-link-not-available",

@@ -26,7 +26,7 @@ internal static class ComplaintEndpoints
             Tags = [Tag],
             RateLimitingPolicy = RateLimitPolicies.PublicIntake,
             Describe = b => b
-                .WithSummary("Files a complaint (every UU 25/2009 art. 42 item); 201 with the case id, receipt number and tracking token.")
+                .WithSummary("Files a complaint (every item rule P2 asks of its contents); 201 with the case id, receipt number and tracking token.")
                 .Produces<FilingResult>(StatusCodes.Status201Created)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -36,7 +36,7 @@ internal static class ComplaintEndpoints
         {
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("The receipt (UU 25/2009 art. 44) as JSON.")
+                .WithSummary("The receipt (rule P4) as JSON.")
                 .Produces<Receipt>()
                 .ProducesProblem(StatusCodes.Status401Unauthorized),
         })
@@ -44,7 +44,7 @@ internal static class ComplaintEndpoints
         {
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("The receipt (UU 25/2009 art. 44) as a printable HTML page.")
+                .WithSummary("The receipt (rule P4) as a printable HTML page.")
                 .ProducesProblem(StatusCodes.Status401Unauthorized),
         })
         .Add(HttpRoute.Post("CureComplaint", "api/complaints/{caseId}/cure", CureAsync) with
@@ -52,7 +52,7 @@ internal static class ComplaintEndpoints
             AcceptsIdempotencyKey = true,
             Tags = [Tag],
             Describe = b => b
-                .WithSummary("Completes an incomplete file within the cure window (UU 25/2009 art. 45(2)): text and/or evidence ids uploaded before.")
+                .WithSummary("Completes an incomplete file within the cure window (rule P6): text and/or evidence ids uploaded before.")
                 .Produces(StatusCodes.Status202Accepted)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -71,23 +71,23 @@ internal static class ComplaintEndpoints
         });
 
     private static async Task<IResult> FileAsync(
-        FilingRequest? request, OfficeDirectory offices, TimeProvider time, ComplaintFiling filing, CancellationToken cancellationToken)
+        FilingRequest? request, OfficeDirectory offices, RuleSetCatalog ruleSets, TimeProvider time, ComplaintFiling filing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var complaint = FilingValidator.ToComplaint(request, offices, now);
+        var complaint = FilingValidator.ToComplaint(request, offices, ruleSets, now);
         var filed = await filing.FileAsync(complaint, now, cancellationToken);
         return Results.Created(filed.Links.Receipt, filed);
     }
 
     private static async Task<IResult> ReceiptAsync(
-        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, RuleSetCatalog ruleSets, CancellationToken cancellationToken)
     {
         var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
-        return refusal ?? Results.Ok(Receipt.Of(filed!, options.Value.ReceivingOfficial));
+        return refusal ?? Results.Ok(Receipt.Of(filed!, options.Value.ReceivingOfficial, filed!.RuleSet(ruleSets)));
     }
 
     private static async Task<IResult> ReceiptHtmlAsync(
-        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, IOptions<ReceiptOptions> options, RuleSetCatalog ruleSets, CancellationToken cancellationToken)
     {
         var (filed, refusal) = await ReadAsync(context, caseId, access, reader, cancellationToken);
         if (refusal is not null)
@@ -96,7 +96,7 @@ internal static class ComplaintEndpoints
         }
 
         context.Response.Headers.ContentSecurityPolicy = ReceiptPage.ContentSecurityPolicy;
-        return Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial)), "text/html; charset=utf-8");
+        return Results.Content(ReceiptPage.Render(Receipt.Of(filed!, options.Value.ReceivingOfficial, filed!.RuleSet(ruleSets))), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> CureAsync(

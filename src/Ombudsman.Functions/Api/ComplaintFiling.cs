@@ -32,7 +32,7 @@ internal sealed class ComplaintFiling(
         {
             // O1 would close the case as rejected at intake; saying so now, before anything is stored, is clearer.
             throw new DomainException(
-                DomainErrorKind.RuleViolated, "report-limit-exceeded", $"A report is made within 2 years of the act complained of ({check.Citation}): {check.Explanation}.", "eventOn");
+                DomainErrorKind.RuleViolated, "report-limit-exceeded", $"A report is made within {check.Deadline.Duration} of the act complained of ({check.Citation}): {check.Explanation}.", "eventOn");
         }
 
         // P1: accepted but flagged (the workflow records it for staff); the complainant is told at once.

@@ -1,4 +1,5 @@
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
 
@@ -8,8 +9,15 @@ internal sealed record FiledCase(string CaseId, Complaint Complaint, CaseStatus?
     /// <summary>The readable receipt number (nomor tanda terima): the case id in capitals, e.g. JKT-20260302-K3Q9X7M2AB.</summary>
     public string ReceiptNumber => CaseIds.ReceiptNumberOf(CaseId);
 
-    /// <summary>When the complaint was received: the orchestration's start (UU 25/2009 art. 44).</summary>
+    /// <summary>When the complaint was received: the orchestration's start, the day its receipt states.</summary>
     public DateTimeOffset ReceivedAt => Status?.ReceivedAt ?? CreatedAt;
 
     public CaseStage Stage => Status?.Stage ?? CaseStage.Received;
+
+    /// <summary>The rule set whose durations and citations the case's pages state: the one it pinned at intake, else the one in force on its filing day.</summary>
+    public RuleSet RuleSet(RuleSetCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.ForCase(Status?.RuleSetVersion, Complaint.Office.TimeZone.DateOf(ReceivedAt));
+    }
 }

@@ -8,11 +8,20 @@ using Ombudsman.Workflows.Statute;
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// Checks a filing against UU 25/2009 art. 42 (and UU 37/2008 art. 24 for the Ombudsman path) and reports every field
+/// Checks a filing against the contents the rule set asks of a complaint (P1, P2; O2 for a report) and reports every field
 /// at fault at once; a valid filing becomes the <see cref="Complaint"/> the case workflow starts with.
 /// </summary>
 internal static class FilingValidator
 {
+    /// <summary>What a complaint must contain (identity, shortfall and loss, remedy, place, signature).</summary>
+    private const string ContentsRule = "P2";
+
+    /// <summary>Who may file: the injured person or an authorised representative.</summary>
+    private const string RepresentationRule = "P1";
+
+    /// <summary>A report's precondition: a prior complaint to the provider or its superior.</summary>
+    private const string PriorComplaintRule = "O2";
+
     private const int ShortText = 200;
     private const int LongText = 20_000;
 
@@ -20,7 +29,7 @@ internal static class FilingValidator
     /// The complaint, or every problem at once. <paramref name="complainantEmailRequired"/> is false only when staff record
     /// a complaint for someone without email (assisted intake); an address that is given must still be one.
     /// </summary>
-    public static Complaint ToComplaint(FilingRequest? request, OfficeDirectory offices, DateTimeOffset filedAt, bool complainantEmailRequired = true)
+    public static Complaint ToComplaint(FilingRequest? request, OfficeDirectory offices, RuleSetCatalog ruleSets, DateTimeOffset filedAt, bool complainantEmailRequired = true)
     {
         if (request is null)
         {
@@ -42,15 +51,19 @@ internal static class FilingValidator
         }
 
         var today = (office?.TimeZone ?? OfficeTimeZone.Wib).DateOf(filedAt);
+        // Each problem cites the rule it breaks, as the rule set in force on the filing day cites it.
+        var rules = ruleSets.InForceOn(today);
+        var contents = rules[ContentsRule].Citation;
+        var representation = rules[RepresentationRule].Citation;
         var c = request.Complainant;
         if (c is null)
         {
-            Add(errors, "complainant", "field-required", "The complainant's identity is required (UU 25/2009 art. 42(3)).");
+            Add(errors, "complainant", "field-required", $"The complainant's identity is required ({contents}).");
         }
         else
         {
-            Text(errors, "complainant.name", c.Name, ShortText, "The complainant's name is required (UU 25/2009 art. 42(3)).");
-            Text(errors, "complainant.address", c.Address, ShortText * 2, "The complainant's full address is required (UU 25/2009 art. 42(3)).");
+            Text(errors, "complainant.name", c.Name, ShortText, $"The complainant's name is required ({contents}).");
+            Text(errors, "complainant.address", c.Address, ShortText * 2, $"The complainant's full address is required ({contents}).");
             Email(errors, "complainant.email", c.Email, required: complainantEmailRequired);
             if (c.Language is not (null or "id" or "en"))
             {
@@ -62,7 +75,7 @@ internal static class FilingValidator
         {
             Text(errors, "representative.name", r.Name, ShortText, "A representative's name is required.");
             Email(errors, "representative.email", r.Email, required: true);
-            Text(errors, "representative.powerOfAttorney", r.PowerOfAttorney, ShortText * 2, "A representative needs a power of attorney (UU 25/2009 art. 42(2)).");
+            Text(errors, "representative.powerOfAttorney", r.PowerOfAttorney, ShortText * 2, $"A representative needs a power of attorney ({representation}).");
         }
 
         var kind = ProviderKind.GovernmentUnit;
@@ -85,13 +98,13 @@ internal static class FilingValidator
             Email(errors, "provider.email", p.Email, required: false);
         }
 
-        Text(errors, "description", request.Description, LongText, "Describe how the service fell short of the standard and the loss suffered (UU 25/2009 art. 42(3)).");
-        Text(errors, "remedyAsked", request.RemedyAsked, LongText, "Say what remedy is asked (UU 25/2009 art. 42(3)).");
-        Text(errors, "filedAtPlace", request.FiledAtPlace, ShortText, "Say where the complaint is made (UU 25/2009 art. 42(3)).");
-        Text(errors, "signature", request.Signature, ShortText, "Sign with your full name (UU 25/2009 art. 42(3)).");
+        Text(errors, "description", request.Description, LongText, $"Describe how the service fell short of the standard and the loss suffered ({contents}).");
+        Text(errors, "remedyAsked", request.RemedyAsked, LongText, $"Say what remedy is asked ({contents}).");
+        Text(errors, "filedAtPlace", request.FiledAtPlace, ShortText, $"Say where the complaint is made ({contents}).");
+        Text(errors, "signature", request.Signature, ShortText, $"Sign with your full name ({contents}).");
         if (request.CompensationClaim is <= 0)
         {
-            Add(errors, "compensationClaim", "invalid-amount", "A compensation claim is a positive amount in rupiah (UU 25/2009 art. 42(4)).");
+            Add(errors, "compensationClaim", "invalid-amount", $"A compensation claim is a positive amount in rupiah ({contents}).");
         }
 
         var serviceOn = Date(errors, "serviceReceivedOn", request.ServiceReceivedOn, today, required: path == ComplaintPath.Provider);
@@ -101,7 +114,7 @@ internal static class FilingValidator
         {
             if (request.PriorComplaint is not { } pc)
             {
-                Add(errors, "priorComplaint", "prior-complaint-required", "A report needs the prior complaint to the provider or its superior (UU 37/2008 art. 24(1)(c)).");
+                Add(errors, "priorComplaint", "prior-complaint-required", $"A report needs the prior complaint to the provider or its superior ({rules[PriorComplaintRule].Citation}).");
             }
             else
             {

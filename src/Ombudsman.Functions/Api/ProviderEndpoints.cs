@@ -5,6 +5,7 @@ using Ombudsman.Functions.Routing;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Errors;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
 
@@ -40,7 +41,7 @@ internal static class ProviderEndpoints
         });
 
     private static async Task<IResult> ViewAsync(
-        HttpContext context, string caseId, CallerAccess access, CaseReader reader, DisclosureStore disclosures, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CallerAccess access, CaseReader reader, DisclosureStore disclosures, RuleSetCatalog ruleSets, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(context, caseId, AccessParty.Provider, cancellationToken);
         if (check.Refusal is not null)
@@ -55,7 +56,7 @@ internal static class ProviderEndpoints
         }
 
         var approved = await disclosures.GetApprovedTextAsync(caseId, cancellationToken);
-        return Results.Ok(ProviderCaseView.Of(filed, check.Grant!, approved));
+        return Results.Ok(ProviderCaseView.Of(filed, check.Grant!, approved, filed.RuleSet(ruleSets)));
     }
 
     private static async Task<IResult> RespondAsync(
@@ -112,7 +113,7 @@ internal sealed record ProviderCaseView(
     IReadOnlyList<TrackedDeadline> OpenDeadlines,
     DateTimeOffset? LinkExpiresAt)
 {
-    public static ProviderCaseView Of(FiledCase filed, AccessGrant grant, ApprovedComplaintText? approved)
+    public static ProviderCaseView Of(FiledCase filed, AccessGrant grant, ApprovedComplaintText? approved, RuleSet ruleSet)
     {
         var complaint = filed.Complaint;
         var confidential = complaint.Complainant.Confidential;
@@ -126,7 +127,7 @@ internal sealed record ProviderCaseView(
             filed.ReceivedAt,
             complaint.Provider.Name,
             StateOf(complaint, approved),
-            description is null ? ProviderComplaintTexts.PendingReview : null,
+            description is null ? ProviderComplaintTexts.PendingReview(ruleSet) : null,
             description,
             approved?.RemedyAsked ?? (description is null ? null : complaint.RemedyAsked),
             complaint.ServiceReceivedOn,

@@ -1,16 +1,15 @@
 using System.Globalization;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
 
 /// <summary>
-/// The receipt of a complaint (tanda terima), UU 25/2009 art. 44: the complainant's identity, the description, the place
+/// The receipt of a complaint (tanda terima), rule P4: the complainant's identity, the description, the place
 /// and time received, and the receiving official, who issues it electronically.
 /// </summary>
 internal sealed record Receipt
 {
-    public const string Citation = "UU 25/2009 art. 44";
-
     public required string ReceiptNumber { get; init; }
 
     public required string CaseId { get; init; }
@@ -47,15 +46,21 @@ internal sealed record Receipt
 
     public required string Path { get; init; }
 
-    public string CitationText { get; init; } = Citation;
+    /// <summary>The provision the receipt is issued under, as the case's rule set cites it.</summary>
+    public required string CitationText { get; init; }
 
-    public static Receipt Of(FiledCase filed, string receivingOfficial)
+    /// <summary>The rule of the receipt itself.</summary>
+    internal const string RuleId = "P4";
+
+    public static Receipt Of(FiledCase filed, string receivingOfficial, RuleSet ruleSet)
     {
+        ArgumentNullException.ThrowIfNull(ruleSet);
         var complaint = filed.Complaint;
         var zone = complaint.Office.TimeZone;
         var local = filed.ReceivedAt.ToOffset(zone.UtcOffset);
         return new Receipt
         {
+            CitationText = ruleSet[RuleId].Citation,
             ReceiptNumber = filed.ReceiptNumber,
             CaseId = filed.CaseId,
             Complainant = new ReceiptComplainant(complaint.Complainant.Name, complaint.Complainant.Address, complaint.Complainant.Email, complaint.Complainant.Phone, complaint.Complainant.Confidential),

@@ -42,7 +42,7 @@ internal static class ReceiptPage
         html.Append("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>Tanda Terima Pengaduan ")
             .Append(E(receipt.ReceiptNumber))
             .Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
-            .Append("<h1>Tanda Terima Pengaduan / Complaint Receipt</h1>\n<p>").Append(E(Receipt.Citation)).Append("</p>\n<table>\n");
+            .Append("<h1>Tanda Terima Pengaduan / Complaint Receipt</h1>\n<p>").Append(E(receipt.CitationText)).Append("</p>\n<table>\n");
         foreach (var (label, value) in rows.Where(r => !string.IsNullOrEmpty(r.Value)))
         {
             html.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value!)).Append("</td></tr>\n");

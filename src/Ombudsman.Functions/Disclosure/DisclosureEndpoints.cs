@@ -123,7 +123,7 @@ internal static class DisclosureEndpoints
                     StatusCodes.Status422UnprocessableEntity,
                     ProviderTextRevealsIdentity,
                     "Refused by rule",
-                    "The complainant asked for confidentiality (UU 25/2009 art. 42(5)); mask their identity before approving.",
+                    "The complainant asked for their identity to be kept confidential; mask it before approving.",
                     leaks);
             }
         }

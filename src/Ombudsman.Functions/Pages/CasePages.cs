@@ -16,7 +16,7 @@ namespace Ombudsman.Functions.Pages;
 /// the office's zone with each deadline's last day stated inclusively, the public timeline and the complainant's own
 /// files. Staff-internal entries and other parties' files never reach it.
 /// </summary>
-internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, TimeProvider time, IStringLocalizer<TrackingText> l, IStringLocalizer<ReceiptText> r)
+internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidence, RuleSetCatalog ruleSets, TimeProvider time, IStringLocalizer<TrackingText> l, IStringLocalizer<ReceiptText> r)
 {
     public async Task<CasePageModel?> BuildAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -29,6 +29,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         var zone = filed.Complaint.Office.TimeZone;
         var today = zone.DateOf(time.GetUtcNow());
         var status = filed.Status;
+        var rules = filed.RuleSet(ruleSets);
+        var path = filed.Complaint.Path;
         var stage = filed.Stage;
         var closed = stage == CaseStage.Closed;
         var elapsed = today.DayNumber - zone.DateOf(filed.ReceivedAt).DayNumber;
@@ -42,16 +44,17 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             ReceiptNumber = filed.ReceiptNumber,
             Office = filed.Complaint.Office.Name,
             Stage = StageName(stage),
-            WhatNext = WhatNext(stage),
+            WhatNext = WhatNext(stage, rules, path, language),
             WhoActs = WhoActs(stage),
             ReceivedAt = NotificationDates.DateTime(filed.ReceivedAt, zone, language),
             DaysElapsed = elapsed == 0 ? l["Case.ReceivedToday"].Value : Format(l["Case.DaysElapsed"], elapsed),
             FiledLate = status?.FiledLate ?? false,
+            FilingWindow = rules[FilingWindow.RuleId].Duration is { } window ? StatuteWording.Duration(window, language) : "",
             Closed = closed,
-            ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason) : null,
+            ClosedReason = status?.ClosedReason is { } reason ? ClosedReason(reason, rules, path, language) : null,
             Deadlines = deadlines,
             AwaitingReceipt = closed ? [] : AwaitingReceipt(status, staff: false),
-            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, status, zone, language, fileNames, filed.Complaint))],
+            Timeline = [.. PublicTimeline.WithSources(status).Select(p => Entry(p.Source, p.Shown, status, zone, language, fileNames, filed.Complaint, rules))],
             Files = [.. files.Select(f => new FileItem(f.OriginalName, TrackingPages.Size(f.Size), NotificationDates.DateTime(f.UploadedAt, zone, language), Routes.CaseFile(caseId, f.EvidenceId)))],
             Cure = stage == CaseStage.CureWindow
                 ? new CureForm(null, new Dictionary<string, string>())
@@ -138,8 +141,10 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     }
 
     /// <summary>A statute citation as the reader says it: the rule set cites in English ("UU 25/2009 art. 50(1)"), an Indonesian reader says "pasal".</summary>
-    internal static string Citation(string citation, Language language) =>
-        language == Language.English ? citation : citation.Replace("art. ", "pasal ", StringComparison.Ordinal);
+    internal static string Citation(string citation, Language language) => StatuteWording.Citation(citation, language);
+
+    /// <summary>The rule of the cure window, whose passing deems the complaint withdrawn (as CompletenessCheckOrchestration starts it).</summary>
+    private static string CureRule(ComplaintPath path) => path == ComplaintPath.Provider ? "P6" : "O3";
 
     private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
     {
@@ -152,7 +157,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     };
 
     private TimelineItem Entry(
-        TimelineEntry source, PublicTimelineEntry shown, CaseStatus? status, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames, Complaint complaint)
+        TimelineEntry source, PublicTimelineEntry shown, CaseStatus? status, OfficeTimeZone zone, Language language, IReadOnlyDictionary<string, string> fileNames, Complaint complaint, RuleSet rules)
     {
         var what = source.Kind switch
         {
@@ -168,7 +173,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
                 Format(l["Timeline.DeadlineSuspended"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlineResumed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlineResumed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
-            _ when shown.Actor == CaseRole.System => StepWords(source, status, language, complaint),
+            _ when shown.Actor == CaseRole.System => StepWords(source, status, language, complaint, rules),
             _ => shown.What,
         };
         return new TimelineItem(NotificationDates.DateTime(shown.At, zone, language), Who(shown.Actor), what);
@@ -205,33 +210,33 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     /// workflow writes its steps in English for staff; an entry recorded before steps had codes is recognised by its
     /// sentence. A step with no wording of its own is named only as a step on an Indonesian page rather than shown in English.
     /// </summary>
-    private string StepWords(TimelineEntry source, CaseStatus? status, Language language, Complaint complaint) => (source.Step ?? StepOf(source.What)) switch
+    private string StepWords(TimelineEntry source, CaseStatus? status, Language language, Complaint complaint, RuleSet rules) => (source.Step ?? StepOf(source.What)) switch
     {
-        TimelineSteps.ReceiptIssued => l["Step.ReceiptIssued"],
+        TimelineSteps.ReceiptIssued => Format(l["Step.ReceiptIssued"], Cite(rules, "P4", language)),
         TimelineSteps.FileComplete => l["Step.FileComplete"],
 
         // Whom the case went to is worded from the complaint, as RoutingOrchestration chose it.
         TimelineSteps.Routed => complaint.Provider.Kind switch
         {
-            ProviderKind.ImplementingOfficer => Format(l["Step.RoutedToOfficersSuperior"], complaint.Provider.Name),
-            ProviderKind.GovernmentUnit => Format(l["Step.RoutedToUnitsSuperior"], complaint.Provider.Name),
-            _ => Format(l["Step.RoutedToMissionGiver"], complaint.Provider.Name),
+            ProviderKind.ImplementingOfficer => Format(l["Step.RoutedToOfficersSuperior"], complaint.Provider.Name, Routing(rules, language)),
+            ProviderKind.GovernmentUnit => Format(l["Step.RoutedToUnitsSuperior"], complaint.Provider.Name, Routing(rules, language)),
+            _ => Format(l["Step.RoutedToMissionGiver"], complaint.Provider.Name, Routing(rules, language)),
         },
         TimelineSteps.Assigned => Format(l["Step.AssignedTo"], complaint.Office.Name),
         TimelineSteps.RuleSetPinned => Format(
             l["Step.RuleSetPinned"],
             RuleSetPinned().Match(source.What) is { Success: true } pinned ? pinned.Groups["version"].Value : status?.RuleSetVersion ?? ""),
         TimelineSteps.FiledLate => l["Step.FiledLate"],
-        TimelineSteps.PriorComplaint => l["Step.PriorComplaint"],
-        TimelineSteps.DecisionDelivered => l["Step.DecisionDelivered"],
-        TimelineSteps.ReferredToOmbudsman => l["Step.ReferredToOmbudsman"],
+        TimelineSteps.PriorComplaint => Format(l["Step.PriorComplaint"], Cite(rules, "O2", language)),
+        TimelineSteps.DecisionDelivered => Format(l["Step.DecisionDelivered"], Cite(rules, "P9", language)),
+        TimelineSteps.ReferredToOmbudsman => Format(l["Step.ReferredToOmbudsman"], Cite(rules, "P10", language)),
         TimelineSteps.CompensationPaid => l["Step.CompensationPaid"],
         TimelineSteps.CorrectiveActionsDone => l["Step.CorrectiveActionsDone"],
-        TimelineSteps.RecommendationIssued => l["Step.RecommendationIssued"],
-        TimelineSteps.RecommendationImplemented => l["Step.RecommendationImplemented"],
+        TimelineSteps.RecommendationIssued => Format(l["Step.RecommendationIssued"], Cite(rules, "O11", language)),
+        TimelineSteps.RecommendationImplemented => Format(l["Step.RecommendationImplemented"], Cite(rules, "O11", language)),
         TimelineSteps.MediationRoundFailed or TimelineSteps.MediationEnded => l["Step.Mediation"],
         TimelineSteps.ClarificationAnswered or TimelineSteps.ClarificationUnanswered or TimelineSteps.SecondClarificationUnanswered => l["Step.Clarification"],
-        TimelineSteps.SummonsMissed or TimelineSteps.ThirdSummonsMissed => l["Step.Summons"],
+        TimelineSteps.SummonsMissed or TimelineSteps.ThirdSummonsMissed => Format(l["Step.Summons"], Cite(rules, "O6", language)),
         TimelineSteps.MediationOffered => l["Step.MediationOffered"],
         TimelineSteps.AgreementCarriedOut => l["Step.AgreementCarriedOut"],
         TimelineSteps.ResolutionMonitoring => l["Step.ResolutionMonitoring"],
@@ -329,11 +334,16 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ => l["Stage.Closed"],
     };
 
-    private string WhatNext(CaseStage stage) => stage switch
+    /// <summary>A rule's citation from the case's rule set, as the reader says it.</summary>
+    private static string Cite(RuleSet rules, string ruleId, Language language) => Citation(rules[ruleId].Citation, language);
+
+    private static string Routing(RuleSet rules, Language language) => Citation(rules.Provision(StatuteProvisions.RoutingToSuperior), language);
+
+    private string WhatNext(CaseStage stage, RuleSet rules, ComplaintPath path, Language language) => stage switch
     {
         CaseStage.Received => l["Next.Received"],
         CaseStage.CompletenessCheck => l["Next.CompletenessCheck"],
-        CaseStage.CureWindow => l["Next.CureWindow"],
+        CaseStage.CureWindow => Format(l["Next.CureWindow"], Cite(rules, CureRule(path), language)),
         CaseStage.Routing => l["Next.Routing"],
         CaseStage.Examination => l["Next.Examination"],
         CaseStage.Mediation => l["Next.Mediation"],
@@ -358,10 +368,10 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         _ => l["Acts.Office"],
     };
 
-    internal string ClosedReason(CaseClosedReason reason) => reason switch
+    internal string ClosedReason(CaseClosedReason reason, RuleSet rules, ComplaintPath path, Language language) => reason switch
     {
         CaseClosedReason.Withdrawn => l["Closed.Withdrawn"],
-        CaseClosedReason.DeemedWithdrawn => l["Closed.DeemedWithdrawn"],
+        CaseClosedReason.DeemedWithdrawn => Format(l["Closed.DeemedWithdrawn"], Cite(rules, CureRule(path), language)),
         CaseClosedReason.Rejected => l["Closed.Rejected"],
         CaseClosedReason.NoAuthority => l["Closed.NoAuthority"],
         CaseClosedReason.Resolved => l["Closed.Resolved"],

@@ -90,7 +90,7 @@ internal static class FilingPageEndpoints
         IReadOnlyList<FieldError> apiErrors = [];
         try
         {
-            complaint = FilingValidator.ToComplaint(filled.Request, offices, now);
+            complaint = FilingValidator.ToComplaint(filled.Request, offices, rules, now);
         }
         catch (DomainException refused) when (refused.Kind == DomainErrorKind.Validation)
         {

@@ -26,6 +26,7 @@ internal sealed class ProviderPageView(
     EvidenceStore evidence,
     ProviderFiles providerFiles,
     OfficeDirectory offices,
+    RuleSetCatalog ruleSets,
     TimeProvider time,
     IOptions<EvidenceOptions> evidenceOptions,
     IStringLocalizer<ProviderText> p,
@@ -46,7 +47,8 @@ internal sealed class ProviderPageView(
         }
 
         var approved = await disclosures.GetApprovedTextAsync(grant.CaseId, cancellationToken);
-        var view = ProviderCaseView.Of(filed, grant, approved);
+        var ruleSet = filed.RuleSet(ruleSets);
+        var view = ProviderCaseView.Of(filed, grant, approved, ruleSet);
         var language = Visitor.Language(context) == "en" ? Language.English : Language.Indonesian;
         var zone = OfficeTimeZone.FromCode(filed.Complaint.Office.TimeZoneCode);
         var visible = await providerFiles.VisibleAsync(grant.CaseId, await evidence.ListAsync(grant.CaseId, cancellationToken), cancellationToken);
@@ -65,7 +67,11 @@ internal sealed class ProviderPageView(
             ProviderName = view.Provider,
             ReceivedAt = NotificationDates.DateTime(view.ReceivedAt, zone, language),
             Stage = StageText(view.Stage),
-            PathText = filed.Complaint.Path == ComplaintPath.Ombudsman ? p["Provider.PathOmbudsman"] : p["Provider.PathProvider"],
+            PathText = string.Format(
+                CultureInfo.CurrentCulture,
+                filed.Complaint.Path == ComplaintPath.Ombudsman ? p["Provider.PathOmbudsman"] : p["Provider.PathProvider"],
+                ruleSet.ActOf(filed.Complaint.Path)),
+            ConfidentialityCitation = StatuteWording.Citation(ruleSet.Provision(StatuteProvisions.ComplainantConfidentiality), language),
             ComplainantConfidential = view.ComplainantConfidential,
             ComplainantName = view.Complainant?.Name,
             RepresentativeName = view.Complainant?.Representative,
@@ -75,7 +81,7 @@ internal sealed class ProviderPageView(
             ServiceReceivedOn = view.ServiceReceivedOn is { } served ? NotificationDates.LongDate(served, language) : null,
             EventOn = view.EventOn is { } happened ? NotificationDates.LongDate(happened, language) : null,
             CompensationClaim = view.CompensationClaim is { } claim ? Rupiah(claim, language) : null,
-            Deadline = view.RespondBy is { } due ? Deadline(due, view, zone, language) : null,
+            Deadline = view.RespondBy is { } due ? Deadline(due, view, ruleSet, zone, language) : null,
             LinkExpiresAt = view.LinkExpiresAt is { } expires ? NotificationDates.Deadline(expires, zone, language) : null,
             Files = [.. visible.Select(f => files[f.EvidenceId])],
             Responses = [.. responses],
@@ -153,23 +159,24 @@ internal sealed class ProviderPageView(
 
     private ConfiguredOffice? OfficeOf(Complaint complaint) => offices.Find(complaint.Office.Code);
 
-    private ProviderDeadlineModel Deadline(DateTimeOffset due, ProviderCaseView view, OfficeTimeZone zone, Language language)
+    private ProviderDeadlineModel Deadline(DateTimeOffset due, ProviderCaseView view, RuleSet ruleSet, OfficeTimeZone zone, Language language)
     {
+        var providerRules = ruleSet.AnsweredBy(RuleParty.Provider).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var citation = view.OpenDeadlines.FirstOrDefault(d => d.DueAt == due)?.Citation
-            ?? view.OpenDeadlines.FirstOrDefault(d => d.RuleId is "P8" or "O5")?.Citation
+            ?? view.OpenDeadlines.FirstOrDefault(d => providerRules.Contains(d.RuleId))?.Citation
             ?? "-";
         if (view.OpenDeadlines.FirstOrDefault(d => d.DueAt == due)?.Suspended is { } suspended)
         {
             // A clock that stands still has no countdown.
             var stopped = string.Format(CultureInfo.CurrentCulture, p["Provider.DeadlineSuspended"], NotificationDates.LongDate(suspended.SinceDate, language));
-            return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), citation, stopped, Passed: false);
+            return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), StatuteWording.Citation(citation, language), stopped, Passed: false);
         }
 
         var left = due - time.GetUtcNow();
         var passed = left < TimeSpan.Zero;
         var span = passed ? left.Negate() : left;
         var countdown = string.Format(CultureInfo.CurrentCulture, passed ? p["Provider.TimeLate"] : p["Provider.TimeLeft"], (int)span.TotalDays, span.Hours);
-        return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), CasePages.Citation(citation, language), countdown, passed);
+        return new ProviderDeadlineModel(NotificationDates.Deadline(due, zone, language), StatuteWording.Citation(citation, language), countdown, passed);
     }
 
     private ProviderFileModel FileModel(string caseId, EvidenceRecord record, OfficeTimeZone zone, Language language) => new(

@@ -4,18 +4,19 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Web;
 using Ombudsman.Web.Pages;
 using Ombudsman.Workflows.Notifications;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Pages;
 
 /// <summary>
-/// The receipt (UU 25/2009 art. 44) as the receipt pages show it, in the visitor's language: the public one after a
+/// The receipt (rule P4) as the receipt pages show it, in the visitor's language: the public one after a
 /// complainant files, and the console's after staff record a complaint on the complainant's behalf.
 /// </summary>
 internal static class ReceiptView
 {
     public static ComplaintReceiptModel Of(HttpContext context, FiledCase filed, string token, ReceiptOptions options, IStringLocalizer<FilingText> f)
     {
-        var receipt = Receipt.Of(filed, options.ReceivingOfficial);
+        var receipt = Receipt.Of(filed, options.ReceivingOfficial, filed.RuleSet(context.RequestServices.GetRequiredService<RuleSetCatalog>()));
         var language = Visitor.Language(context) == "en" ? Language.English : Language.Indonesian;
         var request = context.Request;
         return new ComplaintReceiptModel
@@ -25,7 +26,7 @@ internal static class ReceiptView
             ReceivedAt = NotificationDates.DateTime(receipt.ReceivedAt, filed.Complaint.Office.TimeZone, language),
             ReceivedBy = receipt.ReceivedBy,
             ReceivingOfficial = receipt.ReceivingOfficial,
-            Citation = receipt.CitationText,
+            Citation = StatuteWording.Citation(receipt.CitationText, language),
             ComplainantName = receipt.Complainant.Name,
             ComplainantAddress = receipt.Complainant.Address,
             ComplainantEmail = receipt.Complainant.Email,

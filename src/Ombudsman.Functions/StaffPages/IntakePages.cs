@@ -136,7 +136,7 @@ internal static class IntakePages
         try
         {
             // The office is the member's, never chosen; someone recorded at a counter may have no email.
-            complaint = FilingValidator.ToComplaint(filled.Request with { Office = office.OfficeId }, offices, now, complainantEmailRequired: false) with
+            complaint = FilingValidator.ToComplaint(filled.Request with { Office = office.OfficeId }, offices, rules, now, complainantEmailRequired: false) with
             {
                 Channel = channel,
                 AssistedIntake = new AssistedIntake { RecordedById = member.Id, RecordedByName = member.Name, ConsentNote = consentNote },

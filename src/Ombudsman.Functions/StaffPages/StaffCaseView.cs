@@ -25,6 +25,7 @@ internal sealed class StaffCaseView(
     DisclosureStore disclosures,
     EvidenceStore evidence,
     CasePages words,
+    RuleSetCatalog ruleSets,
     TimeProvider time,
     IStringLocalizer<ConsoleCaseText> c,
     IStringLocalizer<ConsoleTransferText> t,
@@ -59,6 +60,7 @@ internal sealed class StaffCaseView(
             ReceiptNumber = filed.ReceiptNumber,
             Stage = StageName(filed.Stage),
             Confidential = complaint.Complainant.Confidential,
+            ConfidentialityCitation = StatuteWording.Citation(filed.RuleSet(ruleSets).Provision(StatuteProvisions.ComplainantConfidentiality), language),
             Facts = Facts(filed, status, zone, language),
             Complainant = ComplainantFacts(complaint.Complainant),
             Representative = complaint.Representative is { } r
@@ -73,7 +75,7 @@ internal sealed class StaffCaseView(
             Files = [.. files.Select(f => File(filed.CaseId, f, zone, language))],
             Actions = ActionForms(member, filed, posted),
             ProviderLink = StaffActionPermissions.MayManageProviderLink(member)
-                ? new StaffProviderLinkPanel(filed.CaseId, status.OpenDeadlines.Any(d => ProviderLinks.ResponseRules.Contains(d.RuleId, StringComparer.Ordinal)))
+                ? new StaffProviderLinkPanel(filed.CaseId, ProviderLinks.ResponseDeadlines(status, ruleSets).Any())
                 : null,
         };
     }
@@ -250,7 +252,7 @@ internal sealed class StaffCaseView(
 
         if (status.ClosedReason is { } reason)
         {
-            facts.Add(new(c["Fact.ClosedReason"], status.ClosedDetail is { Length: > 0 } detail ? $"{words.ClosedReason(reason)}: {detail}" : words.ClosedReason(reason)));
+            facts.Add(new(c["Fact.ClosedReason"], status.ClosedDetail is { Length: > 0 } detail ? $"{words.ClosedReason(reason, filed.RuleSet(ruleSets), filed.Complaint.Path, language)}: {detail}" : words.ClosedReason(reason, filed.RuleSet(ruleSets), filed.Complaint.Path, language)));
         }
 
         return facts;

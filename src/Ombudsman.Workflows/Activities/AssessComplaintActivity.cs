@@ -15,8 +15,15 @@ internal sealed class AssessComplaintActivity(RuleSetCatalog catalog, FilingWind
     {
         var complaint = input.Complaint;
         var zone = complaint.Office.TimeZone;
-        var version = catalog.InForceOn(zone.DateOf(input.ReceivedAt)).Version;
-        var assessment = new IntakeAssessment { RuleSetVersion = version };
+        var ruleSet = catalog.InForceOn(zone.DateOf(input.ReceivedAt));
+        var version = ruleSet.Version;
+        var citations = ruleSet.Rules.ToDictionary(r => r.Id, r => r.Citation, StringComparer.Ordinal);
+        foreach (var (name, citation) in ruleSet.Provisions)
+        {
+            citations[name] = citation;
+        }
+
+        var assessment = new IntakeAssessment { RuleSetVersion = version, Citations = citations };
         if (complaint.Path == ComplaintPath.Provider && complaint.ServiceReceivedOn is { } served)
         {
             var check = filingWindow.Check(served, input.ReceivedAt, zone, version);

@@ -6,6 +6,9 @@ namespace Ombudsman.Workflows.Cases;
 /// </summary>
 public sealed record CaseNotification
 {
+    /// <summary>The <see cref="Data"/> key of the rule set version the case pinned, whose durations and citations the email states.</summary>
+    public const string RuleSetVersionKey = "ruleSetVersion";
+
     public required string TemplateId { get; init; }
 
     public required NotificationRecipient Recipient { get; init; }

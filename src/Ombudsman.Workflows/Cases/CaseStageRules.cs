@@ -155,7 +155,7 @@ public static class CaseStageRules
                 CaseActionRefusal.NotValidOnPath,
                 eventName == CaseEvents.TransferOffice
                     ? $"'{eventName}' hands a report between the Ombudsman's regional offices, not a complaint to the provider."
-                    : $"'{eventName}' is a step of the Ombudsman's examination (UU 37/2008 art. 28-31, O8), not of a complaint to the provider.");
+                    : $"'{eventName}' is a step of the Ombudsman's examination, not of a complaint to the provider.");
         }
 
         if (!roles.Contains(action.Actor.Role))

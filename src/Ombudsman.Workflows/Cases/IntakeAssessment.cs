@@ -5,6 +5,12 @@ public sealed record IntakeAssessment
 {
     public required string RuleSetVersion { get; init; }
 
+    /// <summary>
+    /// The pinned rule set's citations, by rule id and by provision name, so the workflow's own records cite the rule set
+    /// rather than words of their own. Null in a history recorded before the assessment carried them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Citations { get; init; }
+
     /// <summary>P1 (provider path): filed after 30 days; flagged, staff decide.</summary>
     public bool FiledLate { get; init; }
 

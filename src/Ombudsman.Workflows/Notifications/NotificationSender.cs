@@ -164,7 +164,7 @@ internal sealed partial class NotificationSender(
     };
 
     private static string BlockedReason(string leak) =>
-        $"not sent: the provider email contained the confidential complainant's {leak} (UU 25/2009 art. 42(5))";
+        $"not sent: the provider email contained the confidential complainant's {leak}, which they asked to keep from the provider";
 
     private static string UncertainReason(SendRecord record) =>
         $"the attempt started {record.AttemptedAt:O} was never recorded as finished (crash or lost answer); " +

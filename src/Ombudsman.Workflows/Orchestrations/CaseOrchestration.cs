@@ -53,6 +53,9 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         }
     }
 
+    /// <summary>The precondition of a report: a prior complaint to the provider or its superior.</summary>
+    private const string PriorComplaintRule = "O2";
+
     /// <summary>P4 receipt always; rule set pinned; P1 late filing flagged; O1 and O2 checked.</summary>
     private static async Task IntakeAsync(CaseWorkflowContext wf)
     {
@@ -72,6 +75,7 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
         var assessment = await wf.Orchestration.CallActivityAsync<IntakeAssessment>(
             CaseActivityNames.AssessComplaint, new IntakeRequest { Complaint = complaint, ReceivedAt = wf.Now });
         wf.Status.RuleSetVersion = assessment.RuleSetVersion;
+        wf.Citations = assessment.Citations ?? wf.Citations;
         wf.RecordStep(TimelineSteps.RuleSetPinned, CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
         await wf.NotifyAsync(
             NotificationTemplates.Receipt,
@@ -81,9 +85,9 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
             {
                 ["receivedAt"] = wf.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 ["description"] = complaint.Description,
-                ["citation"] = "UU 25/2009 art. 44",
+                ["citation"] = wf.Cite("P4"),
             });
-        wf.RecordStep(TimelineSteps.ReceiptIssued, CaseActor.System, "Receipt issued to the complainant (UU 25/2009 art. 44).");
+        wf.RecordStep(TimelineSteps.ReceiptIssued, CaseActor.System, $"Receipt issued to the complainant ({wf.Cite("P4")}).");
 
         if (assessment.FiledLate)
         {
@@ -99,25 +103,25 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
 
         if (assessment.ReportTooLate)
         {
-            throw new CaseEndedException(CaseClosedReason.Rejected, $"Reported more than 2 years after the event (UU 37/2008 art. 24): {assessment.Explanation}", CaseActor.System);
+            throw new CaseEndedException(CaseClosedReason.Rejected, $"Reported after the time limit ({wf.Cite(Statute.ReportLimit.RuleId)}): {assessment.Explanation}", CaseActor.System);
         }
 
         if (complaint.PriorComplaint is { } prior)
         {
-            wf.RecordStep(TimelineSteps.PriorComplaint, CaseActor.System, $"Prior complaint to the provider on {CaseWorkflowContext.Iso(prior.FiledOn)}: {prior.Outcome} (UU 37/2008 art. 24(1)(c)).");
+            wf.RecordStep(TimelineSteps.PriorComplaint, CaseActor.System, $"Prior complaint to the provider on {CaseWorkflowContext.Iso(prior.FiledOn)}: {prior.Outcome} ({wf.Cite(PriorComplaintRule)}).");
         }
         else if (complaint.PriorComplaintOverride is { } overridden)
         {
             wf.RecordStep(
                 TimelineSteps.PriorComplaintOverridden,
                 overridden.DecidedBy,
-                $"No prior complaint to the provider; precondition of UU 37/2008 art. 24(1)(c) overridden: {overridden.Reason}",
+                $"No prior complaint to the provider; precondition of {wf.Cite(PriorComplaintRule)} overridden: {overridden.Reason}",
                 visibility: TimelineVisibility.Staff);
         }
         else
         {
             throw new CaseEndedException(
-                CaseClosedReason.Rejected, "No prior complaint to the provider or its superior (UU 37/2008 art. 24(1)(c)) and no recorded override.", CaseActor.System);
+                CaseClosedReason.Rejected, $"No prior complaint to the provider or its superior ({wf.Cite(PriorComplaintRule)}) and no recorded override.", CaseActor.System);
         }
     }
 

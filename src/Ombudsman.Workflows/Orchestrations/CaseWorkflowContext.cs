@@ -70,6 +70,16 @@ internal sealed partial class CaseWorkflowContext
 
     public CaseStatus Status { get; }
 
+    /// <summary>The pinned rule set's citations by rule id and provision name (<see cref="IntakeAssessment.Citations"/>), known from intake on.</summary>
+    internal IReadOnlyDictionary<string, string> Citations { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The citation of a rule (or provision) of the pinned rule set, for the workflow's own records; a case whose intake
+    /// predates citations in the assessment names the rule instead.
+    /// </summary>
+    internal string Cite(string ruleOrProvision) =>
+        Citations.TryGetValue(ruleOrProvision, out var citation) ? citation : $"rule {ruleOrProvision} of rule set {Status.RuleSetVersion}";
+
     public string CaseId => Orchestration.InstanceId;
 
     /// <summary>The case's statutory time: the latest stamp of the filing or of an input the case took.</summary>
@@ -538,6 +548,11 @@ internal sealed partial class CaseWorkflowContext
             ["office"] = Complaint.Office.Name,
             ["stage"] = Status.Stage.ToString(),
         };
+        if (Status.RuleSetVersion is { } ruleSetVersion)
+        {
+            values[CaseNotification.RuleSetVersionKey] = ruleSetVersion;
+        }
+
         if (recipient != NotificationRecipient.Provider || !Complaint.Complainant.Confidential)
         {
             values["complainant"] = Complaint.Complainant.Name;

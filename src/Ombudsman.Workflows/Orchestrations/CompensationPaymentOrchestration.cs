@@ -21,7 +21,7 @@ internal static class CompensationPaymentOrchestration
             if (wf.IsProviderPath)
             {
                 wf.Status.ReferredToOmbudsman = true;
-                wf.RecordStep(TimelineSteps.ReferredToOmbudsman, CaseActor.System, "Referred to the Ombudsman for unpaid compensation (UU 25/2009 art. 50(4)).");
+                wf.RecordStep(TimelineSteps.ReferredToOmbudsman, CaseActor.System, $"Referred to the Ombudsman for unpaid compensation ({wf.Cite("P10")}).");
             }
 
             await wf.NotifyAsync(NotificationTemplates.ProviderReminder, NotificationRecipient.Provider, t.Key, amount, t.Deadline);

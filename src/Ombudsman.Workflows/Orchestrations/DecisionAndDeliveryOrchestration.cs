@@ -14,7 +14,7 @@ internal static class DecisionAndDeliveryOrchestration
     {
         var decision = await wf.StartDeadlineAsync("P8", "decision", async t =>
         {
-            await wf.OverdueAsync(t, "no decision in 60 days: escalated; sanction track", escalate: true);
+            await wf.OverdueAsync(t, $"no decision in {t.Deadline?.Duration?.ToString() ?? "time"}: escalated; sanction track", escalate: true);
             await wf.NotifyAsync(NotificationTemplates.ProviderOverdue, NotificationRecipient.Provider, t.Key, deadline: t.Deadline);
         });
         wf.StartReminder(decision, 7, "decision-reminder", t =>
@@ -33,7 +33,7 @@ internal static class DecisionAndDeliveryOrchestration
         if (!wf.IsProviderPath)
         {
             var finding = decision.Maladministration == true ? "maladministration found" : "no maladministration found";
-            wf.RecordStep(TimelineSteps.FinalResultIssued, decision.Actor, $"Final examination result (LHP) issued: {finding} (PO 58/2023).");
+            wf.RecordStep(TimelineSteps.FinalResultIssued, decision.Actor, $"Final examination result (LHP) issued: {finding} ({wf.Cite("O9")}).");
             summary["finding"] = finding;
             await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Complainant, "final-result", summary);
             await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Provider, "final-result", summary);
@@ -41,10 +41,10 @@ internal static class DecisionAndDeliveryOrchestration
         }
 
         wf.Enter(CaseStage.Delivery);
-        var delivery = await wf.StartDeadlineAsync("P9", "decision-delivery", t => wf.OverdueAsync(t, "decision not delivered in 14 days", escalate: false));
+        var delivery = await wf.StartDeadlineAsync("P9", "decision-delivery", t => wf.OverdueAsync(t, $"decision not delivered in {t.Deadline?.Duration?.ToString() ?? "time"}", escalate: false));
         await wf.WaitAsync();
         wf.Complete(delivery);
         await wf.NotifyAsync(NotificationTemplates.DecisionDelivered, NotificationRecipient.Complainant, "decision", summary);
-        wf.RecordStep(TimelineSteps.DecisionDelivered, CaseActor.System, "Decision delivered to the complainant with a copy (UU 25/2009 art. 50(2), (9)).");
+        wf.RecordStep(TimelineSteps.DecisionDelivered, CaseActor.System, $"Decision delivered to the complainant with a copy ({wf.Cite("P9")}; {wf.Cite("P11")}).");
     }
 }

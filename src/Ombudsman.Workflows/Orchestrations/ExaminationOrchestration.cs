@@ -47,7 +47,7 @@ internal static class ExaminationOrchestration
                     {
                         wf.Complete(clarification);
                         clarification = null;
-                        wf.RecordStep(TimelineSteps.ClarificationAnswered, CaseActor.System, "Clarification answered (UU 37/2008 art. 28-31).");
+                        wf.RecordStep(TimelineSteps.ClarificationAnswered, CaseActor.System, $"Clarification answered ({wf.Cite(ClarificationRule)}).");
                     }
 
                     if (wf.DailyProviderResponseDigest)
@@ -197,7 +197,7 @@ internal static class ExaminationOrchestration
     private static async Task<CaseTimer> RequestClarificationAsync(CaseWorkflowContext wf, bool isSecond)
     {
         wf.Status.ClarificationRequests++;
-        var timer = await wf.StartDeadlineAsync("O5", isSecond ? "clarification-second-request" : "clarification-request");
+        var timer = await wf.StartDeadlineAsync(ClarificationRule, isSecond ? "clarification-second-request" : "clarification-request");
         await wf.NotifyAsync(
             isSecond ? NotificationTemplates.ProviderReminder : NotificationTemplates.ProviderNewCase,
             NotificationRecipient.Provider,
@@ -227,20 +227,23 @@ internal static class ExaminationOrchestration
         return null;
     }
 
+    private const string ClarificationRule = "O5";
+    private const string SummonsRule = "O6";
+
     private static async Task SummonsMissedAsync(CaseWorkflowContext wf)
     {
         wf.Status.SummonsMissed++;
         var count = wf.Status.SummonsMissed.ToString(CultureInfo.InvariantCulture);
-        wf.RecordStep(TimelineSteps.SummonsMissed, CaseActor.System, $"Summons missed: {count} so far (UU 37/2008 art. 31).");
+        wf.RecordStep(TimelineSteps.SummonsMissed, CaseActor.System, $"Summons missed: {count} so far ({wf.Cite(SummonsRule)}).");
         if (wf.Status.SummonsMissed >= 3 && !wf.Status.ForcedAppearanceFlag)
         {
             wf.Status.ForcedAppearanceFlag = true;
-            wf.RecordStep(TimelineSteps.ThirdSummonsMissed, CaseActor.System, "Third summons missed: the Ombudsman may ask the police to bring the person (UU 37/2008 art. 31).");
+            wf.RecordStep(TimelineSteps.ThirdSummonsMissed, CaseActor.System, $"Third summons missed: the Ombudsman may ask the police to bring the person ({wf.Cite(SummonsRule)}).");
             await wf.NotifyAsync(
                 NotificationTemplates.StaffEscalation,
                 NotificationRecipient.Staff,
                 "summons-third-miss",
-                new Dictionary<string, string> { ["consequence"] = "forced appearance may be requested", ["citation"] = "UU 37/2008 art. 31", ["ruleId"] = "O6" });
+                new Dictionary<string, string> { ["consequence"] = "forced appearance may be requested", ["citation"] = wf.Cite(SummonsRule), ["ruleId"] = SummonsRule });
         }
     }
 }

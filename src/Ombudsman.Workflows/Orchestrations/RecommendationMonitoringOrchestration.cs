@@ -19,7 +19,7 @@ internal static class RecommendationMonitoringOrchestration
         wf.Complete(corrective);
         if (signal.Expired is null)
         {
-            wf.RecordStep(TimelineSteps.CorrectiveActionsDone, CaseActor.System, "Corrective actions carried out (PO 58/2023 art. 54).");
+            wf.RecordStep(TimelineSteps.CorrectiveActionsDone, CaseActor.System, $"Corrective actions carried out ({corrective.Deadline?.Citation ?? wf.Cite("O10")}).");
             return;
         }
 
@@ -46,12 +46,12 @@ internal static class RecommendationMonitoringOrchestration
         var recommendation = await wf.StartDeadlineAsync("O11", "recommendation", async t =>
         {
             wf.Status.PublicationFlag = true;
-            await wf.OverdueAsync(t, "recommendation not implemented in 60 days: the Ombudsman may publish the superior's name and report to the DPR and the President", escalate: true);
+            await wf.OverdueAsync(t, $"recommendation not implemented in {t.Deadline?.Duration?.ToString() ?? "time"}: the Ombudsman may publish the superior's name and report to the DPR and the President", escalate: true);
         });
-        wf.RecordStep(TimelineSteps.RecommendationIssued, CaseActor.System, $"Recommendation issued to the superior of {wf.Complaint.Provider.Name} (UU 37/2008 art. 38).");
+        wf.RecordStep(TimelineSteps.RecommendationIssued, CaseActor.System, $"Recommendation issued to the superior of {wf.Complaint.Provider.Name} ({wf.Cite("O11")}).");
         await wf.NotifyAsync(NotificationTemplates.RecommendationIssued, NotificationRecipient.Provider, recommendation.Key, new Dictionary<string, string> { ["correctiveActions"] = actions }, recommendation.Deadline);
         await wf.WaitAsync();
         wf.Complete(recommendation);
-        wf.RecordStep(TimelineSteps.RecommendationImplemented, CaseActor.System, "Recommendation implemented (UU 37/2008 art. 38).");
+        wf.RecordStep(TimelineSteps.RecommendationImplemented, CaseActor.System, $"Recommendation implemented ({wf.Cite("O11")}).");
     }
 }

@@ -1,4 +1,5 @@
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
@@ -23,7 +24,7 @@ internal static class RoutingOrchestration
             : $"the examination team of {wf.Complaint.Office.Name}";
         if (wf.IsProviderPath)
         {
-            wf.RecordStep(TimelineSteps.Routed, CaseActor.System, $"Routed to {wf.Status.RoutedTo} (UU 25/2009 art. 46).");
+            wf.RecordStep(TimelineSteps.Routed, CaseActor.System, $"Routed to {wf.Status.RoutedTo} ({wf.Cite(StatuteProvisions.RoutingToSuperior)}).");
         }
         else
         {

@@ -17,6 +17,25 @@ public sealed record RuleSet
     /// <summary>The rules in file order.</summary>
     public required IReadOnlyList<StatuteRule> Rules { get; init; }
 
+    /// <summary>
+    /// Citations of provisions the case and its pages name that set no time limit of their own (e.g. the complainant's
+    /// confidentiality), by name; empty when the file lists none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Provisions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The citation of a named provision; throws when the version does not cite it, since callers name provisions in code.</summary>
+    public string Provision(string name) =>
+        Provisions.TryGetValue(name, out var citation)
+            ? citation
+            : throw new KeyNotFoundException($"Rule set {Version} cites no provision '{name}'.");
+
+    /// <summary>The rules whose deadline waits for <paramref name="party"/>'s answer, in file order.</summary>
+    public IEnumerable<StatuteRule> AnsweredBy(RuleParty party) => Rules.Where(r => r.AnsweredBy == party);
+
+    /// <summary>The act a path's rules come from, e.g. "UU 25/2009" for the provider path: the act its first rule cites.</summary>
+    public string ActOf(ComplaintPath path) =>
+        Rules.FirstOrDefault(r => r.Path == path) is { } rule ? Notifications.StatuteWording.Act(rule.Citation) : "";
+
     /// <summary>The rule with this id; throws when the version has no such rule, since callers name rules in code.</summary>
     public StatuteRule this[string ruleId] =>
         Rules.FirstOrDefault(r => string.Equals(r.Id, ruleId, StringComparison.Ordinal))

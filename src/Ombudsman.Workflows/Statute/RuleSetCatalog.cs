@@ -28,5 +28,12 @@ public sealed class RuleSetCatalog
             ? ruleSet
             : throw new KeyNotFoundException($"Statute rule set version '{version}' is not loaded.");
 
+    /// <summary>
+    /// The rule set a case's emails and pages state their durations and citations from: the version it pinned at intake,
+    /// or, before intake ran (or for a version no longer loaded), the one in force on the day it was filed.
+    /// </summary>
+    public RuleSet ForCase(string? pinnedVersion, DateOnly filedOn) =>
+        pinnedVersion is not null && _byVersion.TryGetValue(pinnedVersion, out var pinned) ? pinned : InForceOn(filedOn);
+
     public bool TryGet(string version, out RuleSet? ruleSet) => _byVersion.TryGetValue(version, out ruleSet);
 }

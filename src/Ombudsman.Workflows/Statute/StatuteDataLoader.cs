@@ -34,6 +34,12 @@ internal static class StatuteDataLoader
         ["policy"] = RuleBasis.OfficePolicy,
     };
 
+    private static readonly Dictionary<string, RuleParty> Parties = new(StringComparer.Ordinal)
+    {
+        ["provider"] = RuleParty.Provider,
+        ["complainant"] = RuleParty.Complainant,
+    };
+
     private static readonly Dictionary<string, HolidayKind> Kinds = new(StringComparer.Ordinal)
     {
         ["holiday"] = HolidayKind.NationalHoliday,
@@ -169,7 +175,7 @@ internal static class StatuteDataLoader
     {
         var before = problems.Count;
         var reader = new JsonObjectReader(root, file, "rule set", "", problems);
-        reader.RejectUnknownAndDuplicateFields("version", "effectiveFrom", "description", "rules");
+        reader.RejectUnknownAndDuplicateFields("version", "effectiveFrom", "description", "provisions", "rules");
         var version = reader.RequiredString("version");
         if (version is not null)
         {
@@ -178,6 +184,7 @@ internal static class StatuteDataLoader
 
         var effectiveFrom = reader.RequiredDate("effectiveFrom");
         var description = reader.OptionalString("description");
+        var provisions = ParseProvisions(reader.Get("provisions"), reader.Subject, file, problems);
         var elements = reader.RequiredArray("rules");
         if (elements is { Count: 0 })
         {
@@ -204,7 +211,41 @@ internal static class StatuteDataLoader
 
         return problems.Count > before || version is null || effectiveFrom is null
             ? null
-            : new RuleSet { Version = version, EffectiveFrom = effectiveFrom.Value, Description = description, Source = file, Rules = rules };
+            : new RuleSet { Version = version, EffectiveFrom = effectiveFrom.Value, Description = description, Source = file, Rules = rules, Provisions = provisions };
+    }
+
+    /// <summary>The optional <c>"provisions"</c>: provision name to citation, e.g. <c>"complainant-confidentiality": "UU 25/2009 art. 42(5)"</c>.</summary>
+    private static Dictionary<string, string> ParseProvisions(JsonElement? element, string subject, string file, List<StatuteDataProblem> problems)
+    {
+        var provisions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (element is not { } value)
+        {
+            return provisions;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(Problem(file, subject, "provisions", "must be an object of provision names to citations"));
+            return provisions;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!IsKebabCase(property.Name))
+            {
+                problems.Add(Problem(file, subject, $"provisions.{property.Name}", "must be a lower-case name with hyphens, e.g. \"complainant-confidentiality\""));
+            }
+            else if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+            {
+                problems.Add(Problem(file, subject, $"provisions.{property.Name}", "must be a citation (non-empty text, as a rule's \"citation\")"));
+            }
+            else if (!provisions.TryAdd(property.Name, property.Value.GetString()!.Trim()))
+            {
+                problems.Add(Problem(file, subject, $"provisions.{property.Name}", "is named twice"));
+            }
+        }
+
+        return provisions;
     }
 
     private static StatuteRule? ParseRule(JsonElement element, int index, string version, string file, List<StatuteDataProblem> problems)
@@ -225,7 +266,7 @@ internal static class StatuteDataLoader
         }
 
         reader.RejectUnknownAndDuplicateFields(
-            "id", "path", "name", "citation", "trigger", "clockStarts", "duration", "noDuration", "consequence", "basis");
+            "id", "path", "name", "citation", "trigger", "clockStarts", "duration", "noDuration", "consequence", "basis", "answeredBy");
         var path = reader.RequiredChoice("path", Paths);
         var name = reader.RequiredString("name");
         var citation = reader.RequiredString("citation");
@@ -234,6 +275,7 @@ internal static class StatuteDataLoader
         var consequence = reader.RequiredString("consequence");
         var basis = reader.RequiredChoice("basis", Bases);
         var noDuration = reader.OptionalString("noDuration");
+        var answeredBy = reader.Has("answeredBy") ? reader.RequiredChoice("answeredBy", Parties) : null;
         RuleDuration? duration = null;
         if (reader.Get("duration") is { } durationElement)
         {
@@ -269,6 +311,7 @@ internal static class StatuteDataLoader
                 NoDurationReason = noDuration,
                 Consequence = consequence!,
                 Basis = basis!.Value,
+                AnsweredBy = answeredBy,
             };
     }
 

@@ -33,6 +33,12 @@ public sealed record StatuteRule
 
     public required RuleBasis Basis { get; init; }
 
+    /// <summary>
+    /// The party whose answer the deadline waits for, when the rule set says so; a provider-answered rule is what the
+    /// provider's link is issued for and what the provider's page counts down to. Null when the rule set does not say.
+    /// </summary>
+    public RuleParty? AnsweredBy { get; init; }
+
     /// <summary>The duration in words, or the reason there is none.</summary>
     public string DurationText => Duration?.ToString() ?? NoDurationReason ?? "none";
 }

@@ -89,6 +89,7 @@ public sealed class StaffActionFormTests
             null!,
             null!,
             null!,
+            null!,
             TimeProvider.System,
             services.GetRequiredService<IStringLocalizer<ConsoleCaseText>>(),
             services.GetRequiredService<IStringLocalizer<ConsoleTransferText>>(),

@@ -95,7 +95,7 @@ public sealed class CalendarAmendmentTests(AzuriteFixture azurite)
     {
         var complaint = new ComplaintBuilder().ToOmbudsman(new DateOnly(2026, 12, 1)).Build();
         var template = new TemplateCatalog().Get(CaseEmailTemplates.For(notification.TemplateId, notification.Recipient), language);
-        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(LateDecember));
+        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(LateDecember), Ombudsman.Workflows.Tests.Statute.StatuteFixtures.Catalog);
         return template.Render(fields.Build(template, notification, complaint, complaint.Office.Name, complaint.Office.TimeZone)).TextBody;
     }
 

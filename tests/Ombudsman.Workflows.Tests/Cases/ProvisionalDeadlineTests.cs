@@ -96,7 +96,7 @@ public sealed class ProvisionalDeadlineTests(AzuriteFixture azurite)
             Data = data,
         };
         var template = new TemplateCatalog().Get(CaseEmailTemplates.For(notification.TemplateId, notification.Recipient), LanguageCodes.FromCode(language));
-        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(LateDecember));
+        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(LateDecember), Ombudsman.Workflows.Tests.Statute.StatuteFixtures.Catalog);
 
         var email = template.Render(fields.Build(template, notification, complaint, complaint.Office.Name, complaint.Office.TimeZone));
 

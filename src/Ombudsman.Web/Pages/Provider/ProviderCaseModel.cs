@@ -29,6 +29,9 @@ public sealed record ProviderCaseModel
 
     public bool ComplainantConfidential { get; init; }
 
+    /// <summary>The provision protecting a confidential complainant, as the case's rule set cites it, in the visitor's words.</summary>
+    public string ConfidentialityCitation { get; init; } = "";
+
     /// <summary>The complaint's description the provider reads; null while a confidential complaint's text awaits review.</summary>
     public string? Description { get; init; }
 

@@ -17,6 +17,9 @@ public sealed record StaffCaseModel
     /// <summary>The complainant asked that the provider never learn who they are (UU 25/2009 art. 42(5)).</summary>
     public required bool Confidential { get; init; }
 
+    /// <summary>The provision protecting a confidential complainant, as the case's rule set cites it, in the member's words.</summary>
+    public string ConfidentialityCitation { get; init; } = "";
+
     public required IReadOnlyList<StaffFact> Complainant { get; init; }
 
     public IReadOnlyList<StaffFact>? Representative { get; init; }

@@ -36,6 +36,9 @@ public sealed record CasePageModel
 
     public bool FiledLate { get; init; }
 
+    /// <summary>The filing window a late filing missed, in words from the case's rule set (e.g. "30 hari").</summary>
+    public string FilingWindow { get; init; } = "";
+
     public bool Closed { get; init; }
 
     /// <summary>Why the case closed, in plain words, when it did.</summary>

@@ -13,17 +13,25 @@ namespace Ombudsman.Workflows.Notifications;
 /// <see cref="TemplateFieldException"/> naming the field, which the case records for staff. Only values that are truly
 /// optional fall back, each saying why.
 /// </summary>
-internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
+internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time, RuleSetCatalog ruleSets)
 {
     public Dictionary<string, string> Build(
         EmailTemplate template, CaseNotification notification, Complaint complaint, string officeName, OfficeTimeZone zone, string? dashboardLink = null)
     {
-        var context = new Context(template.Id, notification, complaint, officeName, zone, template.Language, time.GetUtcNow(), links, dashboardLink);
+        var now = time.GetUtcNow();
+        var context = new Context(template.Id, notification, complaint, officeName, zone, template.Language, now, links, dashboardLink, RuleSetOf(notification, zone, now));
         return template.Fields.ToDictionary(
             field => field,
             field => context.Value(field) ?? throw new TemplateFieldException(template.Id, template.Language, field, TemplateFieldProblem.Missing),
             StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The rule set the case pinned at intake, whose durations and citations the email states; a notification queued
+    /// before cases sent their version with it is worded with the version in force today.
+    /// </summary>
+    private RuleSet RuleSetOf(CaseNotification notification, OfficeTimeZone zone, DateTimeOffset now) =>
+        ruleSets.ForCase(notification.Data.GetValueOrDefault(CaseNotification.RuleSetVersionKey), zone.DateOf(now));
 
     private sealed record Context(
         string TemplateId,
@@ -34,7 +42,8 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
         Language Language,
         DateTimeOffset Now,
         CaseEmailOptions Links,
-        string? DashboardLink)
+        string? DashboardLink,
+        RuleSet Rules)
     {
         private bool ProviderPath => Complaint.Path == ComplaintPath.Provider;
 
@@ -67,6 +76,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "Deadline" => Deadline(),
             "DeadlineNote" => DeadlineNote(),
             "DeadlineCitation" => DeadlineCitation(),
+            "ReceiptCitation" => Cite(Rules[ReceiptRule].Citation),
             "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
             // A case on the per-response version sends one email per response, so it sends no count.
             "ResponseCount" => Data("responseCount") ?? "1",
@@ -86,7 +96,9 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             "DecisionSummary" => DecisionSummary(),
 
             // A decision notice's legal basis follows from the complaint's path; the case sends no citation with it.
-            "Citation" => Data("citation") ?? (ProviderPath ? "UU 25/2009 art. 50(2), 50(9)" : "UU 37/2008 art. 35-36; PO 58/2023"),
+            "Citation" => Cite(Data("citation") ?? (ProviderPath
+                ? $"{Rules[DecisionDeliveryRule].Citation}; {Rules[DecisionCopyRule].Citation}"
+                : Rules[FinalResultRule].Citation)),
             "Amount" => Money(Required("Amount", "amount")),
             "ClosureReason" => ClosureReason(),
             "CorrectiveActions" => Required("CorrectiveActions", "correctiveActions"),
@@ -157,11 +169,12 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
             }
 
             // The receipt goes out before the completeness deadline is computed; it states the period instead.
-            if (Notification.TemplateId == NotificationTemplates.Receipt)
+            if (Notification.TemplateId == NotificationTemplates.Receipt && Rules[CompletenessRule].Duration is { } period)
             {
+                var words = StatuteWording.Duration(period, Language);
                 return ProviderPath
-                    ? T("14 hari sejak pengaduan diterima", "14 days after receipt")
-                    : T("14 hari kerja sejak laporan diterima", "14 working days after receipt");
+                    ? T($"{words} sejak pengaduan diterima", $"{words} after receipt")
+                    : T($"{words} sejak laporan diterima", $"{words} after receipt");
             }
 
             return T("tanggal yang akan kami beritahukan", "a date we will tell you");
@@ -195,12 +208,23 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time)
         {
             if (Notification.TemplateId == NotificationTemplates.Receipt && Data("dueAt") is null)
             {
-                return ProviderPath ? "UU 25/2009 art. 45(1)" : "UU 37/2008 art. 25";
+                return Cite(Rules[CompletenessRule].Citation);
             }
 
             // A deadline notice cites the rule its deadline comes from; only a notice without a deadline falls back to the act.
-            return Data("citation") ?? (DeadlineOptional ? (ProviderPath ? "UU 25/2009" : "UU 37/2008") : throw Missing("DeadlineCitation", "'citation'"));
+            return Cite(Data("citation")
+                ?? (DeadlineOptional ? Rules.ActOf(Complaint.Path) : throw Missing("DeadlineCitation", "'citation'")));
         }
+
+        /// <summary>The rule whose deadline the receipt announces: the written answer on completeness (as CompletenessCheckOrchestration starts it).</summary>
+        private string CompletenessRule => ProviderPath ? "P5" : "O4";
+
+        private const string ReceiptRule = "P4";
+        private const string DecisionDeliveryRule = "P9";
+        private const string DecisionCopyRule = "P11";
+        private const string FinalResultRule = "O9";
+
+        private string Cite(string citation) => StatuteWording.Citation(citation, Language);
 
         private string Stage() => Required("Stage", "stage") switch
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Offices;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -17,8 +18,14 @@ internal sealed partial class EmailCaseNotifier(
     TemplateCatalog catalog,
     CaseEmailFields fields,
     IProviderComplaintText providerText,
+    RuleSetCatalog ruleSets,
+    TimeProvider time,
     ILogger<EmailCaseNotifier> logger) : ICaseNotifier
 {
+    /// <summary>The rule set the case pinned (sent with the notification), else the one in force today.</summary>
+    private RuleSet RuleSetOf(CaseNotification notification, OfficeTimeZone zone) =>
+        ruleSets.ForCase(notification.Data.GetValueOrDefault(CaseNotification.RuleSetVersionKey), zone.DateOf(time.GetUtcNow()));
+
     public async Task<CaseNotificationResult> NotifyAsync(CaseNotification notification, CancellationToken cancellationToken)
     {
         var templateId = CaseEmailTemplates.For(notification.TemplateId, notification.Recipient);
@@ -38,7 +45,7 @@ internal sealed partial class EmailCaseNotifier(
         {
             // The provider reads in its email what its view of the case shows, never an unreviewed confidential text.
             var approved = await providerText.ApprovedDescriptionAsync(notification.CaseId, cancellationToken);
-            complaint = complaint with { Description = ProviderComplaintTexts.DescriptionFor(complaint, approved) ?? ProviderComplaintTexts.PendingReview };
+            complaint = complaint with { Description = ProviderComplaintTexts.DescriptionFor(complaint, approved) ?? ProviderComplaintTexts.PendingReview(RuleSetOf(notification, office?.TimeZone ?? complaint.Office.TimeZone)) };
         }
 
         var email = new Notification

@@ -1,4 +1,5 @@
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Notifications;
 
@@ -9,10 +10,17 @@ namespace Ombudsman.Workflows.Notifications;
 /// </summary>
 internal static class ProviderComplaintTexts
 {
-    /// <summary>Said to the provider (in Bahasa Indonesia, the language of official correspondence) instead of a description still under review.</summary>
-    public const string PendingReview =
-        "Uraian pengaduan sedang ditinjau petugas Ombudsman agar identitas pengadu tetap dirahasiakan (UU 25/2009 pasal 42 ayat 5) "
-        + "dan dapat dibaca melalui tautan tanggapan setelah disetujui.";
+    /// <summary>
+    /// Said to the provider (in Bahasa Indonesia, the language of official correspondence) instead of a description still
+    /// under review, citing the complainant's confidentiality as the case's rule set cites it.
+    /// </summary>
+    public static string PendingReview(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var citation = StatuteWording.Citation(ruleSet.Provision(StatuteProvisions.ComplainantConfidentiality), Language.Indonesian);
+        return $"Uraian pengaduan sedang ditinjau petugas Ombudsman agar identitas pengadu tetap dirahasiakan ({citation}) "
+            + "dan dapat dibaca melalui tautan tanggapan setelah disetujui.";
+    }
 
     /// <summary>The description the provider reads, or null while a confidential complaint's version awaits staff approval.</summary>
     public static string? DescriptionFor(Complaint complaint, string? approved)

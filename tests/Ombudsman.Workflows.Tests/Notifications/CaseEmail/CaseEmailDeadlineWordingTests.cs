@@ -26,7 +26,7 @@ public sealed class CaseEmailDeadlineWordingTests(AzuriteFixture azurite)
         var text = email.Parts[0].Body;
         Assert.Equal(new DateOnly(2026, 4, 1), cure.DueDate);
         Assert.Equal(new DateTimeOffset(2026, 4, 2, 0, 0, 0, TimeSpan.FromHours(7)), cure.DueAt);
-        Assert.Contains("paling lambat 1 April 2026 pukul 23.59 WIB (UU 25/2009 art. 45(2)", text, StringComparison.Ordinal);
+        Assert.Contains("paling lambat 1 April 2026 pukul 23.59 WIB (UU 25/2009 pasal 45(2)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("2 April 2026", text, StringComparison.Ordinal);
         Assert.DoesNotContain("00.00", text, StringComparison.Ordinal);
         Assert.Equal("id", email.Headers["Content-Language"]);

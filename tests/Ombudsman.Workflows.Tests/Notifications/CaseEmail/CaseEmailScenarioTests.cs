@@ -23,7 +23,9 @@ public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
         Assert.Equal(caseId + ":receipt:receipt:Complainant", receipt.Headers["X-Ombudsman-Idempotency-Key"]);
         var text = receipt.Parts[0].Body;
         Assert.Contains(CaseEmailHost.TrackingBase + caseId, text, StringComparison.Ordinal);
-        Assert.Contains("(UU 25/2009 art. 45(1))", text, StringComparison.Ordinal);
+        // The receipt cites P4 of the pinned rule set and the completeness answer's rule (P5), as an Indonesian reader says them.
+        Assert.Contains($"({StatuteWording.Citation(Ombudsman.Workflows.Tests.Statute.StatuteFixtures.ShippedRuleSet["P4"].Citation, Language.Indonesian)})", text, StringComparison.Ordinal);
+        Assert.Contains("(UU 25/2009 pasal 45(1))", text, StringComparison.Ordinal);
         Assert.Contains("2 Maret 2026 09.00 WIB", text, StringComparison.Ordinal);
         Assert.False((await host.StatusAsync(caseId)).EmailNotDelivered);
     }
@@ -64,7 +66,7 @@ public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
         }
 
         Assert.Contains("https://pengaduan.ombudsman.test/unggah/" + caseId, email.Parts[0].Body, StringComparison.Ordinal);
-        Assert.Contains("UU 25/2009 art. 50(1)", email.Parts[0].Body, StringComparison.Ordinal);
+        Assert.Contains("UU 25/2009 pasal 50(1)", email.Parts[0].Body, StringComparison.Ordinal);
         Assert.Single(host.Mail(TemplateIds.ComplainantFileComplete));
     }
 
@@ -79,7 +81,7 @@ public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
         await host.ActAsync(caseId, CaseEvents.FileComplete, By(Staff));
 
         var email = Assert.Single(host.Mail(TemplateIds.ProviderNewCase));
-        Assert.Contains(ProviderComplaintTexts.PendingReview, email.Parts[0].Body, StringComparison.Ordinal);
+        Assert.Contains(ProviderComplaintTexts.PendingReview(Ombudsman.Workflows.Tests.Statute.StatuteFixtures.ShippedRuleSet), email.Parts[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Siti", email.Parts[0].Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("three months", email.Parts[0].Body, StringComparison.Ordinal);
         Assert.False((await host.StatusAsync(caseId)).EmailNotDelivered);

@@ -133,7 +133,7 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
 
         // The cure window of a complaint filed on 2 March 2026 ends on 1 April (UU 25/2009 art. 45(2)).
         Assert.Contains("1 April 2026 pukul 23.59 WIB", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains(notification.Data["citation"], email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(StatuteWording.Citation(notification.Data["citation"], Language.Indonesian), email.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public sealed class CaseEmailTemplateMapTests(AzuriteFixture azurite)
     private static (EmailTemplate Template, Dictionary<string, string> Values) Build(CaseNotification notification, Complaint complaint, Language language)
     {
         var template = TemplateModels.Catalog.Get(CaseEmailTemplates.For(notification.TemplateId, notification.Recipient), language);
-        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(CaseScenarioHost.Filing));
+        var fields = new CaseEmailFields(CaseEmailOptions.FromConfiguration(new ConfigurationBuilder().Build()), new FakeTimeProvider(CaseScenarioHost.Filing), Ombudsman.Workflows.Tests.Statute.StatuteFixtures.Catalog);
         var values = fields.Build(template, notification, complaint, complaint.Office.Name, complaint.Office.TimeZone, "https://staf.ombudsman.test/jkt/tenggat");
         return (template, values);
     }
