@@ -87,4 +87,8 @@ public sealed record UndeliveredMailRow(
     string? Error = null);
 
 /// <summary>The undelivered mail page; <paramref name="Notice"/> says what the last action did.</summary>
-public sealed record MailModel(IReadOnlyList<UndeliveredMailRow> Rows, string? Notice, IReadOnlyDictionary<string, string> Errors);
+public sealed record MailModel(IReadOnlyList<UndeliveredMailRow> Rows, string? Notice, IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>Undelivered mail of recently closed cases, which the system can no longer resend or record.</summary>
+    public IReadOnlyList<UndeliveredMailRow> ClosedRows { get; init; } = [];
+}
