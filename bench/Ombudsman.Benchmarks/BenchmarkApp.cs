@@ -28,6 +28,8 @@ internal static class BenchmarkApp
                 $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
                 $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
                 $"--StorageNames:DisclosuresTable={prefix}Disclosures",
+                $"--StorageNames:AssignmentsTable={prefix}Assignments",
+                $"--StorageNames:StaffDirectoryTable={prefix}StaffDirectory",
                 $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
                 $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), prefix + "-mail")}",
                 $"--Email:SendRecordsTable={prefix}emailsends",

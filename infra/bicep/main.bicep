@@ -198,6 +198,16 @@ var appSettings = [
     value: storageNames.tables.disclosures
   }
   {
+    // Who handles each case of an office, and every change of it.
+    name: 'StorageNames__AssignmentsTable'
+    value: storageNames.tables.assignments
+  }
+  {
+    // Each office's staff as they last signed in to the console: whom a case can be assigned to.
+    name: 'StorageNames__StaffDirectoryTable'
+    value: storageNames.tables.staffDirectory
+  }
+  {
     // What each case's provider has handed in, counted against the Provider:Max* bounds.
     name: 'StorageNames__ProviderAllowanceTable'
     value: storageNames.tables.providerAllowance

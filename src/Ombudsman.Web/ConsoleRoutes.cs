@@ -68,6 +68,9 @@ public static class ConsoleRoutes
     /// <summary>Where the form revoking the provider's link of a case posts.</summary>
     public static string CaseProviderLinkRevoke(string caseId) => CaseProviderLink(caseId) + "/revoke";
 
+    /// <summary>Where the form assigning a case to an officer (or taking or handing it back) posts.</summary>
+    public static string CaseAssignment(string caseId) => Case(caseId) + "/assignment";
+
     /// <summary>A file of a case, for staff.</summary>
     public static string CaseFile(string caseId, string evidenceId) => Case(caseId) + "/files/" + Uri.EscapeDataString(evidenceId);
 

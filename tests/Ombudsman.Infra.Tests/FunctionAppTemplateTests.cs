@@ -216,6 +216,8 @@ public sealed class FunctionAppTemplateTests(CompiledTemplates templates)
         Assert.Equal("provider-documents", Resolved("StorageNames__ProviderDocumentsContainer"));
         Assert.Equal("OmbudsmanAccessTokens", Resolved("StorageNames__AccessTokensTable"));
         Assert.Equal("OmbudsmanDisclosures", Resolved("StorageNames__DisclosuresTable"));
+        Assert.Equal("OmbudsmanAssignments", Resolved("StorageNames__AssignmentsTable"));
+        Assert.Equal("OmbudsmanStaffDirectory", Resolved("StorageNames__StaffDirectoryTable"));
         Assert.Equal("OmbudsmanProviderAllowance", Resolved("StorageNames__ProviderAllowanceTable"));
         Assert.Equal("OmbudsmanCases", Resolved("StorageNames__CasesTable"));
         Assert.Equal("OmbudsmanTimeline", Resolved("StorageNames__TimelineTable"));

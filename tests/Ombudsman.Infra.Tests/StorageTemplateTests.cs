@@ -72,7 +72,7 @@ public sealed class StorageTemplateTests(CompiledTemplates templates)
         var tables = Storage.Resource("tables");
 
         Assert.Equal(
-            ["OmbudsmanAccessTokens", "OmbudsmanDisclosures", "OmbudsmanProviderAllowance", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines", "OmbudsmanIdempotencyKeys", "OmbudsmanEmailSendRecords", "OmbudsmanCalendars"],
+            ["OmbudsmanAccessTokens", "OmbudsmanDisclosures", "OmbudsmanAssignments", "OmbudsmanStaffDirectory", "OmbudsmanProviderAllowance", "OmbudsmanCases", "OmbudsmanTimeline", "OmbudsmanOpenDeadlines", "OmbudsmanIdempotencyKeys", "OmbudsmanEmailSendRecords", "OmbudsmanCalendars"],
             names.GetProperty("tables").EnumerateObject().Select(t => t.Value.GetString()));
         // One table per entry of storageNames.tables, named by the entry's value.
         Assert.Equal("[length(items(variables('storageNames').tables))]", tables.GetProperty("copy").GetProperty("count").GetString());

@@ -11,6 +11,10 @@ var storageNames = {
     accessTokens: 'OmbudsmanAccessTokens'
     // What staff disclosed to each case's provider (shared files, the approved complaint text), one partition per case.
     disclosures: 'OmbudsmanDisclosures'
+    // Who handles each case (the current assignment and every change), one partition per case.
+    assignments: 'OmbudsmanAssignments'
+    // Each office's staff as they last signed in to the console (id, name, roles): whom a case can be assigned to.
+    staffDirectory: 'OmbudsmanStaffDirectory'
     // Per case: provider responses, documents and their bytes, counted against the Provider:Max* bounds.
     providerAllowance: 'OmbudsmanProviderAllowance'
     // Read models the app projects from its orchestrations, so listing cases, reading a case's timeline and

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Assignment;
 using Ombudsman.Functions.Calendar;
 using Ombudsman.Functions.Clock;
 using Ombudsman.Functions.Evidence;
@@ -88,6 +89,7 @@ internal static class FunctionAppHost
         services.AddProblemHandling();
         services.AddPages();
         services.AddCaseConsolePages();
+        services.AddCaseAssignment(configuration);
         services.AddOmbudsmanRateLimiting(configuration);
         services.AddProviderLimits(configuration);
 

@@ -69,6 +69,26 @@ internal static class StaffActionPermissions
         return member.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Who may assign a case of the office to any officer of it, reassign it or take the assignment away: the head of
+    /// office, who divides the office's work.
+    /// </summary>
+    public static bool MayAssign(StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Roles.Contains(StaffRoles.HeadOfOffice, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Who may take an unassigned case for themselves, and hand back one assigned to them: the officers who handle a
+    /// case's steps day to day, examiners and intake officers.
+    /// </summary>
+    public static bool MayTakeCases(StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Roles.Any(r => r is StaffRoles.Examiner or StaffRoles.IntakeOfficer);
+    }
+
     public static bool MayAct(StaffMember member, string eventName)
     {
         ArgumentNullException.ThrowIfNull(member);

@@ -44,6 +44,7 @@ internal sealed class HttpRouteTable : IReadOnlyList<HttpRoute>
             .AddStaffSignInRoutes()
             .AddIntakeConsoleRoutes()
             .AddCaseConsoleRoutes()
+            .AddAssignmentConsoleRoutes()
             .AddConsoleListRoutes()
             .AddStatisticsConsoleRoutes()
             .AddTransferConsoleRoutes();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Assignment;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Routing;
@@ -118,7 +119,7 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> GetCaseAsync(
-        HttpContext context, string caseId, CaseCommands commands, DisclosureStore disclosures, CancellationToken cancellationToken)
+        HttpContext context, string caseId, CaseCommands commands, DisclosureStore disclosures, CaseAssignments assignments, CancellationToken cancellationToken)
     {
         var member = Member(context);
         var status = await commands.GetAsync(caseId, cancellationToken);
@@ -127,9 +128,10 @@ internal static class StaffEndpoints
             return CaseNotFound(caseId);
         }
 
-        // What staff disclosed to the provider is kept outside the workflow; staff read it in the same timeline.
-        var disclosed = await disclosures.DecisionsAsync(caseId, cancellationToken);
-        return Results.Ok(disclosed.Count == 0 ? status : status with { Timeline = [.. status.Timeline.Concat(disclosed).OrderBy(e => e.At)] });
+        // What staff disclosed to the provider, and who was assigned the case, are kept outside the workflow; staff
+        // read them in the same timeline.
+        var kept = (await disclosures.DecisionsAsync(caseId, cancellationToken)).Concat(await assignments.ChangesAsync(caseId, cancellationToken)).ToList();
+        return Results.Ok(kept.Count == 0 ? status : status with { Timeline = [.. status.Timeline.Concat(kept).OrderBy(e => e.At)] });
     }
 
     private static async Task<IResult> ListDeadlinesAsync(

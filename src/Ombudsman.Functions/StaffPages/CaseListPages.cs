@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Assignment;
+using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Routing;
 using Ombudsman.Web;
@@ -16,7 +18,7 @@ namespace Ombudsman.Functions.StaffPages;
 
 /// <summary>
 /// The office's case list (<see cref="ConsoleRoutes.Cases"/>) and the same list as CSV (<see cref="ConsoleRoutes.CasesCsv"/>):
-/// filtered by stage, path, provider, channel, overdue, a deadline due before a date and the receipt number, sorted by
+/// filtered by stage, path, provider, channel, assigned officer, overdue, a deadline due before a date and the receipt number, sorted by
 /// the next deadline or by age, paged in the page and whole in the CSV. Filters are query parameters, so a list can be
 /// bookmarked and the pages and the CSV keep them. Only the signed-in member's office is ever read.
 /// </summary>
@@ -28,19 +30,25 @@ internal static class CaseListPages
     private const string SortDue = "due";
     private const string SortAge = "age";
 
-    private static readonly string[] FilterNames = ["receipt", "stage", "path", "provider", "channel", "dueBefore", "overdue", "sort"];
+    /// <summary>The "assigned" filter's values besides a staff id: the signed-in member, and nobody.</summary>
+    private const string AssignedToMe = "me";
+    private const string Unassigned = "none";
+
+    private static readonly string[] FilterNames = ["receipt", "stage", "path", "provider", "channel", "assigned", "dueBefore", "overdue", "sort"];
 
     public static HttpRouteTable AddCaseListConsoleRoutes(this HttpRouteTable routes) => routes
         .Add(StaffConsole.Page(HttpRoute.Get("StaffCaseList", ConsoleRoutes.Cases.TrimStart('/'), ShowAsync)))
         .Add(StaffConsole.Page(HttpRoute.Get("StaffCaseListCsv", ConsoleRoutes.CasesCsv.TrimStart('/'), CsvAsync)));
 
     private static async Task<IResult> ShowAsync(
-        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        PageResponder pages, CancellationToken cancellationToken)
+        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, StaffDirectory directory, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        IStringLocalizer<ConsoleAssignText> a, PageResponder pages, CancellationToken cancellationToken)
     {
         var pageSize = Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("StaffConsole:CasesPerPage", DefaultPageSize));
         var rows = new ConsoleCaseRows(t, time);
-        var filter = Read(context.Request.Query, t);
+        var member = StaffConsole.Member(context);
+        var staff = await directory.ListAsync(member.Office, cancellationToken);
+        var filter = Read(context.Request.Query, t, a, staff);
         var pageNumber = 1;
         if (context.Request.Query["page"] is { Count: > 0 } pageText &&
             (!int.TryParse(pageText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
@@ -58,8 +66,19 @@ internal static class CaseListPages
             Stages = [new("", t["Filter.AnyStage"]), .. Enum.GetValues<CaseStage>().Select(s => new FilterOption(s.ToString(), rows.StageName(s)))],
             Paths = [new("", t["Filter.AnyPath"]), .. Enum.GetValues<ComplaintPath>().Select(p => new FilterOption(p.ToString(), rows.PathName(p)))],
             Channels = [new("", t["Filter.AnyChannel"]), .. Enum.GetValues<IntakeChannel>().Select(c => new FilterOption(c.ToString(), rows.ChannelName(c)))],
+            Assignees =
+            [
+                new("", a["Filter.AnyAssignee"]),
+                new(AssignedToMe, a["Filter.AssignedToMe"]),
+                new(Unassigned, a["Filter.Unassigned"]),
+                .. staff.Where(m => m.Id != member.Id).Select(m => new FilterOption(m.Id, m.Name)),
+            ],
             Sorts = [new(SortDue, t["Sort.Due"]), new(SortAge, t["Sort.Age"])],
-            Rows = [.. found.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))],
+            Rows =
+            [
+                .. found.Skip((pageNumber - 1) * pageSize).Take(pageSize)
+                    .Select(c => rows.Row(c.Status, ConsoleCaseRows.FirstDeadline(c.Status)) with { AssignedTo = AssigneeName(c.Assignee, member, a) }),
+            ],
             Summary = string.Format(CultureInfo.CurrentCulture, t["List.Summary"], found.Count, pageNumber, pageCount),
             PreviousUrl = pageNumber > 1 ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber - 1) : null,
             NextUrl = pageNumber < pageCount ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber + 1) : null,
@@ -77,20 +96,21 @@ internal static class CaseListPages
     /// list page with the errors next to the fields, not a broken file.
     /// </summary>
     private static async Task<IResult> CsvAsync(
-        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        PageResponder pages, CancellationToken cancellationToken)
+        HttpContext context, CaseReadModel readModel, OfficeDirectory offices, StaffDirectory directory, TimeProvider time, IStringLocalizer<ConsoleListText> t,
+        IStringLocalizer<ConsoleAssignText> a, PageResponder pages, CancellationToken cancellationToken)
     {
-        var filter = Read(context.Request.Query, t);
+        var member = StaffConsole.Member(context);
+        var filter = Read(context.Request.Query, t, a, await directory.ListAsync(member.Office, cancellationToken));
         if (filter.Errors.Count > 0)
         {
-            return await ShowAsync(context, readModel, offices, time, t, pages, cancellationToken);
+            return await ShowAsync(context, readModel, offices, directory, time, t, a, pages, cancellationToken);
         }
 
         var rows = new ConsoleCaseRows(t, time);
         var found = await FindAsync(context, readModel, offices, time, filter, cancellationToken);
         var csv = new StringBuilder();
-        Line(csv, [t["Col.Case"], t["Col.Stage"], t["Col.Path"], t["Col.Channel"], t["Col.Provider"], t["Col.Received"], t["Col.Rule"], t["Col.LastDayDate"], t["Col.DaysLeft"], t["Col.Overdue"]]);
-        foreach (var status in found)
+        Line(csv, [t["Col.Case"], t["Col.Stage"], t["Col.Path"], t["Col.Channel"], t["Col.Provider"], t["Col.Received"], t["Col.Rule"], t["Col.LastDayDate"], t["Col.DaysLeft"], t["Col.Overdue"], a["Col.AssignedTo"]]);
+        foreach (var (status, assignee) in found)
         {
             var deadline = ConsoleCaseRows.FirstDeadline(status);
             var zone = ConsoleCaseRows.Zone(status);
@@ -107,6 +127,7 @@ internal static class CaseListPages
                 deadline?.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 left?.ToString(CultureInfo.InvariantCulture) ?? "",
                 IsOverdue(status, time.GetUtcNow()) ? t["Csv.Yes"] : t["Csv.No"],
+                assignee is null ? "" : $"{assignee.Name} ({assignee.Id})",
             ]);
         }
 
@@ -130,12 +151,13 @@ internal static class CaseListPages
         ComplaintPath? Path,
         string? Provider,
         IntakeChannel? Channel,
+        string? Assigned,
         DateOnly? DueBefore,
         bool Overdue,
         string Sort);
 
     /// <summary>The filters as entered (kept for the form), parsed; a bad one gets an error in the visitor's language.</summary>
-    private static Filter Read(IQueryCollection query, IStringLocalizer<ConsoleListText> t)
+    private static Filter Read(IQueryCollection query, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ConsoleAssignText> a, IReadOnlyList<KnownStaffMember> staff)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in FilterNames)
@@ -180,6 +202,14 @@ internal static class CaseListPages
             }
         }
 
+        // Me, nobody, or an officer of the office's directory: an id the office does not know lists nothing of use.
+        var assigned = values.GetValueOrDefault("assigned");
+        if (assigned is not null && assigned is not (AssignedToMe or Unassigned) && !staff.Any(m => m.Id == assigned))
+        {
+            errors["assigned"] = a["Error.Assigned"];
+            assigned = null;
+        }
+
         var sort = values.GetValueOrDefault("sort") ?? SortDue;
         if (sort is not (SortDue or SortAge))
         {
@@ -194,17 +224,37 @@ internal static class CaseListPages
             path,
             values.GetValueOrDefault("provider"),
             channel,
+            assigned,
             dueBefore,
             values.GetValueOrDefault("overdue") == "true",
             sort);
     }
 
-    private static async Task<List<CaseStatus>> FindAsync(
+    private static async Task<List<OfficeCase>> FindAsync(
         HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, Filter filter, CancellationToken cancellationToken)
     {
         var member = StaffConsole.Member(context);
         var now = time.GetUtcNow();
-        IEnumerable<CaseStatus> cases = await readModel.ListCasesAsync(member.Office, filter.Stage, cancellationToken);
+
+        // One officer's cases are a condition of the table query; "nobody" is every row without an assignee.
+        var assignedTo = filter.Assigned switch
+        {
+            null or Unassigned => null,
+            AssignedToMe => member.Id,
+            var id => id,
+        };
+        IEnumerable<OfficeCase> listed = await readModel.ListOfficeCasesAsync(member.Office, filter.Stage, assignedTo, cancellationToken);
+        if (filter.Assigned == Unassigned)
+        {
+            listed = listed.Where(c => c.Assignee is null);
+        }
+
+        var assignees = new Dictionary<string, CaseAssignee?>(StringComparer.Ordinal);
+        var cases = listed.Select(c =>
+        {
+            assignees[c.Status.CaseId] = c.Assignee;
+            return c.Status;
+        });
         if (filter.Receipt is { } receipt)
         {
             cases = cases.Where(c => c.CaseId.Contains(receipt, StringComparison.OrdinalIgnoreCase));
@@ -240,10 +290,15 @@ internal static class CaseListPages
             cases = cases.Where(c => due.Contains(c.CaseId) || c.OverdueDeadlines.Any(d => d.DueDate < before));
         }
 
-        return filter.Sort == SortAge
+        List<CaseStatus> sorted = filter.Sort == SortAge
             ? [.. cases.OrderBy(c => c.ReceivedAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal)]
             : [.. cases.OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.ReceivedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+        return [.. sorted.Select(c => new OfficeCase(c, assignees[c.CaseId]))];
     }
+
+    /// <summary>Whom a list row names as assigned: the member themselves is "Me (name)".</summary>
+    internal static string? AssigneeName(CaseAssignee? assignee, StaffMember member, IStringLocalizer<ConsoleAssignText> a) =>
+        assignee is null ? null : assignee.Id == member.Id ? string.Format(CultureInfo.CurrentCulture, a["Assigned.Me"], assignee.Name) : assignee.Name;
 
     /// <summary>Open, with a deadline passed and its step not done, or a running deadline the clock has passed.</summary>
     private static bool IsOverdue(CaseStatus status, DateTimeOffset now) =>

@@ -420,6 +420,7 @@ internal static class CasePagesForStaff
 
     private static string? DoneMessage(string? done, StaffCaseView view, IStringLocalizer<ConsoleCaseText> c) =>
         done == ProviderLinkRevoked ? c["Done.ProviderLinkRevoked"]
+        : done == AssignmentPages.Done ? view.AssignmentDone
         : done is not null && CaseEvents.All.Contains(done, StringComparer.Ordinal)
             ? string.Format(CultureInfo.CurrentCulture, c["Done.Action"], view.ActionName(done))
             : null;

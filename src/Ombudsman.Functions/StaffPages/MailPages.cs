@@ -26,6 +26,10 @@ internal static partial class MailPages
     private const string NoticeResendFailed = "resend-failed";
     private const string NoticeRecorded = "recorded";
     private const string NoticeGone = "gone";
+    private const string NoticeClosed = "closed";
+
+    /// <summary>How long a closed case's undelivered mail stays listed, for staff to tell the party by other means.</summary>
+    public static readonly TimeSpan ClosedCasesListedFor = TimeSpan.FromDays(30);
 
     public static HttpRouteTable AddMailConsoleRoutes(this HttpRouteTable routes) => routes
         .Add(StaffConsole.Page(HttpRoute.Get("StaffMail", ConsoleRoutes.Mail.TrimStart('/'), ShowAsync)))
@@ -37,7 +41,7 @@ internal static partial class MailPages
 
     private static async Task<IResult> ShowAsync(
         HttpContext context, string? notice, string? @case, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<ReceiptText> r, PageResponder pages, CancellationToken cancellationToken)
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<ConsoleAssignText> a, PageResponder pages, CancellationToken cancellationToken)
     {
         var receipt = @case is { Length: > 0 } ? CaseIds.ReceiptNumberOf(@case) : "";
         var text = notice switch
@@ -46,14 +50,15 @@ internal static partial class MailPages
             NoticeResendFailed => string.Format(CultureInfo.CurrentCulture, t["Mail.ResendFailed"], receipt),
             NoticeRecorded => string.Format(CultureInfo.CurrentCulture, t["Mail.Recorded"], receipt),
             NoticeGone => (string)t["Mail.Gone"],
+            NoticeClosed => string.Format(CultureInfo.CurrentCulture, a["Mail.Closed"], receipt),
             _ => null,
         };
-        return await RenderAsync(context, readModel, time, t, r, pages, text, null, StatusCodes.Status200OK, cancellationToken);
+        return await RenderAsync(context, readModel, time, t, r, a, pages, text, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     private static async Task<IResult> RenderAsync(
         HttpContext context, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ReceiptText> r,
-        PageResponder pages, string? notice, MailRefusal? refused, int status, CancellationToken cancellationToken)
+        IStringLocalizer<ConsoleAssignText> a,         PageResponder pages, string? notice, MailRefusal? refused, int status, CancellationToken cancellationToken)
     {
         var member = StaffConsole.Member(context);
         var words = new ConsoleCaseRows(t, time);
@@ -62,7 +67,15 @@ internal static partial class MailPages
             .Where(c => c.Stage != CaseStage.Closed)
             .OrderBy(c => c.CaseId, StringComparer.Ordinal)
             .SelectMany(c => c.NotDeliveredNotifications.Select(key => (Case: c, Key: key)))
-            .Select(p => Row(p.Case, p.Key, words, t, r, refused is { } no && no.Key == p.Key ? no : null))
+            .Select(p => Row(p.Case, p.Key, words, r, a, refused is { } no && no.Key == p.Key ? no : null))
+            .ToList();
+
+        // A closed case's workflow has ended and takes no more events: its mail is listed to be told by other means.
+        var since = time.GetUtcNow() - ClosedCasesListedFor;
+        var closed = cases
+            .Where(c => c.Stage == CaseStage.Closed && c.ClosedAt >= since)
+            .OrderBy(c => c.CaseId, StringComparer.Ordinal)
+            .SelectMany(c => c.NotDeliveredNotifications.Select(key => Row(c, key, words, r, a, null)))
             .ToList();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = rows.FindIndex(row => row.Error is not null || row.DeliveredOnError is not null);
@@ -78,15 +91,15 @@ internal static partial class MailPages
 
         return await pages.RenderAsync<MailPage>(
             context,
-            new Dictionary<string, object?> { ["Staff"] = StaffConsole.Badge(context), ["Model"] = new MailModel(rows, notice, errors) },
+            new Dictionary<string, object?> { ["Staff"] = StaffConsole.Badge(context), ["Model"] = new MailModel(rows, notice, errors) { ClosedRows = closed } },
             status);
     }
 
     private static UndeliveredMailRow Row(
-        CaseStatus status, string key, ConsoleCaseRows words, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ReceiptText> r, MailRefusal? refused)
+        CaseStatus status, string key, ConsoleCaseRows words, IStringLocalizer<ReceiptText> r, IStringLocalizer<ConsoleAssignText> a, MailRefusal? refused)
     {
         // A deadline the law starts on this notice's receipt waits for it: staff should know what their answer starts.
-        var waits = status.AwaitingReceipt.Find(a => a.NotificationKey == key) is { } awaiting
+        var waits = status.AwaitingReceipt.Find(w => w.NotificationKey == key) is { } awaiting
             ? string.Format(CultureInfo.CurrentCulture, r["Mail.WaitsClock"], awaiting.RuleId, Pages.CasePages.Citation(awaiting.Citation, CultureInfo.CurrentUICulture.Name == "en" ? Workflows.Notifications.Language.English : Workflows.Notifications.Language.Indonesian))
             : null;
 
@@ -99,7 +112,7 @@ internal static partial class MailPages
             status.CaseId,
             ConsoleRoutes.Case(status.CaseId),
             words.StageName(status.Stage),
-            string.Format(CultureInfo.CurrentCulture, t["Mail.What"], template),
+            TemplateName(template, a),
             recipient,
             key,
             refused?.Means,
@@ -108,19 +121,46 @@ internal static partial class MailPages
             refused?.On);
     }
 
+    /// <summary>What a notification is, in the reader's words rather than its template id.</summary>
+    internal static string TemplateName(string template, IStringLocalizer<ConsoleAssignText> a) => template switch
+    {
+        NotificationTemplates.Receipt => a["Template.Receipt"],
+        NotificationTemplates.FileIncomplete => a["Template.FileIncomplete"],
+        NotificationTemplates.CureReminder7Days => a["Template.CureReminder7Days"],
+        NotificationTemplates.CureReminder1Day => a["Template.CureReminder1Day"],
+        NotificationTemplates.DeemedWithdrawn => a["Template.DeemedWithdrawn"],
+        NotificationTemplates.FileCompleteRouted => a["Template.FileCompleteRouted"],
+        NotificationTemplates.ProviderNewCase => a["Template.ProviderNewCase"],
+        NotificationTemplates.ProviderReminder => a["Template.ProviderReminder"],
+        NotificationTemplates.ProviderOverdue => a["Template.ProviderOverdue"],
+        NotificationTemplates.ProviderResponseReceived => a["Template.ProviderResponseReceived"],
+        NotificationTemplates.DraftResult => a["Template.DraftResult"],
+        NotificationTemplates.MediationScheduled => a["Template.MediationScheduled"],
+        NotificationTemplates.MediationOutcome => a["Template.MediationOutcome"],
+        NotificationTemplates.DecisionDelivered => a["Template.DecisionDelivered"],
+        NotificationTemplates.CompensationSet => a["Template.CompensationSet"],
+        NotificationTemplates.CompensationPaid => a["Template.CompensationPaid"],
+        NotificationTemplates.CompensationOverdue => a["Template.CompensationOverdue"],
+        NotificationTemplates.RecommendationIssued => a["Template.RecommendationIssued"],
+        NotificationTemplates.CaseClosed => a["Template.CaseClosed"],
+        NotificationTemplates.StaffEscalation => a["Template.StaffEscalation"],
+        NotificationTemplates.DeadlineMoved => a["Template.DeadlineMoved"],
+        _ => string.Format(CultureInfo.CurrentCulture, a["Template.Other"], template),
+    };
+
     private static Task<IResult> ResendAsync(
         HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
-        ActAsync(context, CaseEvents.NotificationResend, commands, readModel, time, t, r, text, pages, cancellationToken);
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<ConsoleAssignText> a, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationResend, commands, readModel, time, t, r, a, text, pages, cancellationToken);
 
     private static Task<IResult> DeliveredOtherwiseAsync(
         HttpContext context, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
-        ActAsync(context, CaseEvents.NotificationDeliveredOtherwise, commands, readModel, time, t, r, text, pages, cancellationToken);
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<ConsoleAssignText> a, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken) =>
+        ActAsync(context, CaseEvents.NotificationDeliveredOtherwise, commands, readModel, time, t, r, a, text, pages, cancellationToken);
 
     private static async Task<IResult> ActAsync(
         HttpContext context, string eventName, CaseCommands commands, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t,
-        IStringLocalizer<ReceiptText> r, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken)
+        IStringLocalizer<ReceiptText> r, IStringLocalizer<ConsoleAssignText> a, IStringLocalizer<Text> text, PageResponder pages, CancellationToken cancellationToken)
     {
         var posted = await PageForms.ReadAsync(context);
         if (posted.Refused)
@@ -144,9 +184,15 @@ internal static partial class MailPages
             return await pages.MessageAsync(context, new MessageModel(t["Mail.NotYourRoleTitle"], t["Mail.NotYourRole"], IsError: true), StatusCodes.Status403Forbidden);
         }
 
-        if (!status.NotDeliveredNotifications.Contains(key, StringComparer.Ordinal) || status.Stage == CaseStage.Closed)
+        if (!status.NotDeliveredNotifications.Contains(key, StringComparer.Ordinal))
         {
             return PageResponder.SeeOther(Notice(NoticeGone, caseId));
+        }
+
+        if (status.Stage == CaseStage.Closed)
+        {
+            // The case's workflow has ended and accepts no event: say so rather than pretend it was done.
+            return PageResponder.SeeOther(Notice(NoticeClosed, caseId));
         }
 
         var means = posted.Form["means"].ToString();
@@ -160,7 +206,7 @@ internal static partial class MailPages
                 CaseEvents.OtherMeans.Contains(means, StringComparer.Ordinal) ? null : t["Error.Means"].Value,
                 deliveredOn is null ? r["Error.DeliveredOn"].Value : null,
                 on);
-            return await RenderAsync(context, readModel, time, t, r, pages, null, refusal, StatusCodes.Status400BadRequest, cancellationToken);
+            return await RenderAsync(context, readModel, time, t, r, a, pages, null, refusal, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         var note = posted.Form["note"].ToString().Trim();
@@ -179,7 +225,8 @@ internal static partial class MailPages
         catch (CaseActionRefusedException)
         {
             // The case closed or moved meanwhile: nothing was sent or recorded.
-            return PageResponder.SeeOther(Notice(NoticeGone, caseId));
+            var now = await commands.GetAsync(caseId, cancellationToken);
+            return PageResponder.SeeOther(Notice(now?.Stage == CaseStage.Closed ? NoticeClosed : NoticeGone, caseId));
         }
 
         if (eventName == CaseEvents.NotificationDeliveredOtherwise)
@@ -210,7 +257,7 @@ internal static partial class MailPages
         }
 
         var zone = Workflows.Statute.OfficeTimeZone.FromCode(status.OfficeTimeZone);
-        var sent = status.AwaitingReceipt.Find(a => a.NotificationKey == key)?.SentAt;
+        var sent = status.AwaitingReceipt.Find(w => w.NotificationKey == key)?.SentAt;
         return date > zone.DateOf(time.GetUtcNow()) || (sent is { } at && date < zone.DateOf(at)) ? null : (date, true);
     }
 

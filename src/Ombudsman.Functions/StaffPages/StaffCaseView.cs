@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Ombudsman.Functions.Access;
 using Ombudsman.Functions.Api;
+using Ombudsman.Functions.Assignment;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
 using Ombudsman.Functions.Identity;
@@ -23,14 +24,20 @@ namespace Ombudsman.Functions.StaffPages;
 internal sealed class StaffCaseView(
     CaseReader reader,
     DisclosureStore disclosures,
+    CaseAssignments assignments,
     EvidenceStore evidence,
     CasePages words,
     RuleSetCatalog ruleSets,
     TimeProvider time,
     IStringLocalizer<ConsoleCaseText> c,
     IStringLocalizer<ConsoleTransferText> t,
-    OfficeDirectory offices)
+    OfficeDirectory offices,
+    IStringLocalizer<ConsoleAssignText> a,
+    IServiceProvider services)
 {
+    /// <summary>What the case page says after a change of assignment.</summary>
+    public string AssignmentDone => a["Assign.Done"];
+
     /// <summary>Image types a browser shows in an img element from the app's own address.</summary>
     internal static readonly string[] PreviewImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
@@ -52,7 +59,8 @@ internal sealed class StaffCaseView(
         var zone = complaint.Office.TimeZone;
         var today = zone.DateOf(time.GetUtcNow());
         var disclosed = await disclosures.DecisionsAsync(filed.CaseId, cancellationToken);
-        var timeline = status.Timeline.Concat(disclosed).OrderBy(e => e.At).ToList();
+        var assigned = await assignments.ChangesAsync(filed.CaseId, cancellationToken);
+        var timeline = status.Timeline.Concat(disclosed).Concat(assigned).OrderBy(e => e.At).ToList();
         var files = await evidence.ListAsync(filed.CaseId, cancellationToken);
         return new StaffCaseModel
         {
@@ -74,6 +82,7 @@ internal sealed class StaffCaseView(
             Timeline = [.. timeline.Select(e => new StaffTimelineItem(NotificationDates.DateTime(e.At, zone, language), Who(e.Actor), KindName(e.Kind), VisibilityName(e.Visibility), e.What))],
             Files = [.. files.Select(f => File(filed.CaseId, f, zone, language))],
             Actions = ActionForms(member, filed, posted),
+            Assignment = await AssignmentPages.PanelAsync(member, filed.CaseId, status.Office, services, cancellationToken),
             ProviderLink = StaffActionPermissions.MayManageProviderLink(member)
                 ? new StaffProviderLinkPanel(filed.CaseId, ProviderLinks.ResponseDeadlines(status, ruleSets).Any())
                 : null,

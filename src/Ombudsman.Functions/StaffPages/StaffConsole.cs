@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Ombudsman.Functions.Assignment;
 using Ombudsman.Functions.Identity;
 using Ombudsman.Functions.Pages;
 using Ombudsman.Functions.Routing;
@@ -39,7 +40,11 @@ internal static class StaffConsole
         var offices = context.RequestServices.GetRequiredService<OfficeDirectory>();
         var s = context.RequestServices.GetRequiredService<IStringLocalizer<StaffText>>();
         var stats = context.RequestServices.GetRequiredService<IStringLocalizer<ConsoleStatsText>>();
-        return new StaffBadge(member.Name, offices.Find(member.Office)?.Name ?? member.Office, string.Join(", ", member.Roles.Select(r => RoleName(s, r, stats))));
+        return new StaffBadge(member.Name, offices.Find(member.Office)?.Name ?? member.Office, string.Join(", ", member.Roles.Select(r => RoleName(s, r, stats))))
+        {
+            // A national reviewer alone opens no case: the navigation offers them the statistics only.
+            WorksOnCases = StaffMember.From(context.User) is not null,
+        };
     }
 
     /// <summary>A staff role as people call it, in the visitor's language (the national reviewer's name is a statistics text).</summary>
@@ -53,8 +58,17 @@ internal static class StaffConsole
         _ => role,
     };
 
-    private static ValueTask<object?> RequireStaffAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        RequireAsync(invocation, next, StaffMember.From);
+    private static async ValueTask<object?> RequireStaffAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        // The office learns who its staff are as they use the console, so a case can be assigned to any of them.
+        var context = invocation.HttpContext;
+        if (StaffMember.From(context.User) is { } member)
+        {
+            await context.RequestServices.GetRequiredService<StaffDirectory>().RecordAsync(member, context.RequestAborted);
+        }
+
+        return await RequireAsync(invocation, next, StaffMember.From);
+    }
 
     private static ValueTask<object?> RequireStatisticsReaderAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
         RequireAsync(invocation, next, StaffMember.StatisticsReaderFrom);

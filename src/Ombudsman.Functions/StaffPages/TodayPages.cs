@@ -15,7 +15,7 @@ namespace Ombudsman.Functions.StaffPages;
 /// <summary>
 /// My office today (<see cref="ConsoleRoutes.Today"/>): the signed-in member's office only, from the read model —
 /// deadlines that passed with their step not done, deadlines whose last day falls within three working days, cases
-/// in a stage where the member's role has a step to take, filings of the last seven days still being checked, and
+/// in a stage where the member's role has a step to take, the open cases assigned to the member, filings of the last seven days still being checked, and
 /// cases with a notification that did not arrive.
 /// </summary>
 internal static class TodayPages
@@ -51,9 +51,10 @@ internal static class TodayPages
         var (lastDueSoonDay, uncountedYears) = WorkingDaysAfter(calendar, today, DueSoonWorkingDays);
         var rows = new ConsoleCaseRows(t, time);
 
-        var cases = (await readModel.ListCasesAsync(member.Office, cancellationToken: cancellationToken))
-            .Where(c => c.Stage != CaseStage.Closed)
-            .ToDictionary(c => c.CaseId, StringComparer.Ordinal);
+        var listed = (await readModel.ListOfficeCasesAsync(member.Office, cancellationToken: cancellationToken))
+            .Where(c => c.Status.Stage != CaseStage.Closed)
+            .ToList();
+        var cases = listed.ToDictionary(c => c.Status.CaseId, c => c.Status, StringComparer.Ordinal);
         var running = (await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(lastDueSoonDay.AddDays(1)), cancellationToken: cancellationToken))
             .Where(d => cases.ContainsKey(d.CaseId) && d.Timer.Deadline is not null)
             .ToList();
@@ -86,13 +87,21 @@ internal static class TodayPages
             .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
             .ToList();
 
+        var mine = listed
+            .Where(c => c.Assignee?.Id == member.Id)
+            .Select(c => c.Status)
+            .OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(c => c.ReceivedAt)
+            .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
+            .ToList();
+
         var note = uncountedYears.Count == 0
             ? null
             : string.Format(CultureInfo.CurrentCulture, t["Today.CalendarNote"], string.Join(", ", uncountedYears));
         return await pages.RenderAsync<TodayPage>(context, new Dictionary<string, object?>
         {
             ["Staff"] = StaffConsole.Badge(context),
-            ["Model"] = new TodayModel(overdue, dueSoon, waiting, newFilings, mail, note),
+            ["Model"] = new TodayModel(overdue, dueSoon, waiting, newFilings, mail, note) { AssignedToMe = mine },
         });
     }
 

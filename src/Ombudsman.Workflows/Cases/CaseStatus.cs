@@ -99,7 +99,10 @@ public sealed record CaseStatus
     /// <summary>O11: the recommendation was not implemented in 60 days; the superior's name may be published.</summary>
     public bool PublicationFlag { get; set; }
 
-    /// <summary>Some notification of the case was not delivered, or may not have been; staff check and resend.</summary>
+    /// <summary>
+    /// A notification of the case was not delivered, or may not have been, and staff have not yet resent it or recorded
+    /// it as delivered by other means (true exactly while <see cref="NotDeliveredNotifications"/> lists one).
+    /// </summary>
     public bool EmailNotDelivered { get; set; }
 
     /// <summary>Idempotency keys of the notifications that were not (or may not have been) delivered, in order.</summary>

@@ -643,6 +643,9 @@ internal sealed partial class CaseWorkflowContext
         }
 
         Status.NotDeliveredNotifications.Remove(key);
+
+        // The flag says mail needs attention now; a failed resend below lists itself and raises it again.
+        Status.EmailNotDelivered = Status.NotDeliveredNotifications.Count > 0;
         if (signal.Is(CaseEvents.NotificationDeliveredOtherwise))
         {
             var note = action.Note is { Length: > 0 } n ? $": {n}" : "";

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ombudsman.Functions.Access;
+using Ombudsman.Functions.Assignment;
 using Ombudsman.Functions.Calendar;
 using Ombudsman.Functions.Disclosure;
 using Ombudsman.Functions.Evidence;
@@ -54,6 +55,8 @@ public sealed partial class StorageNamesTests
         bound["AccessTokensTable"] = AccessServiceCollectionExtensions.TokenStoreOptions(root).TableName;
         bound["IdempotencyKeysTable"] = IdempotencyServiceCollectionExtensions.OptionsOf(root).TableName;
         bound["DisclosuresTable"] = DisclosureServiceCollectionExtensions.StoreOptions(root).TableName;
+        bound["AssignmentsTable"] = AssignmentServiceCollectionExtensions.StorageOptions(root).AssignmentsTable;
+        bound["StaffDirectoryTable"] = AssignmentServiceCollectionExtensions.StorageOptions(root).StaffDirectoryTable;
         bound["ProviderAllowanceTable"] = ProviderAllowanceTable.From(root).Name;
         bound["CalendarsTable"] = CalendarServiceCollectionExtensions.StoreOptions(root).TableName;
 

@@ -127,6 +127,8 @@ internal sealed class TestApp : IAsyncDisposable
             $"--StorageNames:AccessTokensTable={prefix}AccessTokens",
             $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
             $"--StorageNames:DisclosuresTable={prefix}Disclosures",
+            $"--StorageNames:AssignmentsTable={prefix}Assignments",
+            $"--StorageNames:StaffDirectoryTable={prefix}StaffDirectory",
             $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
             $"--StorageNames:CalendarsTable={prefix}Calendars",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning"),

@@ -142,13 +142,13 @@ public sealed class ConsoleListTests(AzuriteFixture azurite, ChromiumFixture chr
         var bytes = await all.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Equal("Nomor tanda terima,Tahap,Jalur,Saluran,Penyelenggara,Diterima,Ketentuan,Hari terakhir (TTTT-BB-HH),Sisa hari,Lewat batas waktu", lines[0]);
+        Assert.Equal("Nomor tanda terima,Tahap,Jalur,Saluran,Penyelenggara,Diterima,Ketentuan,Hari terakhir (TTTT-BB-HH),Sisa hari,Lewat batas waktu,Ditugaskan kepada", lines[0]);
         Assert.Equal(5, lines.Length);
         Assert.Equal("", lines[4]);
         Assert.StartsWith(Receipt(civil) + ",Pemeriksaan kelengkapan berkas,Pengaduan ke penyelenggara,Datang langsung,\"Dinas Kependudukan, \"\"Capil\"\" Bekasi\",2026-03-02,P5,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith(Receipt(land1) + ",", lines[2], StringComparison.Ordinal);
         Assert.StartsWith(Receipt(land2) + ",", lines[3], StringComparison.Ordinal);
-        Assert.EndsWith(",tidak", lines[3], StringComparison.Ordinal);
+        Assert.EndsWith(",tidak,", lines[3], StringComparison.Ordinal); // overdue: no; assigned to nobody
         Assert.DoesNotContain(Receipt(elsewhere), Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
 
         using var filtered = await http.GetAsync(new Uri(ConsoleRoutes.CasesCsv + "?provider=pertanahan", UriKind.Relative));

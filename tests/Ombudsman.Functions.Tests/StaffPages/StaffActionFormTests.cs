@@ -90,10 +90,13 @@ public sealed class StaffActionFormTests
             null!,
             null!,
             null!,
+            null!,
             TimeProvider.System,
             services.GetRequiredService<IStringLocalizer<ConsoleCaseText>>(),
             services.GetRequiredService<IStringLocalizer<ConsoleTransferText>>(),
-            new Ombudsman.Workflows.Offices.OfficeDirectory(Ombudsman.Workflows.Offices.OfficeDirectory.DevelopmentOffices));
+            new Ombudsman.Workflows.Offices.OfficeDirectory(Ombudsman.Workflows.Offices.OfficeDirectory.DevelopmentOffices),
+            services.GetRequiredService<IStringLocalizer<ConsoleAssignText>>(),
+            services);
     }
 
     private sealed class UiCulture : IDisposable

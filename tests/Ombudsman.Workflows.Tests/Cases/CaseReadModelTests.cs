@@ -46,6 +46,29 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
         Assert.Equal(["decision-2"], open.Select(d => d.Timer.Key));
     }
 
+    [Fact]
+    public async Task A_case_keeps_its_assignee_through_later_record_writes_and_lists_filter_by_it()
+    {
+        var (readModel, _) = Create();
+        var first = Update(version: 1, entries: ["Complaint received."], timers: [Timer("completeness-answer-1", Filed.AddDays(14))]);
+        var second = Update(version: 2, entries: ["file-complete"], timers: [Timer("decision-2", Filed.AddDays(60))], stage: CaseStage.Examination, firstSequence: 2, filing: false);
+        await readModel.ApplyAsync(first);
+        var office = first.Office;
+
+        Assert.True(await readModel.SetAssigneeAsync(office, "case-1", new CaseAssignee("jkt-examiner", "Budi")));
+        await readModel.ApplyAsync(second);
+
+        var listed = Assert.Single(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner"));
+        Assert.Equal(new CaseAssignee("jkt-examiner", "Budi"), listed.Assignee);
+        Assert.Equal(CaseStage.Examination, listed.Status.Stage);
+        Assert.Empty(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner-2"));
+
+        Assert.True(await readModel.SetAssigneeAsync(office, "case-1", null));
+        Assert.Null(Assert.Single(await readModel.ListOfficeCasesAsync(office)).Assignee);
+        Assert.Empty(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner"));
+        Assert.False(await readModel.SetAssigneeAsync(office, "no-such-case", new CaseAssignee("jkt-examiner", "Budi")));
+    }
+
     private (CaseReadModel ReadModel, CaseReadModelNames Names) Create()
     {
         var prefix = "r" + Guid.NewGuid().ToString("N")[..10];

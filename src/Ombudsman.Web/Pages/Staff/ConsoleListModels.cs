@@ -18,7 +18,11 @@ public sealed record ConsoleCaseRow(
     bool Overdue,
     string Provider,
     string Channel,
-    string Received);
+    string Received)
+{
+    /// <summary>The officer the case is assigned to ("me" for the reader); null when nobody is.</summary>
+    public string? AssignedTo { get; init; }
+}
 
 /// <summary>My office today: each list, and a note when working days were counted without a holiday calendar.</summary>
 public sealed record TodayModel(
@@ -27,7 +31,11 @@ public sealed record TodayModel(
     IReadOnlyList<ConsoleCaseRow> WaitingForMe,
     IReadOnlyList<ConsoleCaseRow> NewFilings,
     IReadOnlyList<ConsoleCaseRow> UndeliveredMail,
-    string? CalendarNote);
+    string? CalendarNote)
+{
+    /// <summary>The open cases assigned to the reader.</summary>
+    public IReadOnlyList<ConsoleCaseRow> AssignedToMe { get; init; } = [];
+}
 
 /// <summary>A choice in a filter's list.</summary>
 public sealed record FilterOption(string Value, string Label);
@@ -47,6 +55,9 @@ public sealed record CaseListModel
     public required IReadOnlyList<FilterOption> Paths { get; init; }
 
     public required IReadOnlyList<FilterOption> Channels { get; init; }
+
+    /// <summary>Anyone, me, nobody, and each officer of the office the console knows.</summary>
+    public required IReadOnlyList<FilterOption> Assignees { get; init; }
 
     public required IReadOnlyList<FilterOption> Sorts { get; init; }
 
@@ -82,4 +93,8 @@ public sealed record UndeliveredMailRow(
     string? DeliveredOnError = null);
 
 /// <summary>The undelivered mail page; <paramref name="Notice"/> says what the last action did.</summary>
-public sealed record MailModel(IReadOnlyList<UndeliveredMailRow> Rows, string? Notice, IReadOnlyDictionary<string, string> Errors);
+public sealed record MailModel(IReadOnlyList<UndeliveredMailRow> Rows, string? Notice, IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>Undelivered mail of recently closed cases, which the system can no longer resend or record.</summary>
+    public IReadOnlyList<UndeliveredMailRow> ClosedRows { get; init; } = [];
+}

@@ -43,6 +43,9 @@ public sealed record StaffCaseModel
     /// <summary>The actions this stage allows for the member's roles, each a form.</summary>
     public required IReadOnlyList<StaffActionForm> Actions { get; init; }
 
+    /// <summary>Who handles the case, and the form to change it that the member's roles allow.</summary>
+    public StaffAssignmentPanel? Assignment { get; init; }
+
     /// <summary>The provider's capability link, when the member's roles manage it.</summary>
     public StaffProviderLinkPanel? ProviderLink { get; init; }
 
@@ -93,4 +96,28 @@ public sealed record StaffOption(string Value, string Label);
 public sealed record StaffProviderLinkPanel(string CaseId, bool Available)
 {
     public string? IssuedPageUrl { get; init; }
+}
+
+/// <summary>
+/// Who handles the case (<see cref="Status"/>: who, since when, by whom) and what the member may change: choose any
+/// officer of the office (<see cref="Choices"/>, the head of office), take the unassigned case (<see cref="TakeAs"/>)
+/// or hand back their own (<see cref="Release"/>). <see cref="Expected"/> is the assignee the page shows, posted back
+/// so a change made meanwhile is not overwritten.
+/// </summary>
+public sealed record StaffAssignmentPanel(string Href, string Status, string Rules, string Expected)
+{
+    public IReadOnlyList<StaffOption>? Choices { get; init; }
+
+    /// <summary>The officer chosen in the list (kept after an error).</summary>
+    public string? Chosen { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>The member's own id, when they may take the case.</summary>
+    public string? TakeAs { get; init; }
+
+    public bool Release { get; init; }
+
+    /// <summary>Why the member cannot change the assignment, when no form is offered.</summary>
+    public string? Note { get; init; }
 }

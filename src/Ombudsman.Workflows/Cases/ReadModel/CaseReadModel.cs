@@ -20,6 +20,12 @@ public sealed class CaseReadModel
     /// <summary>The row that holds a case id from the moment a filing claims it (sorts before the entries).</summary>
     private const string ClaimRowKey = "claim";
 
+    /// <summary>
+    /// Columns of the case row that the staff console owns (who the case is assigned to), not the orchestration: a
+    /// record write keeps them as they are, and only <see cref="SetAssigneeAsync"/> changes them.
+    /// </summary>
+    private static readonly string[] AssigneeColumns = ["AssignedTo", "AssignedToName"];
+
     private readonly TableClient _cases;
     private readonly TableClient _timeline;
     private readonly TableClient _deadlines;
@@ -169,6 +175,14 @@ public sealed class CaseReadModel
                 ["Deadlines"] = CaseJson.Serialize(update.Status.Deadlines),
             };
             Chunk(row, "Status", CaseJson.Serialize(update.Status with { Timeline = [] }));
+            foreach (var column in AssigneeColumns)
+            {
+                if (current is not null && current.TryGetValue(column, out var kept))
+                {
+                    row[column] = kept;
+                }
+            }
+
             try
             {
                 if (current is null)
@@ -297,19 +311,60 @@ public sealed class CaseReadModel
     }
 
     /// <summary>An office's cases (status without timeline), optionally in one stage, in case id order.</summary>
-    public async Task<IReadOnlyList<CaseStatus>> ListCasesAsync(string office, CaseStage? stage = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseStatus>> ListCasesAsync(string office, CaseStage? stage = null, CancellationToken cancellationToken = default) =>
+        [.. (await ListOfficeCasesAsync(office, stage, cancellationToken: cancellationToken)).Select(c => c.Status)];
+
+    /// <summary>
+    /// An office's cases with whom each is assigned to, optionally in one stage and only those assigned to the staff
+    /// member <paramref name="assignedTo"/> (a condition the table service applies, so only their rows are read).
+    /// </summary>
+    public async Task<IReadOnlyList<OfficeCase>> ListOfficeCasesAsync(
+        string office, CaseStage? stage = null, string? assignedTo = null, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync();
-        var filter = stage is { } s
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {office} and Stage eq {s.ToString()}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {office}");
-        var cases = new List<CaseStatus>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {office}");
+        if (stage is { } s)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Stage eq {s.ToString()}");
+        }
+
+        if (assignedTo is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"AssignedTo eq {assignedTo}");
+        }
+
+        var cases = new List<OfficeCase>();
         await foreach (var row in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            cases.Add(ReadStatus(row));
+            cases.Add(new OfficeCase(
+                ReadStatus(row),
+                row.GetString("AssignedTo") is { Length: > 0 } id ? new CaseAssignee(id, row.GetString("AssignedToName") ?? id) : null));
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// Records on the case row whom the case is assigned to (null: nobody), for lists that filter by it. Only the two
+    /// assignee columns are merged in; a record write in between keeps them (see <see cref="ApplyAsync"/>). False when
+    /// the case has no row.
+    /// </summary>
+    public async Task<bool> SetAssigneeAsync(string office, string caseId, CaseAssignee? assignee, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await _cases.UpdateEntityAsync(
+                new TableEntity(office, caseId) { ["AssignedTo"] = assignee?.Id ?? "", ["AssignedToName"] = assignee?.Name ?? "" },
+                ETag.All,
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     private static readonly string[] FactColumns =
