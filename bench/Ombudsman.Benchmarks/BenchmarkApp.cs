@@ -29,6 +29,7 @@ internal static class BenchmarkApp
                 $"--StorageNames:IdempotencyKeysTable={prefix}IdempotencyKeys",
                 $"--StorageNames:DisclosuresTable={prefix}Disclosures",
                 $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
+                $"--StorageNames:CalendarsTable={prefix}Calendars",
                 $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), prefix + "-mail")}",
                 $"--Email:SendRecordsTable={prefix}emailsends",
                 "--urls=http://127.0.0.1:0",
