@@ -51,8 +51,7 @@ internal static class TodayPages
         var (lastDueSoonDay, uncountedYears) = WorkingDaysAfter(calendar, today, DueSoonWorkingDays);
         var rows = new ConsoleCaseRows(t, time);
 
-        var cases = (await readModel.ListCasesAsync(member.Office, cancellationToken: cancellationToken))
-            .Where(c => c.Stage != CaseStage.Closed)
+        var cases = (await readModel.ListOpenCasesAsync(member.Office, cancellationToken))
             .ToDictionary(c => c.CaseId, StringComparer.Ordinal);
         var running = (await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(lastDueSoonDay.AddDays(1)), cancellationToken: cancellationToken))
             .Where(d => cases.ContainsKey(d.CaseId) && d.Timer.Deadline is not null)
