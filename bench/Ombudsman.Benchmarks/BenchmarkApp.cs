@@ -31,6 +31,7 @@ internal static class BenchmarkApp
                 $"--StorageNames:AssignmentsTable={prefix}Assignments",
                 $"--StorageNames:StaffDirectoryTable={prefix}StaffDirectory",
                 $"--StorageNames:ProviderAllowanceTable={prefix}ProviderAllowance",
+                $"--StorageNames:CalendarsTable={prefix}Calendars",
                 $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), prefix + "-mail")}",
                 $"--Email:SendRecordsTable={prefix}emailsends",
                 "--urls=http://127.0.0.1:0",

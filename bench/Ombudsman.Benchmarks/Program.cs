@@ -56,6 +56,38 @@ if (args.FirstOrDefault() == "pages")
     return;
 }
 
+// The staff console's office pages over a large read model: TTFB, bytes and storage requests per page view:
+// dotnet run -c Release --project bench/Ombudsman.Benchmarks -- console [--cases 100000] [--requests 200] [--fewest 5] [--budget-seconds 60]
+if (args.FirstOrDefault() == "console")
+{
+    var cases = int.Parse(Option("--cases") ?? "100000", CultureInfo.InvariantCulture);
+    var requests = int.Parse(Option("--requests") ?? "200", CultureInfo.InvariantCulture);
+    var fewest = int.Parse(Option("--fewest") ?? "5", CultureInfo.InvariantCulture);
+    var budget = TimeSpan.FromSeconds(int.Parse(Option("--budget-seconds") ?? "60", CultureInfo.InvariantCulture));
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}; {cases} cases, up to {requests} views a page (at least {fewest}) within about {budget.TotalSeconds:0} s");
+    var emulator = new AzuriteFixture();
+    await emulator.InitializeAsync();
+    try
+    {
+        var figures = await new ConsoleBenchmark(cases, requests, fewest, budget).RunAsync(emulator, Console.WriteLine);
+        Console.WriteLine($"load average after: {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine("| page | address | member | TTFB p50 (ms) | TTFB p99 (ms) | body (bytes) | storage requests per view | in storage requests, p50 (ms) | views |");
+        Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var f in figures)
+        {
+            var storage = f.StorageMin == f.StorageMax ? $"{f.StorageMin}" : $"{f.StorageMin}-{f.StorageMax}";
+            Console.WriteLine($"| {f.Name} | `{f.Path}` | {f.Member} | {Format(f.P50Ms)} | {Format(f.P99Ms)} | {f.Bytes} | {storage} | {Format(f.StorageP50Ms)} | {f.Runs} |");
+        }
+    }
+    finally
+    {
+        await emulator.DisposeAsync();
+    }
+
+    return;
+}
+
 // HTTP benchmark through the real routes on the local host and its engine:
 // dotnet run -c Release --project bench/Ombudsman.Benchmarks -- [http] [--quick]
 {
@@ -80,6 +112,8 @@ if (args.FirstOrDefault() == "pages")
     }
 
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 

@@ -51,9 +51,7 @@ internal static class TodayPages
         var (lastDueSoonDay, uncountedYears) = WorkingDaysAfter(calendar, today, DueSoonWorkingDays);
         var rows = new ConsoleCaseRows(t, time);
 
-        var listed = (await readModel.ListOfficeCasesAsync(member.Office, cancellationToken: cancellationToken))
-            .Where(c => c.Status.Stage != CaseStage.Closed)
-            .ToList();
+        var listed = await readModel.ListOpenCasesAsync(member.Office, cancellationToken);
         var cases = listed.ToDictionary(c => c.Status.CaseId, c => c.Status, StringComparer.Ordinal);
         var running = (await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(lastDueSoonDay.AddDays(1)), cancellationToken: cancellationToken))
             .Where(d => cases.ContainsKey(d.CaseId) && d.Timer.Deadline is not null)

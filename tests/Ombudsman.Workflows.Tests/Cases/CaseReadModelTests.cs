@@ -69,6 +69,36 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
         Assert.False(await readModel.SetAssigneeAsync(office, "no-such-case", new CaseAssignee("jkt-examiner", "Budi")));
     }
 
+    [Fact]
+    public async Task Open_cases_of_an_office_are_listed_without_its_closed_ones_or_another_offices()
+    {
+        var (readModel, _) = Create();
+        await readModel.ApplyAsync(Listed("jkt-open", "JKT", CaseStage.Examination));
+        await readModel.ApplyAsync(Listed("jkt-closed", "JKT", CaseStage.Closed));
+        await readModel.ApplyAsync(Listed("bal-open", "BAL", CaseStage.Examination));
+
+        Assert.Equal(["jkt-open"], (await readModel.ListOpenCasesAsync("JKT")).Select(c => c.Status.CaseId));
+        Assert.Equal(["jkt-closed", "jkt-open"], (await readModel.ListCasesAsync("JKT")).Select(c => c.CaseId));
+    }
+
+    [Fact]
+    public async Task A_status_longer_than_the_listed_columns_hold_is_listed_whole()
+    {
+        var (readModel, _) = Create();
+
+        // About 200,000 characters of JSON: seven chunks of 30,000, more than a list reads by its columns.
+        var keys = Enumerable.Range(0, 4000).Select(i => $"notification-{i:D5}-to-the-complainant-undelivered").ToList();
+        var update = Listed("jkt-long", "JKT", CaseStage.Examination);
+        update = update with { Status = update.Status with { NotDeliveredNotifications = keys } };
+        await readModel.ApplyAsync(update);
+        await readModel.ApplyAsync(Listed("jkt-short", "JKT", CaseStage.Examination));
+
+        var listed = await readModel.ListOpenCasesAsync("JKT");
+        Assert.Equal(["jkt-long", "jkt-short"], listed.Select(c => c.Status.CaseId));
+        Assert.Equal(keys, listed[0].Status.NotDeliveredNotifications);
+        Assert.Equal(keys, (await readModel.ListCasesAsync("JKT", CaseStage.Examination))[0].NotDeliveredNotifications);
+    }
+
     private (CaseReadModel ReadModel, CaseReadModelNames Names) Create()
     {
         var prefix = "r" + Guid.NewGuid().ToString("N")[..10];
@@ -96,6 +126,19 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
             Filing = filing ? new CaseFiling { Complaint = complaint, ReceivedAt = Filed } : null,
         };
     }
+
+    private static CaseRecordUpdate Listed(string caseId, string office, CaseStage stage) => new()
+    {
+        CaseId = caseId,
+        Office = office,
+        Version = 1,
+        InputsHandled = 0,
+        Waiting = true,
+        Status = new CaseStatus { CaseId = caseId, Stage = stage, Path = ComplaintPath.Provider, Office = office, OfficeTimeZone = "WIB", ReceivedAt = Filed },
+        FirstSequence = 1,
+        NewEntries = [],
+        Timers = [],
+    };
 
     private async Task<int> CountAsync(string table)
     {
