@@ -58,7 +58,7 @@ internal static partial class MailPages
 
     private static async Task<IResult> RenderAsync(
         HttpContext context, CaseReadModel readModel, TimeProvider time, IStringLocalizer<ConsoleListText> t, IStringLocalizer<ReceiptText> r,
-        IStringLocalizer<ConsoleAssignText> a,         PageResponder pages, string? notice, MailRefusal? refused, int status, CancellationToken cancellationToken)
+        IStringLocalizer<ConsoleAssignText> a, PageResponder pages, string? notice, MailRefusal? refused, int status, CancellationToken cancellationToken)
     {
         var member = StaffConsole.Member(context);
         var words = new ConsoleCaseRows(t, time);
