@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Api;
@@ -60,7 +61,7 @@ internal sealed record Receipt
         var local = filed.ReceivedAt.ToOffset(zone.UtcOffset);
         return new Receipt
         {
-            CitationText = ruleSet[RuleId].Citation,
+            CitationText = StatuteWording.Primary(ruleSet[RuleId].Citation),
             ReceiptNumber = filed.ReceiptNumber,
             CaseId = filed.CaseId,
             Complainant = new ReceiptComplainant(complaint.Complainant.Name, complaint.Complainant.Address, complaint.Complainant.Email, complaint.Complainant.Phone, complaint.Complainant.Confidential),

@@ -212,7 +212,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     /// </summary>
     private string StepWords(TimelineEntry source, CaseStatus? status, Language language, Complaint complaint, RuleSet rules) => (source.Step ?? StepOf(source.What)) switch
     {
-        TimelineSteps.ReceiptIssued => Format(l["Step.ReceiptIssued"], Cite(rules, "P4", language)),
+        TimelineSteps.ReceiptIssued => Format(l["Step.ReceiptIssued"], Citation(StatuteWording.Primary(rules[Receipt.RuleId].Citation), language)),
         TimelineSteps.FileComplete => l["Step.FileComplete"],
 
         // Whom the case went to is worded from the complaint, as RoutingOrchestration chose it.

@@ -29,6 +29,16 @@ internal static class StatuteWording
         };
     }
 
+    /// <summary>
+    /// The provision a citation names first, without what it adds after a semicolon (e.g. "UU 25/2009 art. 44" of
+    /// "UU 25/2009 art. 44; sanction art. 54(2)"): what a receipt or a party is told it was issued under.
+    /// </summary>
+    public static string Primary(string citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        return citation.Split(';')[0].Trim();
+    }
+
     /// <summary>The act a citation is from, e.g. "UU 25/2009" for "UU 25/2009 art. 45(1)".</summary>
     public static string Act(string citation)
     {

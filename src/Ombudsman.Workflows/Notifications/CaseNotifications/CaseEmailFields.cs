@@ -76,7 +76,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time,
             "Deadline" => Deadline(),
             "DeadlineNote" => DeadlineNote(),
             "DeadlineCitation" => DeadlineCitation(),
-            "ReceiptCitation" => Cite(Rules[ReceiptRule].Citation),
+            "ReceiptCitation" => Cite(StatuteWording.Primary(Rules[ReceiptRule].Citation)),
             "ReceivedAt" => Instant(Data("receivedAt")) ?? NotificationDates.DateTime(Now, Zone, Language),
             // A case on the per-response version sends one email per response, so it sends no count.
             "ResponseCount" => Data("responseCount") ?? "1",
