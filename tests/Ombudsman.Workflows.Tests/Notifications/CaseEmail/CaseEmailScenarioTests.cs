@@ -24,7 +24,7 @@ public sealed class CaseEmailScenarioTests(AzuriteFixture azurite)
         var text = receipt.Parts[0].Body;
         Assert.Contains(CaseEmailHost.TrackingBase + caseId, text, StringComparison.Ordinal);
         // The receipt cites P4 of the pinned rule set and the completeness answer's rule (P5), as an Indonesian reader says them.
-        Assert.Contains($"({StatuteWording.Citation(Ombudsman.Workflows.Tests.Statute.StatuteFixtures.ShippedRuleSet["P4"].Citation, Language.Indonesian)})", text, StringComparison.Ordinal);
+        Assert.Contains($"({StatuteWording.Citation(StatuteWording.Primary(Ombudsman.Workflows.Tests.Statute.StatuteFixtures.ShippedRuleSet["P4"].Citation), Language.Indonesian)})", text, StringComparison.Ordinal);
         Assert.Contains("(UU 25/2009 pasal 45(1))", text, StringComparison.Ordinal);
         Assert.Contains("2 Maret 2026 09.00 WIB", text, StringComparison.Ordinal);
         Assert.False((await host.StatusAsync(caseId)).EmailNotDelivered);
