@@ -173,6 +173,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
                 Format(l["Timeline.DeadlineSuspended"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
             TimelineKind.DeadlineResumed when DeadlineNamed().Match(source.What) is { Success: true } m =>
                 Format(l["Timeline.DeadlineResumed"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})"),
+            TimelineKind.DeadlineMoved when DeadlineMovedFromTo().Match(source.What) is { Success: true } m => Format(
+                l["Timeline.DeadlineMoved"], $"{DeadlineWhat(m.Groups["kind"].Value)} ({m.Groups["rule"].Value})", LongDate(m.Groups["from"].Value, language), LongDate(m.Groups["to"].Value, language)),
             _ when shown.Actor == CaseRole.System => StepWords(source, status, language, complaint, rules),
             _ => shown.What,
         };
@@ -247,6 +249,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
             NotificationDates.LongDate(DateOnly.ParseExact(received.Groups["on"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture), language),
             MeansWords(received.Groups["means"].Success ? received.Groups["means"].Value : NoticeReceipt.Email)),
         TimelineSteps.AwaitingReceipt => r["Step.AwaitingReceipt"],
+        TimelineSteps.Transferred when TransferredTo().Match(source.What) is { Success: true } to => Format(l["Step.Transferred"], to.Groups["office"].Value, Cite(rules, "O13", language)),
         _ => language == Language.English ? source.What : l["Step.Other"],
     };
 
@@ -303,6 +306,16 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     // The workflow records a deadline as "Deadline {rule} ({kind}) runs to …" and "Deadline {rule} ({kind}, {citation}) passed."
     [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)[,)]")]
     internal static partial Regex DeadlineNamed();
+
+    [GeneratedRegex(@"^Deadline (?<rule>[A-Z0-9]+) \((?<kind>[a-z0-9-]+)\) moved from (?<from>\d{4}-\d{2}-\d{2}) to (?<to>\d{4}-\d{2}-\d{2})")]
+    private static partial Regex DeadlineMovedFromTo();
+
+    /// <summary>The receiving office's name, as the transfer step records it ("Transferred from A (JKT) to B (PAP) …").</summary>
+    [GeneratedRegex(@"^Transferred from .+? \([A-Z]+\) to (?<office>.+?) \([A-Z]+\)")]
+    private static partial Regex TransferredTo();
+
+    private static string LongDate(string iso, Language language) =>
+        NotificationDates.LongDate(DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), language);
 
     // The workflow records a stage as "Stage: {name}." (CaseWorkflowContext.Enter).
     private static CaseStage? StageEntered(string what) =>
@@ -450,4 +463,6 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     private static string Format(string template, object value) => string.Format(CultureInfo.CurrentCulture, template, value);
 
     private static string Format(string template, object first, object second) => string.Format(CultureInfo.CurrentCulture, template, first, second);
+
+    private static string Format(string template, object first, object second, object third) => string.Format(CultureInfo.CurrentCulture, template, first, second, third);
 }

@@ -75,6 +75,16 @@ public sealed partial class CalendarAmendmentDeliveryTests(AzuriteFixture azurit
             e => e.GetProperty("what").GetString()!.StartsWith("Deadline O4 (completeness-answer) moved from 2027-01-13 to 2027-01-14", StringComparison.Ordinal)
                 && e.GetProperty("what").GetString()!.Contains($"SKB No. {TestDecree} of 2026-12-22", StringComparison.Ordinal));
 
+        // The complainant's page says so in their language, with both last days.
+        using var caseRequest = new HttpRequestMessage(HttpMethod.Get, $"/track/{filed.CaseId}");
+        caseRequest.Headers.Add("Cookie", "ombudsman-case=" + filed.Token);
+        using var casePage = await app.Client.SendAsync(caseRequest);
+        Assert.Equal(HttpStatusCode.OK, casePage.StatusCode);
+        Assert.Contains(
+            "berubah karena kalender hari libur diperbarui: semula Rabu, 13 Januari 2027, sekarang Kamis, 14 Januari 2027.",
+            WebUtility.HtmlDecode(await casePage.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
+
         var email = await Polling.UntilAsync(() => Task.FromResult(Mails(app, "complainant-deadline-moved-*.eml")), m => m.Count > 0);
         var body = Assert.Single(email);
         Assert.Contains("Semula: 13 Januari 2027 pukul 23.59 WIB.", body, StringComparison.Ordinal);

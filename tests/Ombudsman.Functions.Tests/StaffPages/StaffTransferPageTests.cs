@@ -79,6 +79,17 @@ public sealed partial class StaffTransferPageTests(AzuriteFixture azurite, Chrom
         await Assertions.Expect(papua.Page.Locator("#action-transfer-office")).ToHaveCountAsync(1);
         await PageChecks.CheckAsync(papua.Page, "staff-transfer-receiving-office-case");
 
+        // The complainant's own page words the step in their language, naming the receiving office and the article, never the staff's reason.
+        var token = await app.Service<Ombudsman.Functions.Access.AccessTokenStore>().IssueAsync(
+            new Ombudsman.Functions.Access.AccessGrant { CaseId = caseId, Party = Ombudsman.Functions.Access.AccessParty.Complainant, IssuedAt = app.Service<TimeProvider>().GetUtcNow() },
+            CancellationToken.None);
+        await using var complainant = await BrowserSession.OpenAsync(chromium, app);
+        await complainant.Page.GotoAsync($"/track/{caseId}?token={token}");
+        var timeline = complainant.Page.Locator("main");
+        await Assertions.Expect(timeline).ToContainTextAsync("Laporan dilimpahkan ke Ombudsman RI Perwakilan Papua (PO 58/2023 pasal 17).");
+        await Assertions.Expect(timeline).Not.ToContainTextAsync("Terlapor berkedudukan di Kota Jayapura.");
+        await PageChecks.CheckAsync(complainant.Page, "case-transferred");
+
         var staffMail = await Polling.UntilAsync(
             () => Task.FromResult(Directory.Exists(app.MailDirectory) ? Directory.GetFiles(app.MailDirectory, "staff-case-transferred-*.eml") : []),
             files => files.Length >= 2,
@@ -86,7 +97,7 @@ public sealed partial class StaffTransferPageTests(AzuriteFixture azurite, Chrom
         Assert.Equal(2, staffMail.Length);
         var complainantMail = Decoded(Assert.Single(Directory.GetFiles(app.MailDirectory, "complainant-case-transferred-*.eml")));
         Assert.Contains("Alasan: Terlapor berkedudukan di Kota Jayapura.", complainantMail, StringComparison.Ordinal);
-        Assert.Contains("(PO 58/2023 art. 17)", complainantMail, StringComparison.Ordinal);
+        Assert.Contains("(PO 58/2023 pasal 17)", complainantMail, StringComparison.Ordinal);
         Assert.Contains("kini berakhir pukul 23.59 WIT", complainantMail, StringComparison.Ordinal);
     }
 
