@@ -22,7 +22,7 @@ public sealed class ProgramStatuteWiringTests(AzuriteFixture azurite)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(23, json.RootElement.GetProperty("rules").GetArrayLength());
+        Assert.Equal(26, json.RootElement.GetProperty("rules").GetArrayLength());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
         var ruleSet = Assert.Single(json.GetProperty("ruleSets").EnumerateArray());
         Assert.Equal("2025-01-01", ruleSet.GetProperty("effectiveFrom").GetString());
         var rules = ruleSet.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
-        Assert.Equal(23, rules.Count);
+        Assert.Equal(26, rules.Count); // P1-P11, O1-O13, and the policy steps O7A and O10A
         Assert.All(rules.Values, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("citation").GetString())));
 
         var o4 = rules["O4"];
@@ -123,7 +123,7 @@ public sealed class StatuteEndpointsTests : IAsyncLifetime
         var json = await GetJsonAsync("/api/statute/rules/2025.1");
 
         Assert.Equal("2025.1", json.GetProperty("version").GetString());
-        Assert.Equal(23, json.GetProperty("rules").GetArrayLength());
+        Assert.Equal(26, json.GetProperty("rules").GetArrayLength());
     }
 
     [Fact]

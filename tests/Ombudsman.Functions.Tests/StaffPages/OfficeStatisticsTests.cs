@@ -43,6 +43,7 @@ public sealed class OfficeStatisticsTests(AzuriteFixture azurite)
             [
                 (CaseClosedReason.Withdrawn, 1), (CaseClosedReason.DeemedWithdrawn, 1), (CaseClosedReason.Rejected, 1),
                 (CaseClosedReason.NoAuthority, 0), (CaseClosedReason.Resolved, 1), (CaseClosedReason.Decided, 0),
+                (CaseClosedReason.Referred, 0), (CaseClosedReason.Unresolved, 0), (CaseClosedReason.ExaminationStopped, 0),
             ],
             report.ClosedByReason.Select(p => (p.Key, p.Value)));
         Assert.Equal(new ClosureDays(4, 15.0, 64), report.DaysToClose);

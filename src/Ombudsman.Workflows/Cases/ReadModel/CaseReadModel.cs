@@ -75,7 +75,8 @@ public sealed class CaseReadModel
         ArgumentNullException.ThrowIfNull(update);
         await EnsureCreatedAsync();
         await WriteTimelineAsync(update, cancellationToken);
-        var pointer = (await _timeline.GetEntityIfExistsAsync<TableEntity>(update.CaseId, CaseRowKey, cancellationToken: cancellationToken)).Value;
+        var stored = await _timeline.GetEntityIfExistsAsync<TableEntity>(update.CaseId, CaseRowKey, cancellationToken: cancellationToken);
+        var pointer = stored.HasValue ? stored.Value : null;
         var pointed = pointer?.GetString("Office");
         string? leaving = null;
         if (pointed is not null && pointed != update.Office)
