@@ -122,6 +122,7 @@ internal static class FunctionAppHost
         services.AddSingleton(storage.Tables);
         services.AddSingleton(storage.Blobs);
         services.AddSingleton(new CaseReadModel(storage.Tables, configuration.GetSection("StorageNames").Get<CaseReadModelNames>() ?? new CaseReadModelNames()));
+        services.AddHostedService<CaseRowsUpgrade>();
         if (mode != HostingMode.Standalone)
         {
             // In Azure, Durable Functions runs the orchestrations and the timer functions the schedule.

@@ -34,7 +34,13 @@ internal static class CaseListPages
     private const string AssignedToMe = "me";
     private const string Unassigned = "none";
 
-    private static readonly string[] FilterNames = ["receipt", "stage", "path", "provider", "channel", "assigned", "dueBefore", "overdue", "sort"];
+    /// <summary>The "waiting" filter's value: cases in a stage where the signed-in member's role has a step to take.</summary>
+    internal const string WaitingForMe = "me";
+
+    /// <summary>The "stage" filter's value for every stage, closed included; without a stage, the list holds the open cases.</summary>
+    private const string AllStages = "all";
+
+    private static readonly string[] FilterNames = ["receipt", "stage", "path", "provider", "channel", "assigned", "dueBefore", "receivedFrom", "overdue", "waiting", "sort"];
 
     public static HttpRouteTable AddCaseListConsoleRoutes(this HttpRouteTable routes) => routes
         .Add(StaffConsole.Page(HttpRoute.Get("StaffCaseList", ConsoleRoutes.Cases.TrimStart('/'), ShowAsync)))
@@ -63,7 +69,7 @@ internal static class CaseListPages
         {
             Values = filter.Values,
             Errors = filter.Errors,
-            Stages = [new("", t["Filter.AnyStage"]), .. Enum.GetValues<CaseStage>().Select(s => new FilterOption(s.ToString(), rows.StageName(s)))],
+            Stages = [new("", t["Filter.AnyOpenStage"]), new(AllStages, t["Filter.AllStages"]), .. Enum.GetValues<CaseStage>().Select(s => new FilterOption(s.ToString(), rows.StageName(s)))],
             Paths = [new("", t["Filter.AnyPath"]), .. Enum.GetValues<ComplaintPath>().Select(p => new FilterOption(p.ToString(), rows.PathName(p)))],
             Channels = [new("", t["Filter.AnyChannel"]), .. Enum.GetValues<IntakeChannel>().Select(c => new FilterOption(c.ToString(), rows.ChannelName(c)))],
             Assignees =
@@ -77,11 +83,11 @@ internal static class CaseListPages
             Rows =
             [
                 .. found.Skip((pageNumber - 1) * pageSize).Take(pageSize)
-                    .Select(c => rows.Row(c.Status, ConsoleCaseRows.FirstDeadline(c.Status)) with { AssignedTo = AssigneeName(c.Assignee, member, a) }),
+                    .Select(c => rows.Row(c) with { AssignedTo = AssigneeName(c.Assignee, member, a) }),
             ],
             Summary = string.Format(CultureInfo.CurrentCulture, t["List.Summary"], found.Count, pageNumber, pageCount),
-            PreviousUrl = pageNumber > 1 ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber - 1) : null,
-            NextUrl = pageNumber < pageCount ? Address(ConsoleRoutes.Cases, filter.Values, pageNumber + 1) : null,
+            PreviousUrl = pageNumber > 1 ? Address(filter.Values, pageNumber - 1) : null,
+            NextUrl = pageNumber < pageCount ? Address(filter.Values, pageNumber + 1) : null,
             CsvUrl = Address(ConsoleRoutes.CasesCsv, filter.Values, null),
         };
         return await pages.RenderAsync<CaseListPage>(
@@ -110,9 +116,10 @@ internal static class CaseListPages
         var found = await FindAsync(context, readModel, offices, time, filter, cancellationToken);
         var csv = new StringBuilder();
         Line(csv, [t["Col.Case"], t["Col.Stage"], t["Col.Path"], t["Col.Channel"], t["Col.Provider"], t["Col.Received"], t["Col.Rule"], t["Col.LastDayDate"], t["Col.DaysLeft"], t["Col.Overdue"], a["Col.AssignedTo"]]);
-        foreach (var (status, assignee) in found)
+        var now = time.GetUtcNow();
+        foreach (var status in found)
         {
-            var deadline = ConsoleCaseRows.FirstDeadline(status);
+            var deadline = status.FirstDeadline;
             var zone = ConsoleCaseRows.Zone(status);
             var left = deadline is null ? (int?)null : deadline.DueDate.DayNumber - rows.Today(status).DayNumber;
             Line(csv,
@@ -126,8 +133,8 @@ internal static class CaseListPages
                 deadline?.RuleId ?? "",
                 deadline?.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 left?.ToString(CultureInfo.InvariantCulture) ?? "",
-                IsOverdue(status, time.GetUtcNow()) ? t["Csv.Yes"] : t["Csv.No"],
-                assignee is null ? "" : $"{assignee.Name} ({assignee.Id})",
+                status.IsOverdue(now) ? t["Csv.Yes"] : t["Csv.No"],
+                status.Assignee is null ? "" : $"{status.Assignee.Name} ({status.Assignee.Id})",
             ]);
         }
 
@@ -147,13 +154,16 @@ internal static class CaseListPages
         Dictionary<string, string> Values,
         Dictionary<string, string> Errors,
         string? Receipt,
+        bool AllStages,
         CaseStage? Stage,
         ComplaintPath? Path,
         string? Provider,
         IntakeChannel? Channel,
         string? Assigned,
         DateOnly? DueBefore,
+        DateOnly? ReceivedFrom,
         bool Overdue,
+        bool WaitingForMe,
         string Sort);
 
     /// <summary>The filters as entered (kept for the form), parsed; a bad one gets an error in the visitor's language.</summary>
@@ -186,21 +196,28 @@ internal static class CaseListPages
             return null;
         }
 
-        var stage = Choice<CaseStage>("stage", t["Error.Stage"]);
+        var allStages = values.GetValueOrDefault("stage") == AllStages;
+        var stage = allStages ? null : Choice<CaseStage>("stage", t["Error.Stage"]);
         var path = Choice<ComplaintPath>("path", t["Error.Path"]);
         var channel = Choice<IntakeChannel>("channel", t["Error.Channel"]);
-        DateOnly? dueBefore = null;
-        if (values.TryGetValue("dueBefore", out var dateText))
+        DateOnly? Date(string name)
         {
-            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!values.TryGetValue(name, out var text))
             {
-                dueBefore = date;
+                return null;
             }
-            else
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors["dueBefore"] = t["Error.Date"];
+                return date;
             }
+
+            errors[name] = t["Error.Date"];
+            return null;
         }
+
+        var dueBefore = Date("dueBefore");
+        var receivedFrom = Date("receivedFrom");
 
         // Me, nobody, or an officer of the office's directory: an id the office does not know lists nothing of use.
         var assigned = values.GetValueOrDefault("assigned");
@@ -220,49 +237,53 @@ internal static class CaseListPages
             values,
             errors,
             values.GetValueOrDefault("receipt"),
+            allStages,
             stage,
             path,
             values.GetValueOrDefault("provider"),
             channel,
             assigned,
             dueBefore,
+            receivedFrom,
             values.GetValueOrDefault("overdue") == "true",
+            values.GetValueOrDefault("waiting") == WaitingForMe,
             sort);
     }
 
-    private static async Task<List<OfficeCase>> FindAsync(
+    /// <summary>
+    /// The cases the filters ask for, sorted. The table service applies every filter it can (stage, open or not, path,
+    /// channel, assignee, overdue, due before, received from, undelivered mail) and sends only list columns; the receipt
+    /// number and provider, searched as parts of text, and "waiting for my role" are applied here.
+    /// </summary>
+    private static async Task<List<ListedCase>> FindAsync(
         HttpContext context, CaseReadModel readModel, OfficeDirectory offices, TimeProvider time, Filter filter, CancellationToken cancellationToken)
     {
         var member = StaffConsole.Member(context);
-        var now = time.GetUtcNow();
-
-        // One officer's cases are a condition of the table query; "nobody" is every row without an assignee.
-        var assignedTo = filter.Assigned switch
+        var zone = offices.Find(member.Office)?.TimeZone ?? OfficeTimeZone.Wib;
+        var query = new CaseListQuery
         {
-            null or Unassigned => null,
-            AssignedToMe => member.Id,
-            var id => id,
+            Stage = filter.Stage,
+            OpenOnly = filter.Stage is null && !filter.AllStages,
+            Path = filter.Path,
+            Channel = filter.Channel,
+            AssignedTo = filter.Assigned switch
+            {
+                null or Unassigned => null,
+                AssignedToMe => member.Id,
+                var id => id,
+            },
+            Unassigned = filter.Assigned == Unassigned,
+            OverdueAt = filter.Overdue ? time.GetUtcNow() : null,
+
+            // "Due before 15 April": the last day is 14 April or earlier in the office's calendar, so the deadline
+            // passes at or before the start of 15 April.
+            DueBy = filter.DueBefore is { } before ? zone.StartOf(before) : null,
+            ReceivedFrom = filter.ReceivedFrom is { } from ? zone.StartOf(from) : null,
         };
-        IEnumerable<OfficeCase> listed = await readModel.ListOfficeCasesAsync(member.Office, filter.Stage, assignedTo, cancellationToken);
-        if (filter.Assigned == Unassigned)
-        {
-            listed = listed.Where(c => c.Assignee is null);
-        }
-
-        var assignees = new Dictionary<string, CaseAssignee?>(StringComparer.Ordinal);
-        var cases = listed.Select(c =>
-        {
-            assignees[c.Status.CaseId] = c.Assignee;
-            return c.Status;
-        });
+        IEnumerable<ListedCase> cases = await readModel.ListCasesAsync(member.Office, query, cancellationToken);
         if (filter.Receipt is { } receipt)
         {
             cases = cases.Where(c => c.CaseId.Contains(receipt, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (filter.Path is { } path)
-        {
-            cases = cases.Where(c => c.Path == path);
         }
 
         if (filter.Provider is { } provider)
@@ -270,41 +291,26 @@ internal static class CaseListPages
             cases = cases.Where(c => c.ProviderName?.Contains(provider, StringComparison.OrdinalIgnoreCase) == true);
         }
 
-        if (filter.Channel is { } channel)
+        if (filter.WaitingForMe)
         {
-            cases = cases.Where(c => c.Channel == channel);
+            cases = cases.Where(c => TodayPages.WaitsFor(member, c));
         }
 
-        if (filter.Overdue)
-        {
-            cases = cases.Where(c => IsOverdue(c, now));
-        }
-
-        if (filter.DueBefore is { } before)
-        {
-            // "Due before 15 April": the last day is 14 April or earlier, in the office's own calendar.
-            var zone = offices.Find(member.Office)?.TimeZone ?? OfficeTimeZone.Wib;
-            // A deadline ends at the midnight after its last day, so the read model's range runs a day further.
-            var deadlines = await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(before.AddDays(1)), cancellationToken: cancellationToken);
-            var due = deadlines.Where(d => d.Timer.Deadline!.DueDate < before).Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
-            cases = cases.Where(c => due.Contains(c.CaseId) || c.OverdueDeadlines.Any(d => d.DueDate < before));
-        }
-
-        List<CaseStatus> sorted = filter.Sort == SortAge
+        return filter.Sort == SortAge
             ? [.. cases.OrderBy(c => c.ReceivedAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal)]
-            : [.. cases.OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.ReceivedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
-        return [.. sorted.Select(c => new OfficeCase(c, assignees[c.CaseId]))];
+            : [.. cases.OrderBy(c => c.FirstDeadline?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.ReceivedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
     }
 
     /// <summary>Whom a list row names as assigned: the member themselves is "Me (name)".</summary>
     internal static string? AssigneeName(CaseAssignee? assignee, StaffMember member, IStringLocalizer<ConsoleAssignText> a) =>
         assignee is null ? null : assignee.Id == member.Id ? string.Format(CultureInfo.CurrentCulture, a["Assigned.Me"], assignee.Name) : assignee.Name;
 
-    /// <summary>Open, with a deadline passed and its step not done, or a running deadline the clock has passed.</summary>
-    private static bool IsOverdue(CaseStatus status, DateTimeOffset now) =>
-        status.Stage != CaseStage.Closed && (status.OverdueDeadlines.Count > 0 || status.OpenDeadlines.Any(d => d.DueAt <= now));
+    /// <summary>The case list's address with these filters (and a page).</summary>
+    internal static string Address(Dictionary<string, string> values, int? page = null) => Address(ConsoleRoutes.Cases, values, page);
 
-    /// <summary>The list's address with the same filters (and a page).</summary>
+    /// <summary>A date as the list's date filters take it.</summary>
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static string Address(string path, IReadOnlyDictionary<string, string> values, int? page)
     {
         var query = values.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))).ToList();

@@ -4,9 +4,9 @@ using Ombudsman.Functions.Api;
 using Ombudsman.Web;
 using Ombudsman.Web.Pages.Staff;
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Cases.ReadModel;
 using Ombudsman.Workflows.Notifications;
 using Ombudsman.Workflows.Statute;
-using OpenDeadline = Ombudsman.Workflows.Cases.OpenDeadline;
 
 namespace Ombudsman.Functions.StaffPages;
 
@@ -20,23 +20,22 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
     public static Language Language => CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
 
     /// <summary>The office's date now.</summary>
-    public DateOnly Today(CaseStatus status) => Zone(status).DateOf(time.GetUtcNow());
+    public DateOnly Today(ListedCase listed) => Zone(listed).DateOf(time.GetUtcNow());
 
-    public static OfficeTimeZone Zone(CaseStatus status) => OfficeTimeZone.FromCode(status.OfficeTimeZone);
+    public static OfficeTimeZone Zone(ListedCase listed) => OfficeTimeZone.FromCode(listed.OfficeTimeZone);
 
-    /// <summary>The deadline staff should look at first: the earliest passed one still in its stage, else the earliest running one.</summary>
-    public static OpenDeadline? FirstDeadline(CaseStatus status) =>
-        status.OverdueDeadlines.OrderBy(d => d.DueAt).FirstOrDefault() ?? status.OpenDeadlines.OrderBy(d => d.DueAt).FirstOrDefault();
+    /// <summary>A row naming the deadline staff should look at first (<see cref="ListedCase.FirstDeadline"/>).</summary>
+    public ConsoleCaseRow Row(ListedCase listed) => Row(listed, listed.FirstDeadline);
 
-    public ConsoleCaseRow Row(CaseStatus status, OpenDeadline? deadline)
+    public ConsoleCaseRow Row(ListedCase listed, ListedDeadline? deadline)
     {
-        var zone = Zone(status);
-        var left = deadline is null ? (int?)null : deadline.DueDate.DayNumber - Today(status).DayNumber;
+        var zone = Zone(listed);
+        var left = deadline is null ? (int?)null : deadline.DueDate.DayNumber - Today(listed).DayNumber;
         return new ConsoleCaseRow(
-            CaseIds.ReceiptNumberOf(status.CaseId),
-            ConsoleRoutes.Case(status.CaseId),
-            StageName(status.Stage),
-            deadline is null ? WhoActs(status.Stage) : WhoActs(deadline.Kind, status.Stage),
+            CaseIds.ReceiptNumberOf(listed.CaseId),
+            ConsoleRoutes.Case(listed.CaseId),
+            StageName(listed.Stage),
+            deadline is null ? WhoActs(listed.Stage) : WhoActs(deadline.Kind, listed.Stage),
             deadline is null ? null : $"{NotificationDates.LastDay(deadline.DueDate, zone, Language)} ({deadline.RuleId})",
             left switch
             {
@@ -45,10 +44,10 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
                 0 => t["Days.LastDayToday"],
                 _ => string.Format(CultureInfo.CurrentCulture, t["Days.Left"], left),
             },
-            left < 0 || (deadline is not null && status.OverdueDeadlines.Contains(deadline)),
-            status.ProviderName ?? "",
-            ChannelName(status.Channel),
-            status.ReceivedAt is { } received ? NotificationDates.DateTime(received, zone, Language) : "");
+            left < 0 || deadline?.Overdue == true,
+            listed.ProviderName ?? "",
+            ChannelName(listed.Channel),
+            listed.ReceivedAt is { } received ? NotificationDates.DateTime(received, zone, Language) : "");
     }
 
     public string StageName(CaseStage stage) => stage switch

@@ -62,7 +62,7 @@ internal static partial class MailPages
     {
         var member = StaffConsole.Member(context);
         var words = new ConsoleCaseRows(t, time);
-        var cases = await readModel.ListCasesAsync(member.Office, cancellationToken: cancellationToken);
+        var cases = (await readModel.ListCaseStatusesAsync(member.Office, new CaseListQuery { EmailNotDelivered = true }, cancellationToken)).Select(c => c.Status).ToList();
         var rows = cases
             .Where(c => c.Stage != CaseStage.Closed)
             .OrderBy(c => c.CaseId, StringComparer.Ordinal)

@@ -96,8 +96,10 @@ internal static class StatisticsPages
 
     private static async Task<OfficeStatisticsReport> ComputeAsync(CaseReadModel readModel, Identity.StaffMember member, PeriodInput period, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Only the member's office partition, unless the member reads every office's figures.
-        var cases = await readModel.ListCaseFactsAsync(member.ReadsAllOffices ? null : member.Office, cancellationToken);
+        // Only the member's office partition, unless the member reads every office's figures; and only the cases the
+        // period can count: the period's first day begins at most a day before its UTC midnight in every office zone.
+        var countedFrom = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var cases = await readModel.ListCaseFactsAsync(member.ReadsAllOffices ? null : member.Office, countedFrom, cancellationToken);
         return OfficeStatistics.Compute(cases, period.From, period.To, now);
     }
 

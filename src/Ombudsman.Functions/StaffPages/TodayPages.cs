@@ -23,8 +23,15 @@ internal static class TodayPages
     /// <summary>"Due soon": the last day falls on or before the third working day after today.</summary>
     public const int DueSoonWorkingDays = 3;
 
-    /// <summary>A filing is new for this long after it was received, while it is still being received or checked.</summary>
-    public static readonly TimeSpan NewFilingAge = TimeSpan.FromDays(7);
+    /// <summary>A filing is new on the day it was received and the days after, this many in all, while it is still being received or checked.</summary>
+    public const int NewFilingDays = 7;
+
+    /// <summary>
+    /// Rows each section shows unless the setting <c>StaffConsole:TodayRowsPerSection</c> says otherwise: the most
+    /// urgent first, with the section's total and a link to the whole of it in the case list, so the page stays small
+    /// however many cases an office has.
+    /// </summary>
+    public const int RowsPerSection = 25;
 
     /// <summary>
     /// Events that are always open (withdrawal, closing) or that staff send only on another party's behalf: a case
@@ -51,47 +58,46 @@ internal static class TodayPages
         var (lastDueSoonDay, uncountedYears) = WorkingDaysAfter(calendar, today, DueSoonWorkingDays);
         var rows = new ConsoleCaseRows(t, time);
 
-        var listed = await readModel.ListOpenCasesAsync(member.Office, cancellationToken);
-        var cases = listed.ToDictionary(c => c.Status.CaseId, c => c.Status, StringComparer.Ordinal);
+        // One read of the office's open cases, list columns only; the running deadlines due by the end of the last
+        // "due soon" day come from the deadline index, which is ordered by due instant.
+        var open = await readModel.ListOpenCasesAsync(member.Office, cancellationToken);
+        var cases = open.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
         var running = (await readModel.ListOpenDeadlinesAsync(member.Office, CaseReadModel.Earliest, zone.StartOf(lastDueSoonDay.AddDays(1)), cancellationToken: cancellationToken))
             .Where(d => cases.ContainsKey(d.CaseId) && d.Timer.Deadline is not null)
             .ToList();
-
-        // Passed and recorded overdue by the case, or passed by the clock and not yet taken in by the case.
-        var overdue = cases.Values
-            .SelectMany(c => c.OverdueDeadlines.Select(d => (Case: c, Deadline: d)))
-            .Concat(running.Where(d => d.Timer.DueAt <= now).Select(d => (Case: cases[d.CaseId], Deadline: d.Timer.Deadline!)))
-            .OrderBy(p => p.Deadline.DueAt)
-            .Select(p => rows.Row(p.Case, p.Deadline))
-            .ToList();
-        var dueSoon = running
-            .Where(d => d.Timer.DueAt > now)
-            .Select(d => rows.Row(cases[d.CaseId], d.Timer.Deadline!))
-            .ToList();
-        var waiting = cases.Values
-            .Where(c => WaitsFor(member, c))
-            .OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue)
+        var byFirstDeadline = open
+            .OrderBy(c => c.FirstDeadline?.DueAt ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.ReceivedAt)
-            .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
+            .ThenBy(c => c.CaseId, StringComparer.Ordinal)
             .ToList();
-        var newFilings = cases.Values
-            .Where(c => c.Stage is CaseStage.Received or CaseStage.CompletenessCheck && c.ReceivedAt is { } at && at > now - NewFilingAge)
+
+        var overdue = byFirstDeadline.Where(c => c.IsOverdue(now)).ToList();
+        var dueSoon = running.Where(d => d.Timer.DueAt > now).ToList();
+        var waiting = byFirstDeadline.Where(c => WaitsFor(member, c)).ToList();
+        var mine = byFirstDeadline.Where(c => c.Assignee?.Id == member.Id).ToList();
+        var newSince = today.AddDays(1 - NewFilingDays);
+        var newFilings = open
+            .Where(c => c.Stage is CaseStage.Received or CaseStage.CompletenessCheck && c.ReceivedAt is { } at && zone.DateOf(at) >= newSince)
             .OrderByDescending(c => c.ReceivedAt)
-            .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
             .ToList();
-        var mail = cases.Values
-            .Where(c => c.NotDeliveredNotifications.Count > 0)
-            .OrderBy(c => c.CaseId, StringComparer.Ordinal)
-            .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
-            .ToList();
+        var mail = open.Where(c => c.EmailNotDelivered).ToList();
 
-        var mine = listed
-            .Where(c => c.Assignee?.Id == member.Id)
-            .Select(c => c.Status)
-            .OrderBy(c => ConsoleCaseRows.FirstDeadline(c)?.DueAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(c => c.ReceivedAt)
-            .Select(c => rows.Row(c, ConsoleCaseRows.FirstDeadline(c)))
-            .ToList();
+        var rowsPerSection = Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("StaffConsole:TodayRowsPerSection", RowsPerSection));
+        TodaySection Section(IReadOnlyCollection<ListedCase> all, string allUrl) =>
+            new([.. all.Take(rowsPerSection).Select(c => rows.Row(c))], all.Count, allUrl);
+        var model = new TodayModel(
+            Section(overdue, CaseListPages.Address(new() { ["overdue"] = "true" })),
+            new TodaySection(
+                [.. dueSoon.Take(rowsPerSection).Select(d => rows.Row(cases[d.CaseId], ListedDeadline.Of(d.Timer.Deadline!, overdue: false)))],
+                dueSoon.Count,
+                CaseListPages.Address(new() { ["dueBefore"] = CaseListPages.Iso(lastDueSoonDay.AddDays(1)) })),
+            Section(waiting, CaseListPages.Address(new() { ["waiting"] = CaseListPages.WaitingForMe })),
+            Section(newFilings, CaseListPages.Address(new() { ["stage"] = nameof(CaseStage.CompletenessCheck), ["receivedFrom"] = CaseListPages.Iso(newSince), ["sort"] = "age" })),
+            Section(mail, ConsoleRoutes.Mail),
+            null)
+        {
+            AssignedToMe = Section(mine, CaseListPages.Address(new() { ["assigned"] = "me" })),
+        };
 
         var note = uncountedYears.Count == 0
             ? null
@@ -99,7 +105,7 @@ internal static class TodayPages
         return await pages.RenderAsync<TodayPage>(context, new Dictionary<string, object?>
         {
             ["Staff"] = StaffConsole.Badge(context),
-            ["Model"] = new TodayModel(overdue, dueSoon, waiting, newFilings, mail, note) { AssignedToMe = mine },
+            ["Model"] = model with { CalendarNote = note },
         });
     }
 
@@ -132,7 +138,7 @@ internal static class TodayPages
     /// Whether the case is in a stage where the member's role has a step of its own to take (an event only staff send,
     /// on the case's path), apart from withdrawing or closing, which every open case allows.
     /// </summary>
-    private static bool WaitsFor(StaffMember member, CaseStatus status)
+    internal static bool WaitsFor(StaffMember member, ListedCase status)
     {
         if (status.Stage is CaseStage.Received or CaseStage.Routing or CaseStage.Closed)
         {

@@ -47,7 +47,7 @@ public sealed class AssignmentPageTests(AzuriteFixture azurite, ChromiumFixture 
         Assert.Equal("true", await page.GetAttributeAsync("#assignee", "aria-invalid"));
         await PageChecks.CheckAsync(page, "staff-assign-other-office-refused");
         Assert.Null(await app.Service<CaseAssignments>().CurrentAsync(filed.CaseId, CancellationToken.None));
-        Assert.Empty(await app.Service<CaseReadModel>().ListOfficeCasesAsync("JKT", assignedTo: "bal-examiner"));
+        Assert.Empty(await app.Service<CaseReadModel>().ListCasesAsync("JKT", new CaseListQuery { AssignedTo = "bal-examiner" }));
 
         await page.SelectOptionAsync("#assignee", "jkt-examiner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan penugasan" }).ClickAsync();
@@ -155,7 +155,7 @@ public sealed class AssignmentPageTests(AzuriteFixture azurite, ChromiumFixture 
         Assert.Contains("belum ditugaskan", await page.InnerTextAsync("#assignment"), StringComparison.Ordinal);
         Assert.Contains("Case no longer assigned to Budi (JKT) (jkt-examiner).", await page.ContentAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "staff-assign-handed-back");
-        var row = Assert.Single(await app.Service<CaseReadModel>().ListOfficeCasesAsync("JKT"), c => c.Status.CaseId == filed.CaseId);
+        var row = Assert.Single(await app.Service<CaseReadModel>().ListCasesAsync("JKT", new CaseListQuery()), c => c.CaseId == filed.CaseId);
         Assert.Null(row.Assignee);
 
         // An adjudicator neither assigns nor takes.

@@ -84,6 +84,63 @@ public sealed class ConsoleListTests(AzuriteFixture azurite, ChromiumFixture chr
     }
 
     [Fact]
+    public async Task Today_shows_the_most_urgent_rows_of_a_long_section_with_its_total_and_a_link_to_all_of_them_in_the_case_list()
+    {
+        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", "StaffConsole:TodayRowsPerSection=2"]);
+        var first = await ConsoleCases.FileAsync(app, ConsoleCases.Jakarta);
+        ConsoleCases.MoveClock(app, Start.AddDays(1));
+        var second = await ConsoleCases.FileAsync(app, ConsoleCases.Jakarta);
+        ConsoleCases.MoveClock(app, Start.AddDays(2));
+        var third = await ConsoleCases.FileAsync(app, ConsoleCases.Jakarta);
+        var withdrawn = await ConsoleCases.FileAsync(app, ConsoleCases.Jakarta);
+        await app.Service<CaseCommands>().SubmitAsync(withdrawn.CaseId, CaseEvents.Withdraw, new CaseAction
+        {
+            Actor = new CaseActor { Role = CaseRole.Staff, Id = "jkt-intake", Name = "Sari (JKT)" },
+            Note = "Pelapor mencabut laporan di loket.",
+        });
+        await ConsoleCases.UntilAsync(app, withdrawn.CaseId, s => s.Stage == CaseStage.Closed);
+
+        await using var browser = await StaffBrowser.SignedInAsync(chromium, app, "jkt-intake");
+        var page = browser.Page;
+        await page.GotoAsync(ConsoleRoutes.Today);
+
+        // Three files wait for the intake officer: the two whose answer is due first are shown, with the total.
+        var waiting = page.Locator("section[aria-labelledby='waiting']");
+        Assert.Contains("(3)", await waiting.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal([Receipt(first), Receipt(second)], await waiting.Locator("table tbody th a").AllInnerTextsAsync());
+        Assert.Equal("Menampilkan 2 yang paling mendesak dari 3 perkara. Lihat semuanya", (await waiting.Locator("p.console-more").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.Locator("section[aria-labelledby='overdue'] p.console-more").CountAsync());
+        await PageChecks.CheckAsync(page, "staff-today-more");
+
+        await waiting.Locator("p.console-more a").ClickAsync();
+        Assert.Contains("waiting=me", page.Url, StringComparison.Ordinal);
+        Assert.Equal([Receipt(first), Receipt(second), Receipt(third)], await Receipts(page));
+        Assert.True(await page.IsCheckedAsync("#waiting"));
+
+        // New filings of the last seven days, newest first; the withdrawn one is closed and so not new any more.
+        await page.GotoAsync(ConsoleRoutes.Today);
+        await page.Locator("section[aria-labelledby='new-filings'] p.console-more a").ClickAsync();
+        Assert.Contains("receivedFrom=", page.Url, StringComparison.Ordinal);
+        Assert.Equal([Receipt(first), Receipt(second), Receipt(third)], await Receipts(page));
+        await page.GotoAsync(ConsoleRoutes.Cases + "?receivedFrom=" + Wib.DateOf(Start.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([Receipt(second), Receipt(third)], await Receipts(page));
+
+        // The list holds open cases unless asked for every stage, or for closed ones.
+        await page.GotoAsync(ConsoleRoutes.Cases + "?sort=age");
+        Assert.DoesNotContain(Receipt(withdrawn), await Receipts(page));
+        await page.GotoAsync(ConsoleRoutes.Cases + "?sort=age&stage=all");
+        Assert.Contains(Receipt(withdrawn), await Receipts(page));
+        Assert.Equal("all", await page.InputValueAsync("#stage"));
+        await page.GotoAsync(ConsoleRoutes.Cases + "?stage=Closed");
+        Assert.Equal([Receipt(withdrawn)], await Receipts(page));
+
+        var bad = await page.GotoAsync(ConsoleRoutes.Cases + "?receivedFrom=kemarin");
+        Assert.Equal((int)HttpStatusCode.BadRequest, bad!.Status);
+        Assert.Equal("Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-04-15.", await page.InnerTextAsync("#receivedFrom-error"));
+        await PageChecks.CheckAsync(page, "staff-cases-received-from-refused");
+    }
+
+    [Fact]
     public async Task The_case_list_filters_sorts_and_pages_keeps_bad_filters_with_an_error_and_downloads_the_same_list_as_CSV()
     {
         await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", "StaffConsole:CasesPerPage=2"]);

@@ -78,7 +78,8 @@ public sealed class UndeliveredMailPageTests(AzuriteFixture azurite, ChromiumFix
         Assert.Contains($"Pemberitahuan perkara {open.CaseId.ToUpperInvariant()} sudah dikirim ulang.", await page.InnerTextAsync("p.notice"), StringComparison.Ordinal);
         var after = await ConsoleCases.UntilAsync(app, open.CaseId, s => s.NotDeliveredNotifications.Count == 0);
         Assert.False(after.EmailNotDelivered);
-        Assert.Single(await app.Service<CaseReadModel>().ListOfficeCasesAsync("JKT"), c => c.Status.CaseId == open.CaseId && !c.Status.EmailNotDelivered);
+        Assert.Single(await app.Service<CaseReadModel>().ListCasesAsync("JKT", new CaseListQuery()), c => c.CaseId == open.CaseId && !c.EmailNotDelivered);
+        Assert.DoesNotContain(await app.Service<CaseReadModel>().ListCasesAsync("JKT", new CaseListQuery { EmailNotDelivered = true }), c => c.CaseId == open.CaseId);
         await page.GotoAsync(ConsoleRoutes.Today);
         Assert.DoesNotContain(open.CaseId.ToUpperInvariant(), await page.Locator("section[aria-labelledby='mail']").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "staff-today-mail-cleared");

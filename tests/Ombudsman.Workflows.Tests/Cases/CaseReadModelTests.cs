@@ -58,14 +58,17 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
         Assert.True(await readModel.SetAssigneeAsync(office, "case-1", new CaseAssignee("jkt-examiner", "Budi")));
         await readModel.ApplyAsync(second);
 
-        var listed = Assert.Single(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner"));
+        var listed = Assert.Single(await readModel.ListCasesAsync(office, new CaseListQuery { AssignedTo = "jkt-examiner" }));
         Assert.Equal(new CaseAssignee("jkt-examiner", "Budi"), listed.Assignee);
-        Assert.Equal(CaseStage.Examination, listed.Status.Stage);
-        Assert.Empty(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner-2"));
+        Assert.Equal(CaseStage.Examination, listed.Stage);
+        Assert.Equal(new CaseAssignee("jkt-examiner", "Budi"), Assert.Single(await readModel.ListCaseStatusesAsync(office, new CaseListQuery())).Assignee);
+        Assert.Empty(await readModel.ListCasesAsync(office, new CaseListQuery { AssignedTo = "jkt-examiner-2" }));
+        Assert.Empty(await readModel.ListCasesAsync(office, new CaseListQuery { Unassigned = true }));
 
         Assert.True(await readModel.SetAssigneeAsync(office, "case-1", null));
-        Assert.Null(Assert.Single(await readModel.ListOfficeCasesAsync(office)).Assignee);
-        Assert.Empty(await readModel.ListOfficeCasesAsync(office, assignedTo: "jkt-examiner"));
+        Assert.Null(Assert.Single(await readModel.ListCasesAsync(office, new CaseListQuery())).Assignee);
+        Assert.Single(await readModel.ListCasesAsync(office, new CaseListQuery { Unassigned = true }));
+        Assert.Empty(await readModel.ListCasesAsync(office, new CaseListQuery { AssignedTo = "jkt-examiner" }));
         Assert.False(await readModel.SetAssigneeAsync(office, "no-such-case", new CaseAssignee("jkt-examiner", "Budi")));
     }
 
@@ -77,7 +80,7 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
         await readModel.ApplyAsync(Listed("jkt-closed", "JKT", CaseStage.Closed));
         await readModel.ApplyAsync(Listed("bal-open", "BAL", CaseStage.Examination));
 
-        Assert.Equal(["jkt-open"], (await readModel.ListOpenCasesAsync("JKT")).Select(c => c.Status.CaseId));
+        Assert.Equal(["jkt-open"], (await readModel.ListOpenCasesAsync("JKT")).Select(c => c.CaseId));
         Assert.Equal(["jkt-closed", "jkt-open"], (await readModel.ListCasesAsync("JKT")).Select(c => c.CaseId));
     }
 
@@ -93,11 +96,140 @@ public sealed class CaseReadModelTests(AzuriteFixture azurite)
         await readModel.ApplyAsync(update);
         await readModel.ApplyAsync(Listed("jkt-short", "JKT", CaseStage.Examination));
 
-        var listed = await readModel.ListOpenCasesAsync("JKT");
-        Assert.Equal(["jkt-long", "jkt-short"], listed.Select(c => c.Status.CaseId));
+        var listed = await readModel.ListCaseStatusesAsync("JKT", new CaseListQuery { EmailNotDelivered = true });
+        Assert.Equal(["jkt-long"], listed.Select(c => c.Status.CaseId));
         Assert.Equal(keys, listed[0].Status.NotDeliveredNotifications);
         Assert.Equal(keys, (await readModel.ListCasesAsync("JKT", CaseStage.Examination))[0].NotDeliveredNotifications);
     }
+
+    [Fact]
+    public async Task A_listed_case_carries_the_deadline_to_look_at_first_and_the_table_service_applies_each_condition()
+    {
+        var (readModel, _) = Create();
+        var late = Listed("jkt-late", "JKT", CaseStage.Examination);
+        late = late with
+        {
+            Status = late.Status with
+            {
+                Channel = IntakeChannel.WalkIn,
+                OverdueDeadlines = [Deadline("O6", "summons", Filed.AddDays(10))],
+                OpenDeadlines = [Deadline("O10", "resolution-monitoring", Filed.AddDays(60))],
+            },
+        };
+        var waiting = Listed("jkt-waiting", "JKT", CaseStage.CompletenessCheck);
+        waiting = waiting with
+        {
+            Status = waiting.Status with
+            {
+                Path = ComplaintPath.Ombudsman,
+                ReceivedAt = Filed.AddDays(3),
+                EmailNotDelivered = true,
+                NotDeliveredNotifications = ["jkt-waiting:1:receipt:Complainant"],
+                OpenDeadlines =
+                [
+                    Deadline("O4", "completeness-answer", Filed.AddDays(14)),
+                    Deadline("O3", "cure-window", Filed.AddDays(5)) with
+                    {
+                        Suspended = new DeadlineSuspension { Since = Filed.AddDays(1), SinceDate = DateOnly.FromDateTime(Filed.AddDays(1).UtcDateTime), Reason = SuspensionReason.ForceMajeure },
+                    },
+                ],
+            },
+        };
+        await readModel.ApplyAsync(late);
+        await readModel.ApplyAsync(waiting);
+        await readModel.ApplyAsync(Listed("jkt-closed", "JKT", CaseStage.Closed));
+        Assert.True(await readModel.SetAssigneeAsync("JKT", "jkt-late", new CaseAssignee("jkt-examiner", "Budi")));
+
+        async Task<string[]> IdsAsync(CaseListQuery query) => [.. (await readModel.ListCasesAsync("JKT", query)).Select(c => c.CaseId)];
+
+        var listed = (await readModel.ListCasesAsync("JKT", new CaseListQuery())).ToDictionary(c => c.CaseId);
+        Assert.Equal(new ListedDeadline("O6", "summons", Filed.AddDays(10), DateOnly.FromDateTime(Filed.AddDays(10).UtcDateTime), Overdue: true), listed["jkt-late"].FirstDeadline);
+        Assert.Equal(Filed.AddDays(60), listed["jkt-late"].NextDueAt);
+        Assert.True(listed["jkt-late"].HasOverdueDeadline);
+        Assert.Equal(IntakeChannel.WalkIn, listed["jkt-late"].Channel);
+
+        // The earliest deadline is shown first even while its clock is stopped; the next to pass is the earliest running one.
+        Assert.Equal("O3", listed["jkt-waiting"].FirstDeadline!.RuleId);
+        Assert.False(listed["jkt-waiting"].FirstDeadline!.Overdue);
+        Assert.Equal(Filed.AddDays(14), listed["jkt-waiting"].NextDueAt);
+        Assert.True(listed["jkt-waiting"].EmailNotDelivered);
+        Assert.Null(listed["jkt-closed"].FirstDeadline);
+        Assert.Null(listed["jkt-closed"].NextDueAt);
+
+        Assert.Equal(["jkt-late", "jkt-waiting"], await IdsAsync(new CaseListQuery { OpenOnly = true }));
+        Assert.Equal(["jkt-waiting"], await IdsAsync(new CaseListQuery { Path = ComplaintPath.Ombudsman }));
+        Assert.Equal(["jkt-late"], await IdsAsync(new CaseListQuery { Channel = IntakeChannel.WalkIn }));
+        Assert.Equal(["jkt-late"], await IdsAsync(new CaseListQuery { OverdueAt = Filed.AddDays(1) }));
+        Assert.Equal(["jkt-late", "jkt-waiting"], await IdsAsync(new CaseListQuery { OverdueAt = Filed.AddDays(14) }));
+        Assert.Equal(["jkt-late"], await IdsAsync(new CaseListQuery { DueBy = Filed.AddDays(12) }));
+        Assert.Equal(["jkt-late", "jkt-waiting"], await IdsAsync(new CaseListQuery { DueBy = Filed.AddDays(14) }));
+        Assert.Equal(["jkt-waiting"], await IdsAsync(new CaseListQuery { EmailNotDelivered = true }));
+        Assert.Equal(["jkt-waiting"], await IdsAsync(new CaseListQuery { ReceivedFrom = Filed.AddDays(1) }));
+        Assert.Equal(["jkt-closed", "jkt-waiting"], await IdsAsync(new CaseListQuery { Unassigned = true }));
+        Assert.Equal(["jkt-late"], await IdsAsync(new CaseListQuery { AssignedTo = "jkt-examiner", Stage = CaseStage.Examination }));
+        Assert.True(listed["jkt-late"].IsOverdue(Filed));
+        Assert.False(listed["jkt-waiting"].IsOverdue(Filed.AddDays(13)));
+        Assert.True(listed["jkt-waiting"].IsOverdue(Filed.AddDays(14)));
+    }
+
+    [Fact]
+    public async Task Statistics_from_a_day_read_open_cases_and_closed_ones_that_closed_or_had_a_deadline_fall_due_from_then_on()
+    {
+        var (readModel, _) = Create();
+        var closed = Listed("jkt-closed", "JKT", CaseStage.Closed);
+        closed = closed with
+        {
+            Status = closed.Status with
+            {
+                ClosedAt = Filed.AddDays(20),
+                Deadlines = [new DeadlineRecord { Key = "decision-1", RuleId = "P7", DueAt = Filed.AddDays(40), DoneAt = Filed.AddDays(15) }],
+            },
+        };
+        await readModel.ApplyAsync(closed);
+        await readModel.ApplyAsync(Listed("jkt-open", "JKT", CaseStage.Examination));
+
+        Assert.Equal(["jkt-closed", "jkt-open"], (await readModel.ListCaseFactsAsync("JKT", Filed.AddDays(30))).Select(f => f.CaseId));
+        Assert.Equal(["jkt-closed", "jkt-open"], (await readModel.ListCaseFactsAsync(null, Filed.AddDays(40))).Select(f => f.CaseId));
+        Assert.Equal(["jkt-open"], (await readModel.ListCaseFactsAsync("JKT", Filed.AddDays(41))).Select(f => f.CaseId));
+        Assert.Equal(2, (await readModel.ListCaseFactsAsync("JKT")).Count);
+    }
+
+    [Fact]
+    public async Task A_case_row_written_before_the_list_columns_is_listed_again_after_the_upgrade_and_a_second_upgrade_finds_nothing()
+    {
+        var (readModel, names) = Create();
+        var update = Listed("jkt-old", "JKT", CaseStage.Examination);
+        update = update with { Status = update.Status with { EmailNotDelivered = true, NotDeliveredNotifications = ["jkt-old:1:receipt:Complainant"] } };
+        await readModel.ApplyAsync(update);
+        Assert.True(await readModel.SetAssigneeAsync("JKT", "jkt-old", new CaseAssignee("jkt-examiner", "Budi")));
+
+        // The row as an earlier version wrote it: no list columns.
+        var table = new TableClient(azurite.ConnectionString, names.CasesTable);
+        var row = (await table.GetEntityAsync<TableEntity>("JKT", "jkt-old")).Value;
+        foreach (var column in new[] { "FirstRule", "FirstKind", "FirstDueAt", "FirstDueDate", "FirstOverdue", "NextDueAt", "EarliestDueAt", "HasOverdue", "EmailNotDelivered", "CountedUntil", "RowSchema" })
+        {
+            Assert.True(row.Remove(column), column);
+        }
+
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        Assert.Empty(await readModel.ListCasesAsync("JKT", new CaseListQuery { EmailNotDelivered = true }));
+
+        Assert.Equal(1, await readModel.UpgradeRowsAsync());
+
+        var listed = Assert.Single(await readModel.ListCasesAsync("JKT", new CaseListQuery { EmailNotDelivered = true }));
+        Assert.Equal(new CaseAssignee("jkt-examiner", "Budi"), listed.Assignee);
+        Assert.Single(await readModel.ListCaseFactsAsync("JKT", Filed.AddYears(5)));
+        Assert.Equal(0, await readModel.UpgradeRowsAsync());
+    }
+
+    private static OpenDeadline Deadline(string rule, string kind, DateTimeOffset dueAt) => new()
+    {
+        RuleId = rule,
+        Kind = kind,
+        DueAt = dueAt,
+        DueDate = DateOnly.FromDateTime(dueAt.UtcDateTime),
+        Citation = "UU 25/2009",
+    };
 
     private (CaseReadModel ReadModel, CaseReadModelNames Names) Create()
     {

@@ -26,15 +26,21 @@ public sealed record ConsoleCaseRow(
 
 /// <summary>My office today: each list, and a note when working days were counted without a holiday calendar.</summary>
 public sealed record TodayModel(
-    IReadOnlyList<ConsoleCaseRow> Overdue,
-    IReadOnlyList<ConsoleCaseRow> DueSoon,
-    IReadOnlyList<ConsoleCaseRow> WaitingForMe,
-    IReadOnlyList<ConsoleCaseRow> NewFilings,
-    IReadOnlyList<ConsoleCaseRow> UndeliveredMail,
+    TodaySection Overdue,
+    TodaySection DueSoon,
+    TodaySection WaitingForMe,
+    TodaySection NewFilings,
+    TodaySection UndeliveredMail,
     string? CalendarNote)
 {
     /// <summary>The open cases assigned to the reader.</summary>
-    public IReadOnlyList<ConsoleCaseRow> AssignedToMe { get; init; } = [];
+    public required TodaySection AssignedToMe { get; init; }
+}
+
+/// <summary>One list of My office today: its most urgent rows, how many there are in all, and where the whole list is.</summary>
+public sealed record TodaySection(IReadOnlyList<ConsoleCaseRow> Rows, int Total, string AllUrl)
+{
+    public bool HasMore => Total > Rows.Count;
 }
 
 /// <summary>A choice in a filter's list.</summary>

@@ -211,9 +211,127 @@ public sealed class CaseReadModel
             ["ClosedAt"] = update.Status.ClosedAt,
             ["ClosedReason"] = update.Status.ClosedReason?.ToString(),
             ["Deadlines"] = CaseJson.Serialize(update.Status.Deadlines),
+            ["AssignedTo"] = "",
+            ["AssignedToName"] = "",
         };
+        AddListColumns(row, update.Status);
         Chunk(row, "Status", CaseJson.Serialize(update.Status with { Timeline = [] }));
         return row;
+    }
+
+    /// <summary>
+    /// The shape of the case row this code writes: rows written before the list columns existed have none and are
+    /// brought up to it by <see cref="UpgradeRowsAsync"/>.
+    /// </summary>
+    private const int CurrentRowSchema = 2;
+
+    /// <summary>The latest instant Azure Tables stores: "never" in the instant columns lists filter on, so no row lacks them.</summary>
+    private static readonly DateTimeOffset Latest = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The small columns lists read (<see cref="ListedCase"/>) and filter on, derived from the status: the deadline to
+    /// look at first, the earliest running and the earliest of all deadlines, whether one is recorded overdue or a
+    /// notification did not arrive, and until when statistics may count the case (open: always).
+    /// </summary>
+    private static void AddListColumns(TableEntity row, CaseStatus status)
+    {
+        var running = status.OpenDeadlines.Where(d => d.Suspended is null).ToList();
+        var first = status.OverdueDeadlines.OrderBy(d => d.DueAt).FirstOrDefault();
+        var firstOverdue = first is not null;
+        first ??= status.OpenDeadlines.OrderBy(d => d.DueAt).FirstOrDefault();
+        row["FirstRule"] = first?.RuleId ?? "";
+        row["FirstKind"] = first?.Kind ?? "";
+        row["FirstDueAt"] = first?.DueAt ?? Latest;
+        row["FirstDueDate"] = first?.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        row["FirstOverdue"] = firstOverdue;
+        row["NextDueAt"] = running.Count > 0 ? running.Min(d => d.DueAt) : Latest;
+        row["EarliestDueAt"] = status.OverdueDeadlines.Concat(running).Select(d => d.DueAt).DefaultIfEmpty(Latest).Min();
+        row["HasOverdue"] = status.OverdueDeadlines.Count > 0;
+        row["EmailNotDelivered"] = status.EmailNotDelivered || status.NotDeliveredNotifications.Count > 0;
+        row["CountedUntil"] = status.Stage != CaseStage.Closed
+            ? Latest
+            : status.Deadlines.Select(d => d.DueAt).Append(status.ClosedAt ?? Earliest).Max();
+        row["RowSchema"] = CurrentRowSchema;
+    }
+
+    private static readonly string[] ListColumns =
+    [
+        "PartitionKey", "RowKey", "Stage", "Path", "Channel", "ProviderName", "ReceivedAt", "ClosedAt", "OfficeTimeZone", "FirstRule", "FirstKind",
+        "FirstDueAt", "FirstDueDate", "FirstOverdue", "NextDueAt", "HasOverdue", "EmailNotDelivered", .. AssigneeColumns,
+    ];
+
+    private static ListedCase ReadListed(TableEntity row)
+    {
+        DateTimeOffset? Instant(string column) => row.GetDateTimeOffset(column) is { } at && at < Latest ? at : null;
+        var firstDue = Instant("FirstDueAt");
+        return new ListedCase
+        {
+            CaseId = row.RowKey,
+            Office = row.PartitionKey,
+            OfficeTimeZone = row.GetString("OfficeTimeZone") ?? Statute.OfficeTimeZone.Wib.Code,
+            Stage = Enum.Parse<CaseStage>(row.GetString("Stage")),
+            Path = Enum.Parse<Statute.ComplaintPath>(row.GetString("Path")),
+            Channel = Enum.TryParse<IntakeChannel>(row.GetString("Channel"), out var channel) ? channel : IntakeChannel.Online,
+            ProviderName = row.GetString("ProviderName"),
+            ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
+            ClosedAt = row.GetDateTimeOffset("ClosedAt"),
+            FirstDeadline = firstDue is { } due && row.GetString("FirstRule") is { Length: > 0 } rule
+                ? new ListedDeadline(
+                    rule,
+                    row.GetString("FirstKind") ?? "",
+                    due,
+                    DateOnly.ParseExact(row.GetString("FirstDueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    row.GetBoolean("FirstOverdue") ?? false)
+                : null,
+            NextDueAt = Instant("NextDueAt"),
+            HasOverdueDeadline = row.GetBoolean("HasOverdue") ?? false,
+            EmailNotDelivered = row.GetBoolean("EmailNotDelivered") ?? false,
+            Assignee = row.GetString("AssignedTo") is { Length: > 0 } id ? new CaseAssignee(id, row.GetString("AssignedToName") ?? id) : null,
+        };
+    }
+
+    /// <summary>
+    /// Brings case rows written before the list columns existed up to <see cref="CurrentRowSchema"/>: each such row's
+    /// status is read and the columns merged in, guarded by its ETag so a record write landing meanwhile (which writes
+    /// the whole current shape) is never overwritten. Reads only the keys and the schema column of rows already current.
+    /// Returns how many rows it upgraded.
+    /// </summary>
+    public async Task<int> UpgradeRowsAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var upgraded = 0;
+        await foreach (var key in _cases.QueryAsync<TableEntity>(maxPerPage: 1000, select: ["PartitionKey", "RowKey", "RowSchema"], cancellationToken: cancellationToken))
+        {
+            if ((key.GetInt32("RowSchema") ?? 0) >= CurrentRowSchema)
+            {
+                continue;
+            }
+
+            var stored = await _cases.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+            if (!stored.HasValue || (stored.Value!.GetInt32("RowSchema") ?? 0) >= CurrentRowSchema)
+            {
+                continue;
+            }
+
+            var columns = new TableEntity(key.PartitionKey, key.RowKey);
+            AddListColumns(columns, ReadStatus(stored.Value));
+            foreach (var column in AssigneeColumns)
+            {
+                columns[column] = stored.Value.GetString(column) ?? "";
+            }
+
+            try
+            {
+                await _cases.UpdateEntityAsync(columns, stored.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                upgraded++;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Rewritten (in the current shape) or removed since it was read.
+            }
+        }
+
+        return upgraded;
     }
 
     /// <summary>
@@ -325,34 +443,89 @@ public sealed class CaseReadModel
 
     /// <summary>An office's cases (status without timeline), optionally in one stage, in case id order.</summary>
     public async Task<IReadOnlyList<CaseStatus>> ListCasesAsync(string office, CaseStage? stage = null, CancellationToken cancellationToken = default) =>
-        [.. (await ListOfficeCasesAsync(office, stage, cancellationToken: cancellationToken)).Select(c => c.Status)];
+        [.. (await ListCaseStatusesAsync(office, new CaseListQuery { Stage = stage }, cancellationToken)).Select(c => c.Status)];
+
+    /// <summary>An office's cases that are not closed, as lists show them, in case id order.</summary>
+    public Task<IReadOnlyList<ListedCase>> ListOpenCasesAsync(string office, CancellationToken cancellationToken = default) =>
+        ListCasesAsync(office, new CaseListQuery { OpenOnly = true }, cancellationToken);
 
     /// <summary>
-    /// An office's cases that are not closed (status without timeline), in case id order: the table service leaves the
-    /// closed ones out (the Stage column), so an office's years of closed cases are not read to be thrown away.
+    /// An office's cases as lists show them, those <paramref name="query"/> asks for, in case id order: the table
+    /// service applies its conditions and sends only the list columns of the matching rows.
     /// </summary>
-    public async Task<IReadOnlyList<OfficeCase>> ListOpenCasesAsync(string office, CancellationToken cancellationToken = default) =>
-        await ListRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {office} and Stage ne {nameof(CaseStage.Closed)}"), cancellationToken);
-
-    /// <summary>
-    /// An office's cases with whom each is assigned to, optionally in one stage and only those assigned to the staff
-    /// member <paramref name="assignedTo"/> (conditions the table service applies, so only their rows are read).
-    /// </summary>
-    public Task<IReadOnlyList<OfficeCase>> ListOfficeCasesAsync(
-        string office, CaseStage? stage = null, string? assignedTo = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ListedCase>> ListCasesAsync(string office, CaseListQuery query, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {office}");
-        if (stage is { } s)
+        await EnsureCreatedAsync();
+        var cases = new List<ListedCase>();
+        await foreach (var row in _cases.QueryAsync<TableEntity>(Filter(office, query), maxPerPage: 1000, select: ListColumns, cancellationToken: cancellationToken))
         {
-            filter += " and " + TableClient.CreateQueryFilter($"Stage eq {s.ToString()}");
+            cases.Add(ReadListed(row));
         }
 
-        if (assignedTo is not null)
+        return cases;
+    }
+
+    /// <summary>
+    /// An office's cases with their whole status (without timeline) and whom each is assigned to, those
+    /// <paramref name="query"/> asks for (conditions the table service applies), in case id order.
+    /// </summary>
+    public Task<IReadOnlyList<OfficeCase>> ListCaseStatusesAsync(string office, CaseListQuery query, CancellationToken cancellationToken = default) =>
+        ListRowsAsync(Filter(office, query), cancellationToken);
+
+    private static string Filter(string office, CaseListQuery query)
+    {
+        var conditions = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {office}") };
+        if (query.Stage is { } stage)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"AssignedTo eq {assignedTo}");
+            conditions.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
         }
 
-        return ListRowsAsync(filter, cancellationToken);
+        if (query.OpenOnly || query.OverdueAt is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)}"));
+        }
+
+        if (query.Path is { } path)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Path eq {path.ToString()}"));
+        }
+
+        if (query.Channel is { } channel)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Channel eq {channel.ToString()}"));
+        }
+
+        if (query.AssignedTo is { } assignee)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"AssignedTo eq {assignee}"));
+        }
+
+        if (query.Unassigned)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"AssignedTo eq {""}"));
+        }
+
+        if (query.OverdueAt is { } now)
+        {
+            conditions.Add("(" + TableClient.CreateQueryFilter($"HasOverdue eq {true} or NextDueAt le {now.ToUniversalTime()}") + ")");
+        }
+
+        if (query.DueBy is { } dueBy)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"EarliestDueAt le {dueBy.ToUniversalTime()}"));
+        }
+
+        if (query.ReceivedFrom is { } receivedFrom)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"ReceivedAt ge {receivedFrom.ToUniversalTime()}"));
+        }
+
+        if (query.EmailNotDelivered)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"EmailNotDelivered eq {true}"));
+        }
+
+        return string.Join(" and ", conditions);
     }
 
     /// <summary>
@@ -410,15 +583,26 @@ public sealed class CaseReadModel
         ["PartitionKey", "RowKey", "OfficeTimeZone", "Stage", "Path", "Channel", "ProviderName", "ProviderKind", "ReceivedAt", "ClosedAt", "ClosedReason", "Deadlines"];
 
     /// <summary>
-    /// The statistics facts of every case of an office (of every office when it is null): one partition query (a
-    /// table scan for every office) that reads only the fact columns, not the status JSON. Counting a period still
-    /// reads all of an office's cases; at a much larger scale, a row per office and month of receipt (or running
-    /// monthly totals kept by the record activity) would let a report read only its period.
+    /// The statistics facts of the cases of an office (of every office when it is null) that a report from
+    /// <paramref name="countedFrom"/> on can count: open cases, and closed ones that closed or had a deadline fall due
+    /// from then on (the CountedUntil column, which the table service compares, so years of closed cases are not
+    /// sent). Only the fact columns are read, not the status JSON. One partition query, or a table scan for every office.
     /// </summary>
-    public async Task<IReadOnlyList<CaseFacts>> ListCaseFactsAsync(string? office, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseFacts>> ListCaseFactsAsync(string? office, DateTimeOffset? countedFrom = null, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync();
-        var filter = office is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {office}");
+        var conditions = new List<string>();
+        if (office is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"PartitionKey eq {office}"));
+        }
+
+        if (countedFrom is { } from)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"CountedUntil ge {from.ToUniversalTime()}"));
+        }
+
+        var filter = conditions.Count == 0 ? null : string.Join(" and ", conditions);
         var facts = new List<CaseFacts>();
         await foreach (var row in _cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: FactColumns, cancellationToken: cancellationToken))
         {

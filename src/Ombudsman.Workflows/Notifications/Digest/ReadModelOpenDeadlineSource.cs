@@ -13,7 +13,8 @@ internal sealed class ReadModelOpenDeadlineSource(CaseReadModel readModel) : IOp
             return [];
         }
 
-        var stages = (await readModel.ListCasesAsync(officeId, cancellationToken: cancellationToken))
+        // A closed case has no running deadline: the open cases' list columns name every stage needed.
+        var stages = (await readModel.ListOpenCasesAsync(officeId, cancellationToken))
             .ToDictionary(c => c.CaseId, c => c.Stage.ToString(), StringComparer.Ordinal);
         return [.. deadlines.Select(d => new OpenDeadline
         {
