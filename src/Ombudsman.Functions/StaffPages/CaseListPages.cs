@@ -28,10 +28,10 @@ internal static class CaseListPages
     public const int DefaultPageSize = 50;
 
     private const string SortDue = "due";
-    private const string SortAge = "age";
+    internal const string SortAge = "age";
 
     /// <summary>The "assigned" filter's values besides a staff id: the signed-in member, and nobody.</summary>
-    private const string AssignedToMe = "me";
+    internal const string AssignedToMe = "me";
     private const string Unassigned = "none";
 
     /// <summary>The "waiting" filter's value: cases in a stage where the signed-in member's role has a step to take.</summary>

@@ -92,20 +92,17 @@ internal static class TodayPages
                 dueSoon.Count,
                 CaseListPages.Address(new() { ["dueBefore"] = CaseListPages.Iso(lastDueSoonDay.AddDays(1)) })),
             Section(waiting, CaseListPages.Address(new() { ["waiting"] = CaseListPages.WaitingForMe })),
-            Section(newFilings, CaseListPages.Address(new() { ["stage"] = nameof(CaseStage.CompletenessCheck), ["receivedFrom"] = CaseListPages.Iso(newSince), ["sort"] = "age" })),
+            Section(newFilings, CaseListPages.Address(new() { ["stage"] = nameof(CaseStage.CompletenessCheck), ["receivedFrom"] = CaseListPages.Iso(newSince), ["sort"] = CaseListPages.SortAge })),
             Section(mail, ConsoleRoutes.Mail),
-            null)
+            uncountedYears.Count == 0 ? null : string.Format(CultureInfo.CurrentCulture, t["Today.CalendarNote"], string.Join(", ", uncountedYears)))
         {
-            AssignedToMe = Section(mine, CaseListPages.Address(new() { ["assigned"] = "me" })),
+            AssignedToMe = Section(mine, CaseListPages.Address(new() { ["assigned"] = CaseListPages.AssignedToMe })),
         };
 
-        var note = uncountedYears.Count == 0
-            ? null
-            : string.Format(CultureInfo.CurrentCulture, t["Today.CalendarNote"], string.Join(", ", uncountedYears));
         return await pages.RenderAsync<TodayPage>(context, new Dictionary<string, object?>
         {
             ["Staff"] = StaffConsole.Badge(context),
-            ["Model"] = model with { CalendarNote = note },
+            ["Model"] = model,
         });
     }
 
