@@ -244,7 +244,10 @@ internal sealed class StaffCaseView(
         var facts = new List<StaffFact>
         {
             new(c["Fact.ReceiptNumber"], filed.ReceiptNumber),
-            new(c["Fact.Path"], filed.Complaint.Path == ComplaintPath.Ombudsman ? c["Path.Ombudsman"] : c["Path.Provider"]),
+            new(c["Fact.Path"], string.Format(
+                CultureInfo.CurrentCulture,
+                filed.Complaint.Path == ComplaintPath.Ombudsman ? c["Path.Ombudsman"] : c["Path.Provider"],
+                filed.RuleSet(ruleSets).ActOf(filed.Complaint.Path))),
             new(c["Fact.Channel"], ChannelName(filed.Complaint.Channel)),
             new(c["Fact.Office"], filed.Complaint.Office.Name),
             new(c["Fact.ReceivedAt"], NotificationDates.DateTime(filed.ReceivedAt, zone, language)),
