@@ -14,6 +14,12 @@ public sealed record PageContext(string Language, string PathAndQuery, string Fo
 
     public bool IsEnglish => Language == "en";
 
+    /// <summary>
+    /// The act complaints are handled under, as the rule set in force today cites it (e.g. "UU 25/2009"), for the footer
+    /// of every page; empty when no rule set is in force.
+    /// </summary>
+    public string Act { get; init; } = "";
+
     /// <summary>This page's address in the other language.</summary>
     public string SwitchLanguageUrl
     {

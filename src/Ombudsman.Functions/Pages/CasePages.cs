@@ -37,7 +37,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
         var files = (await evidence.ListAsync(caseId, cancellationToken)).Where(r => r.Party == EvidenceParty.Complainant).ToList();
         var deadlines = (status?.OpenDeadlines ?? []).OrderBy(d => d.DueAt).Select(d => Deadline(d, today, zone, language)).ToList();
         var fileNames = files.ToDictionary(f => f.EvidenceId, f => f.OriginalName, StringComparer.Ordinal);
-        var cureDeadline = stage == CaseStage.CureWindow ? status?.OpenDeadlines.FirstOrDefault(d => d.Kind == "cure-window") : null;
+        var cureDeadline = stage == CaseStage.CureWindow ? status?.OpenDeadlines.FirstOrDefault(d => d.Kind == RuleSteps.CureWindow) : null;
         return new CasePageModel
         {
             CaseId = caseId,
@@ -144,7 +144,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     internal static string Citation(string citation, Language language) => StatuteWording.Citation(citation, language);
 
     /// <summary>The rule of the cure window, whose passing deems the complaint withdrawn (as CompletenessCheckOrchestration starts it).</summary>
-    private static string CureRule(ComplaintPath path) => path == ComplaintPath.Provider ? "P6" : "O3";
+    private static string CureRule(RuleSet rules, ComplaintPath path) => rules.RuleFor(path, RuleSteps.CureWindow).Id;
 
     private string DurationWords(RuleDuration duration) => (duration.Unit, duration.DayType, duration.Amount) switch
     {
@@ -356,7 +356,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     {
         CaseStage.Received => l["Next.Received"],
         CaseStage.CompletenessCheck => l["Next.CompletenessCheck"],
-        CaseStage.CureWindow => Format(l["Next.CureWindow"], Cite(rules, CureRule(path), language)),
+        CaseStage.CureWindow => Format(l["Next.CureWindow"], Cite(rules, CureRule(rules, path), language)),
         CaseStage.Routing => l["Next.Routing"],
         CaseStage.Examination => l["Next.Examination"],
         CaseStage.Mediation => l["Next.Mediation"],
@@ -384,7 +384,7 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
     internal string ClosedReason(CaseClosedReason reason, RuleSet rules, ComplaintPath path, Language language) => reason switch
     {
         CaseClosedReason.Withdrawn => l["Closed.Withdrawn"],
-        CaseClosedReason.DeemedWithdrawn => Format(l["Closed.DeemedWithdrawn"], Cite(rules, CureRule(path), language)),
+        CaseClosedReason.DeemedWithdrawn => Format(l["Closed.DeemedWithdrawn"], Cite(rules, CureRule(rules, path), language)),
         CaseClosedReason.Rejected => l["Closed.Rejected"],
         CaseClosedReason.NoAuthority => l["Closed.NoAuthority"],
         CaseClosedReason.Resolved => l["Closed.Resolved"],
@@ -412,8 +412,8 @@ internal sealed partial class CasePages(CaseReader reader, EvidenceStore evidenc
 
     internal string DeadlineWhat(string kind) => kind switch
     {
-        "completeness-answer" => l["DeadlineKind.CompletenessAnswer"],
-        "cure-window" => l["DeadlineKind.CureWindow"],
+        RuleSteps.CompletenessAnswer => l["DeadlineKind.CompletenessAnswer"],
+        RuleSteps.CureWindow => l["DeadlineKind.CureWindow"],
         "decision" => l["DeadlineKind.Decision"],
         "decision-delivery" => l["DeadlineKind.DecisionDelivery"],
         "evidence-request" => l["DeadlineKind.EvidenceRequest"],

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Ombudsman.Web;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Functions.Pages;
 
@@ -44,8 +45,34 @@ internal static class Visitor
     public static string Language(HttpContext context) =>
         CultureInfo.CurrentUICulture.Name is "en" or "id" ? CultureInfo.CurrentUICulture.Name : DefaultLanguage;
 
-    /// <summary>The page's context: language, its own address without <c>lang</c>, a form token (set as a cookie when new).</summary>
-    public static PageContext PageContextOf(HttpContext context) => new(Language(context), PathWithoutLanguage(context.Request), FormTokenOf(context));
+    /// <summary>
+    /// The page's context: language, its own address without <c>lang</c>, a form token (set as a cookie when new), and the
+    /// act the footer names, from the rule set in force today.
+    /// </summary>
+    public static PageContext PageContextOf(HttpContext context) =>
+        new(Language(context), PathWithoutLanguage(context.Request), FormTokenOf(context)) { Act = ActInForce(context.RequestServices) };
+
+    /// <summary>
+    /// The act the provider path's rules come from in the rule set in force today (the site takes complaints to providers
+    /// under it); empty when none is in force, so that even an error page about a missing rule set renders.
+    /// </summary>
+    private static string ActInForce(IServiceProvider services)
+    {
+        if (services.GetService<RuleSetCatalog>() is not { } rules)
+        {
+            return "";
+        }
+
+        var today = OfficeTimeZone.Wib.DateOf((services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow());
+        try
+        {
+            return rules.InForceOn(today).ActOf(ComplaintPath.Provider);
+        }
+        catch (NoRuleSetInForceException)
+        {
+            return "";
+        }
+    }
 
     /// <summary>Whether a posted form carries the visitor's form token.</summary>
     public static bool HasValidFormToken(HttpContext context, IFormCollection form)

@@ -90,10 +90,10 @@ internal sealed class ConsoleCaseRows(IStringLocalizer<ConsoleListText> t, TimeP
     /// <summary>Who must act before a running deadline passes, by what the deadline is for.</summary>
     private string WhoActs(string kind, CaseStage stage) => kind switch
     {
-        "cure-window" or "draft-result-response" => t["Party.Complainant"],
+        RuleSteps.CureWindow or "draft-result-response" => t["Party.Complainant"],
         "decision" or "decision-delivery" or "evidence-request" or "clarification-request" or "clarification-second-request"
             or "compensation-payment" or "corrective-actions" or "recommendation" or "agreement-monitoring" => t["Party.Provider"],
-        "completeness-answer" or "mediation-round" or "adjudication-decision" or "resolution-monitoring" => t["Party.Office"],
+        RuleSteps.CompletenessAnswer or "mediation-round" or "adjudication-decision" or "resolution-monitoring" => t["Party.Office"],
         _ => WhoActs(stage),
     };
 

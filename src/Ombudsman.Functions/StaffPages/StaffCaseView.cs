@@ -106,9 +106,12 @@ internal sealed class StaffCaseView(
     }
 
     /// <summary>The form of <paramref name="action"/> with the details it asks for; values and errors from a refused post.</summary>
-    /// <remarks><paramref name="office"/>: the case's office, which a transfer cannot be to.</remarks>
+    /// <remarks>
+    /// <paramref name="rules"/>: the case's rule set, which the hints cite; <paramref name="office"/>: the case's office,
+    /// which a transfer cannot be to.
+    /// </remarks>
     public StaffActionForm Form(
-        string caseId, string action, ComplaintPath path, PostedAction? posted, IReadOnlyList<Workflows.Cases.OpenDeadline>? deadlines = null, string? office = null)
+        string caseId, string action, ComplaintPath path, RuleSet rules, PostedAction? posted, IReadOnlyList<Workflows.Cases.OpenDeadline>? deadlines = null, string? office = null)
     {
         deadlines ??= [];
         var language = CultureInfo.CurrentUICulture.Name == "en" ? Language.English : Language.Indonesian;
@@ -202,7 +205,7 @@ internal sealed class StaffCaseView(
             CaseEvents.AdjudicationRequested => [Field("note", c["Field.AdjudicationRequest"], "textarea", false)],
             CaseEvents.TransferOffice =>
             [
-                Field("receivingOffice", t["Field.ReceivingOffice"], "select", true, t["Field.ReceivingOfficeHint"]) with
+                Field("receivingOffice", t["Field.ReceivingOffice"], "select", true, string.Format(CultureInfo.CurrentCulture, t["Field.ReceivingOfficeHint"], CasePages.Citation(rules[CaseTransferRule.RuleId].Citation, language))) with
                 {
                     Options = [.. offices.All.Where(o => !string.Equals(o.OfficeId, office, StringComparison.OrdinalIgnoreCase)).Select(o => new StaffOption(o.OfficeId, o.Name))],
                 },
@@ -235,7 +238,7 @@ internal sealed class StaffCaseView(
                     CaseEvents.ResumeDeadline => deadlines.Any(d => d.Suspended is not null),
                     _ => true,
                 })
-                .Select(a => Form(filed.CaseId, a, filed.Complaint.Path, posted, deadlines, filed.Status?.Office ?? filed.Complaint.Office.Code)),
+                .Select(a => Form(filed.CaseId, a, filed.Complaint.Path, filed.RuleSet(ruleSets), posted, deadlines, filed.Status?.Office ?? filed.Complaint.Office.Code)),
         ];
     }
 
@@ -244,7 +247,10 @@ internal sealed class StaffCaseView(
         var facts = new List<StaffFact>
         {
             new(c["Fact.ReceiptNumber"], filed.ReceiptNumber),
-            new(c["Fact.Path"], filed.Complaint.Path == ComplaintPath.Ombudsman ? c["Path.Ombudsman"] : c["Path.Provider"]),
+            new(c["Fact.Path"], string.Format(
+                CultureInfo.CurrentCulture,
+                filed.Complaint.Path == ComplaintPath.Ombudsman ? c["Path.Ombudsman"] : c["Path.Provider"],
+                filed.RuleSet(ruleSets).ActOf(filed.Complaint.Path))),
             new(c["Fact.Channel"], ChannelName(filed.Complaint.Channel)),
             new(c["Fact.Office"], filed.Complaint.Office.Name),
             new(c["Fact.ReceivedAt"], NotificationDates.DateTime(filed.ReceivedAt, zone, language)),

@@ -23,7 +23,13 @@ internal sealed class AssessComplaintActivity(RuleSetCatalog catalog, FilingWind
             citations[name] = citation;
         }
 
-        var assessment = new IntakeAssessment { RuleSetVersion = version, Citations = citations };
+        var assessment = new IntakeAssessment
+        {
+            RuleSetVersion = version,
+            Citations = citations,
+            StepRules = ruleSet.Rules.Where(r => r.Path == complaint.Path && r.Step is not null).ToDictionary(r => r.Step!, r => r.Id, StringComparer.Ordinal),
+            Counts = ruleSet.Rules.Where(r => r.Count is not null).ToDictionary(r => r.Id, r => r.Count!.Value, StringComparer.Ordinal),
+        };
         if (complaint.Path == ComplaintPath.Provider && complaint.ServiceReceivedOn is { } served)
         {
             var check = filingWindow.Check(served, input.ReceivedAt, zone, version);

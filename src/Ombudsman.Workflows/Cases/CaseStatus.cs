@@ -72,7 +72,7 @@ public sealed record CaseStatus
     /// <summary>O6: unanswered summonses.</summary>
     public int SummonsMissed { get; set; }
 
-    /// <summary>O6: three summonses missed; the Ombudsman may ask the police to bring the person.</summary>
+    /// <summary>O6: as many summonses missed as the rule set's O6 counts to; the Ombudsman may ask the police to bring the person.</summary>
     public bool ForcedAppearanceFlag { get; set; }
 
     public int MediationRounds { get; set; }

@@ -11,6 +11,18 @@ public sealed record IntakeAssessment
     /// </summary>
     public IReadOnlyDictionary<string, string>? Citations { get; init; }
 
+    /// <summary>
+    /// The pinned rule set's rule for each case step of the case's path (<see cref="Statute.RuleSteps"/>), by step, so the
+    /// workflow starts the deadline the rule set names. Null in a history recorded before the assessment carried them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? StepRules { get; init; }
+
+    /// <summary>
+    /// What the pinned rule set's counting rules count to (O6: missed summonses), by rule id. Null in a history recorded
+    /// before the assessment carried them.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? Counts { get; init; }
+
     /// <summary>P1 (provider path): filed after 30 days; flagged, staff decide.</summary>
     public bool FiledLate { get; init; }
 

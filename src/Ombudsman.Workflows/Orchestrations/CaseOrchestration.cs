@@ -76,6 +76,8 @@ public sealed class CaseOrchestration : TaskOrchestrator<CaseFiling, CaseOutcome
             CaseActivityNames.AssessComplaint, new IntakeRequest { Complaint = complaint, ReceivedAt = wf.Now });
         wf.Status.RuleSetVersion = assessment.RuleSetVersion;
         wf.Citations = assessment.Citations ?? wf.Citations;
+        wf.StepRules = assessment.StepRules ?? wf.StepRules;
+        wf.Counts = assessment.Counts ?? wf.Counts;
         wf.RecordStep(TimelineSteps.RuleSetPinned, CaseActor.System, $"Statute rule set {assessment.RuleSetVersion} pinned to the case.");
         await wf.NotifyAsync(
             NotificationTemplates.Receipt,

@@ -80,6 +80,24 @@ internal sealed partial class CaseWorkflowContext
     internal string Cite(string ruleOrProvision) =>
         Citations.TryGetValue(ruleOrProvision, out var citation) ? citation : $"rule {ruleOrProvision} of rule set {Status.RuleSetVersion}";
 
+    /// <summary>The pinned rule set's rule for each step of the case's path (<see cref="IntakeAssessment.StepRules"/>), known from intake on.</summary>
+    internal IReadOnlyDictionary<string, string> StepRules { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>What the pinned rule set's counting rules count to, by rule id (<see cref="IntakeAssessment.Counts"/>), known from intake on.</summary>
+    internal IReadOnlyDictionary<string, int> Counts { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The rule of the pinned rule set that governs a step of this case's path (one of <see cref="RuleSteps"/>). A case
+    /// whose intake predates the assessment naming them replays with the rules the workflow named itself then, so its
+    /// history is read as it was written.
+    /// </summary>
+    internal string RuleFor(string step) =>
+        StepRules.TryGetValue(step, out var ruleId) ? ruleId : RecordedBeforeStepRules.RuleFor(Complaint.Path, step);
+
+    /// <summary>What a counting rule of the pinned rule set counts to; a case whose intake predates the counts replays with the count then in code.</summary>
+    internal int CountOf(string ruleId) =>
+        Counts.TryGetValue(ruleId, out var count) ? count : RecordedBeforeStepRules.CountOf(ruleId);
+
     public string CaseId => Orchestration.InstanceId;
 
     /// <summary>The case's statutory time: the latest stamp of the filing or of an input the case took.</summary>

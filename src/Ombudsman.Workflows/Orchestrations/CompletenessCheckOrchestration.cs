@@ -1,19 +1,20 @@
 using Ombudsman.Workflows.Cases;
+using Ombudsman.Workflows.Statute;
 
 namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
-/// Completeness check (P5, 14 days, UU 25/2009 art. 45(1); O4 verification on the Ombudsman path) and the cure
-/// window (P6, 30 days, art. 45(2)-(3); O3): counted from the complainant's receipt of the notice, reminders 7 days and
-/// 1 day before, deemed withdrawn when it passes (never while the notice has not been received).
+/// Completeness check (P5 on the provider path, O4 verification on the Ombudsman path) and the cure window (P6; O3):
+/// which rule governs each is the pinned rule set's answer (<see cref="RuleSteps"/>). The cure window is counted from the
+/// complainant's receipt of the notice, reminders 7 days and 1 day before, deemed withdrawn when it passes (never while
+/// the notice has not been received).
 /// </summary>
 internal static class CompletenessCheckOrchestration
 {
     public static async Task RunAsync(CaseWorkflowContext wf)
     {
         wf.Enter(CaseStage.CompletenessCheck);
-        var answerRule = wf.IsProviderPath ? "P5" : "O4";
-        var answer = await wf.StartDeadlineAsync(answerRule, "completeness-answer", t => wf.OverdueAsync(
+        var answer = await wf.StartDeadlineAsync(wf.RuleFor(RuleSteps.CompletenessAnswer), RuleSteps.CompletenessAnswer, t => wf.OverdueAsync(
             // P5 (UU 25) escalates to the head of unit; O4 (office practice) only flags the case overdue.
             t, wf.IsProviderPath ? "no answer on completeness in time: escalated to the head of unit, reminder to staff" : "verification not decided in time: overdue", escalate: wf.IsProviderPath), from: wf.Status.ReceivedAt);
         var signal = await wf.WaitAsync();
@@ -35,8 +36,8 @@ internal static class CompletenessCheckOrchestration
         // The window counts from the complainant's receipt of the notice, not from its sending: the timer starts when
         // the email is accepted, or when staff confirm receipt by other means; until then nothing can expire.
         var cure = await wf.StartOnReceiptAsync(
-            wf.IsProviderPath ? "P6" : "O3",
-            "cure-window",
+            wf.RuleFor(RuleSteps.CureWindow),
+            RuleSteps.CureWindow,
             NotificationTemplates.FileIncomplete,
             NotificationRecipient.Complainant,
             reminded,

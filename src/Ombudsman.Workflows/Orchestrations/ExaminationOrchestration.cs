@@ -5,10 +5,10 @@ namespace Ombudsman.Workflows.Orchestrations;
 
 /// <summary>
 /// Examination (UU 25/2009 art. 47-49; UU 37/2008 art. 28-31): provider response, evidence the provider must hand
-/// over (P3), clarification requests with their 14-day deadline and one second request (O5), the summons count with
-/// the third-miss flag (O6), the offer of mediation (O7) and mediation on request, the draft result the reporter may
-/// answer in 14 days (O8), special adjudication on request after mediation failed (O12), and the decision or final
-/// result, or the examination stopped (O9). The provider path's decision deadline (P8) runs throughout.
+/// over (P3), clarification requests with their deadline and one second request (O5), the summons count with the flag
+/// once as many are missed as the rule set's O6 counts to, the offer of mediation (O7) and mediation on request, the
+/// draft result the reporter may answer (O8), special adjudication on request after mediation failed (O12), and the
+/// decision or final result, or the examination stopped (O9). The provider path's decision deadline (P8) runs throughout.
 /// </summary>
 internal static class ExaminationOrchestration
 {
@@ -235,15 +235,20 @@ internal static class ExaminationOrchestration
         wf.Status.SummonsMissed++;
         var count = wf.Status.SummonsMissed.ToString(CultureInfo.InvariantCulture);
         wf.RecordStep(TimelineSteps.SummonsMissed, CaseActor.System, $"Summons missed: {count} so far ({wf.Cite(SummonsRule)}).");
-        if (wf.Status.SummonsMissed >= 3 && !wf.Status.ForcedAppearanceFlag)
+        // The rule set says how many missed summonses let the Ombudsman ask the police to bring the person.
+        var limit = wf.CountOf(SummonsRule);
+        if (wf.Status.SummonsMissed >= limit && !wf.Status.ForcedAppearanceFlag)
         {
             wf.Status.ForcedAppearanceFlag = true;
-            wf.RecordStep(TimelineSteps.ThirdSummonsMissed, CaseActor.System, $"Third summons missed: the Ombudsman may ask the police to bring the person ({wf.Cite(SummonsRule)}).");
+            wf.RecordStep(
+                TimelineSteps.ThirdSummonsMissed,
+                CaseActor.System,
+                $"Summons missed {limit.ToString(CultureInfo.InvariantCulture)} times: the Ombudsman may ask the police to bring the person ({wf.Cite(SummonsRule)}).");
             await wf.NotifyAsync(
                 NotificationTemplates.StaffEscalation,
                 NotificationRecipient.Staff,
                 "summons-third-miss",
-                new Dictionary<string, string> { ["consequence"] = "forced appearance may be requested", ["citation"] = wf.Cite(SummonsRule), ["ruleId"] = SummonsRule });
+                new Dictionary<string, string> { ["consequence"] = $"summons missed {limit.ToString(CultureInfo.InvariantCulture)} times: forced appearance may be requested", ["citation"] = wf.Cite(SummonsRule), ["ruleId"] = SummonsRule });
         }
     }
 }

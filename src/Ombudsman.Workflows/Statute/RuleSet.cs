@@ -36,6 +36,21 @@ public sealed record RuleSet
     public string ActOf(ComplaintPath path) =>
         Rules.FirstOrDefault(r => r.Path == path) is { } rule ? Notifications.StatuteWording.Act(rule.Citation) : "";
 
+    /// <summary>
+    /// The rule that governs a case step's deadline on a path (<see cref="StatuteRule.Step"/>), e.g. P5 for the answer on
+    /// completeness on the provider path; throws when the version names none, since callers name steps in code.
+    /// </summary>
+    public StatuteRule RuleFor(ComplaintPath path, string step) =>
+        Rules.FirstOrDefault(r => r.Path == path && string.Equals(r.Step, step, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"Rule set {Version} has no {path} rule for the step '{step}'.");
+
+    /// <summary>
+    /// What a rule counts to (<see cref="StatuteRule.Count"/>); throws when the rule counts nothing, since callers name
+    /// the rule in code.
+    /// </summary>
+    public int CountOf(string ruleId) =>
+        this[ruleId].Count ?? throw new KeyNotFoundException($"Rule {ruleId} of rule set {Version} counts nothing (it has no 'count').");
+
     /// <summary>The rule with this id; throws when the version has no such rule, since callers name rules in code.</summary>
     public StatuteRule this[string ruleId] =>
         Rules.FirstOrDefault(r => string.Equals(r.Id, ruleId, StringComparison.Ordinal))

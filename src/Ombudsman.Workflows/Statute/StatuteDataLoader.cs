@@ -206,6 +206,11 @@ internal static class StatuteDataLoader
                 problems.Add(Problem(file, $"rule {rule.Id}", $"rules[{i}].id", "the id is used by an earlier rule in this rule set"));
             }
 
+            if (rule.Step is { } step && rules.FirstOrDefault(r => r.Path == rule.Path && r.Step == step) is { } earlier)
+            {
+                problems.Add(Problem(file, $"rule {rule.Id}", $"rules[{i}].step", $"rule {earlier.Id} of the same path already governs the step \"{step}\""));
+            }
+
             rules.Add(rule);
         }
 
@@ -266,7 +271,7 @@ internal static class StatuteDataLoader
         }
 
         reader.RejectUnknownAndDuplicateFields(
-            "id", "path", "name", "citation", "trigger", "clockStarts", "duration", "noDuration", "consequence", "basis", "answeredBy");
+            "id", "path", "name", "citation", "trigger", "clockStarts", "duration", "noDuration", "consequence", "basis", "answeredBy", "step", "count");
         var path = reader.RequiredChoice("path", Paths);
         var name = reader.RequiredString("name");
         var citation = reader.RequiredString("citation");
@@ -276,6 +281,17 @@ internal static class StatuteDataLoader
         var basis = reader.RequiredChoice("basis", Bases);
         var noDuration = reader.OptionalString("noDuration");
         var answeredBy = reader.Has("answeredBy") ? reader.RequiredChoice("answeredBy", Parties) : null;
+        var step = reader.OptionalString("step");
+        var count = reader.Has("count") ? reader.RequiredInt("count") : null;
+        if (count is <= 0)
+        {
+            reader.Problem("count", $"must be positive, was {count}");
+        }
+
+        if (step is not null && !IsKebabCase(step))
+        {
+            reader.Problem("step", $"\"{step}\" must be a lower-case step name with hyphens, e.g. \"completeness-answer\"");
+        }
         RuleDuration? duration = null;
         if (reader.Get("duration") is { } durationElement)
         {
@@ -312,6 +328,8 @@ internal static class StatuteDataLoader
                 Consequence = consequence!,
                 Basis = basis!.Value,
                 AnsweredBy = answeredBy,
+                Step = step,
+                Count = count,
             };
     }
 

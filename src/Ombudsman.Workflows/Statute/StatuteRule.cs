@@ -39,6 +39,19 @@ public sealed record StatuteRule
     /// </summary>
     public RuleParty? AnsweredBy { get; init; }
 
+    /// <summary>
+    /// The case step whose deadline the rule governs on its path, when the workflow asks the rule set which rule that is
+    /// (one of <see cref="RuleSteps"/>, e.g. "completeness-answer": P5 on the provider path, O4 on the Ombudsman path);
+    /// null when code names the rule itself.
+    /// </summary>
+    public string? Step { get; init; }
+
+    /// <summary>
+    /// A number of occurrences the rule counts to, when it counts (O6: the unanswered summons after which the Ombudsman
+    /// may ask the police to bring the person); null when it counts nothing.
+    /// </summary>
+    public int? Count { get; init; }
+
     /// <summary>The duration in words, or the reason there is none.</summary>
     public string DurationText => Duration?.ToString() ?? NoDurationReason ?? "none";
 }

@@ -36,7 +36,7 @@ public sealed class StaffActionFormTests
                     foreach (var action in StaffCaseView.OfferedActions(member, stage, path).Except(NotOnTheCasePage))
                     {
                         offered.Add(action);
-                        var form = view.Form("case-1", action, path, null);
+                        var form = view.Form("case-1", action, path, Shipped, null);
                         Assert.Equal(action, form.Action);
                         Assert.DoesNotContain(form.Fields.Select(f => f.Label).Append(form.Title), text => text.StartsWith("Action.", StringComparison.Ordinal) || text.StartsWith("Field.", StringComparison.Ordinal));
                         Assert.All(form.Fields.SelectMany(f => f.Options), o => Assert.DoesNotContain(".", o.Label.Split(' ')[0], StringComparison.Ordinal));
@@ -58,7 +58,7 @@ public sealed class StaffActionFormTests
     [Fact]
     public void The_closing_form_offers_exactly_the_reasons_staff_may_close_with_referred_and_unresolved_among_them()
     {
-        var form = View().Form("case-1", CaseEvents.CloseCase, ComplaintPath.Ombudsman, null);
+        var form = View().Form("case-1", CaseEvents.CloseCase, ComplaintPath.Ombudsman, Shipped, null);
 
         var reasons = Assert.Single(form.Fields, f => f.Name == StaffCaseView.FieldName(CaseEvents.CloseCase, "closedReason")).Options.Select(o => o.Value);
 
@@ -70,7 +70,7 @@ public sealed class StaffActionFormTests
     [Fact]
     public void Stopping_an_examination_asks_for_a_reason_from_the_list_and_an_explanation()
     {
-        var form = View().Form("case-1", CaseEvents.ExaminationStopped, ComplaintPath.Ombudsman, null);
+        var form = View().Form("case-1", CaseEvents.ExaminationStopped, ComplaintPath.Ombudsman, Shipped, null);
 
         var reason = Assert.Single(form.Fields, f => f.Name == StaffCaseView.FieldName(CaseEvents.ExaminationStopped, "stopReason"));
         var note = Assert.Single(form.Fields, f => f.Name == StaffCaseView.FieldName(CaseEvents.ExaminationStopped, "note"));
@@ -78,6 +78,21 @@ public sealed class StaffActionFormTests
         Assert.Equal(ExaminationStopReasons.Names, reason.Options.Select(o => o.Value));
         Assert.All(reason.Options, o => Assert.NotNull(ExaminationStopReasons.Parse(o.Value)));
     }
+
+    [Theory]
+    [InlineData("id", "PO 58/2023 pasal 17")]
+    [InlineData("en", "PO 58/2023 art. 17")]
+    public void The_transfer_form_cites_the_transfer_rule_of_the_cases_rule_set(string language, string citation)
+    {
+        using var culture = new UiCulture(language);
+
+        var form = View().Form("case-1", CaseEvents.TransferOffice, ComplaintPath.Ombudsman, Shipped, null, office: "JKT");
+
+        var office = Assert.Single(form.Fields, f => f.Name == StaffCaseView.FieldName(CaseEvents.TransferOffice, "receivingOffice"));
+        Assert.Contains($"({citation})", office.Hint, StringComparison.Ordinal);
+    }
+
+    private static readonly RuleSet Shipped = StatuteDataLoader.Load(new StatuteOptions()).Catalog.Get("2025.1");
 
     private static StaffCaseView View()
     {

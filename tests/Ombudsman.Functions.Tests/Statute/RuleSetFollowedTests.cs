@@ -14,9 +14,10 @@ namespace Ombudsman.Functions.Tests.Statute;
 
 /// <summary>
 /// A case follows the rule set it pinned, whatever that set says: with a made-up rule set (<see cref="TestRuleSet"/>: 21
-/// days to answer on completeness, a 45-day cure window, 90 days to decide, citations of an act that does not exist) its
-/// deadlines are counted with those durations and its emails and pages state those durations and citations, and never
-/// an article of the real acts.
+/// days to answer on completeness, a 45-day cure window, 90 days to decide, citations of an act that does not exist,
+/// other rule ids for the steps whose rule differs by path, two missed summonses instead of three) its deadlines are
+/// counted with those durations and rules, its emails and pages state those durations, citations and acts, and never
+/// an article or act of the real ones.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class RuleSetFollowedTests(AzuriteFixture azurite)
@@ -28,7 +29,7 @@ public sealed partial class RuleSetFollowedTests(AzuriteFixture azurite)
         await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", rules.Setting]);
 
         var filed = await FileAsync(app, Filing());
-        var answer = Deadline(await UntilDeadlineAsync(app, filed.Token, "P5"), "P5");
+        var answer = Deadline(await UntilDeadlineAsync(app, filed.Token, TestRuleSet.CompletenessRule), TestRuleSet.CompletenessRule);
         var receipt = Assert.Single(await MailsAsync(app, "complainant-receipt-*.eml"));
 
         Assert.Equal(TestRuleSet.Version, (await app.Service<CaseReader>().GetAsync(filed.CaseId, CancellationToken.None))!.Status!.RuleSetVersion);
@@ -39,7 +40,7 @@ public sealed partial class RuleSetFollowedTests(AzuriteFixture azurite)
         NoRealArticle(receipt);
 
         await StaffAsync(app, filed.CaseId, CaseEvents.FileIncomplete, new CaseAction { Actor = OfficeStaff, MissingItems = ["fotokopi KTP"] });
-        var cure = Deadline(await UntilDeadlineAsync(app, filed.Token, "P6"), "P6");
+        var cure = Deadline(await UntilDeadlineAsync(app, filed.Token, TestRuleSet.CureRule), TestRuleSet.CureRule);
         var notice = Assert.Single(await MailsAsync(app, "complainant-file-incomplete-*.eml"));
 
         Assert.Equal(("2026-04-16", TestRuleSet.CureCitation), cure);
@@ -51,13 +52,15 @@ public sealed partial class RuleSetFollowedTests(AzuriteFixture azurite)
         var page = Text(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}", UriKind.Relative)));
         var english = Text(await browser.GetStringAsync(new Uri($"/track/{filed.CaseId}?lang=en", UriKind.Relative)));
 
-        Assert.Contains("UU 99/2099 pasal 3 (P6)", page, StringComparison.Ordinal);
+        Assert.Contains("UU 99/2099 pasal 3 (T6)", page, StringComparison.Ordinal);
         Assert.Contains("dianggap dicabut (UU 99/2099 pasal 3)", page, StringComparison.Ordinal);
         Assert.Contains("45 hari kalender", page, StringComparison.Ordinal);
         Assert.Contains($"lebih dari {TestRuleSet.FilingWindowDays} hari setelah pelayanan", page, StringComparison.Ordinal);
         Assert.Contains("Tanda terima dikirim kepada pelapor (UU 99/2099 pasal 1)", page, StringComparison.Ordinal);
-        Assert.Contains("UU 99/2099 art. 3 (P6)", english, StringComparison.Ordinal);
+        Assert.Contains("UU 99/2099 art. 3 (T6)", english, StringComparison.Ordinal);
         Assert.Contains($"more than {TestRuleSet.FilingWindowDays} days after the service", english, StringComparison.Ordinal);
+        Assert.Contains($"Ombudsman Republik Indonesia · Pengaduan pelayanan publik berdasarkan {TestRuleSet.ProviderAct}", page, StringComparison.Ordinal);
+        Assert.Contains($"Public service complaints under {TestRuleSet.ProviderAct}", english, StringComparison.Ordinal);
         NoRealArticle(page);
         NoRealArticle(english);
     }
@@ -94,10 +97,62 @@ public sealed partial class RuleSetFollowedTests(AzuriteFixture azurite)
         NoRealArticle(english);
     }
 
-    /// <summary>No article of the real acts: the pinned rule set cites none, so one shown was written outside it.</summary>
+    [Fact]
+    public async Task A_report_verifies_under_the_rule_the_rule_set_names_flags_forced_appearance_at_its_summons_count_and_staff_see_its_act()
+    {
+        using var rules = TestRuleSet.Create();
+        await using var app = await TestApp.StartAsync(azurite, ["Clock:Mode=Manual", $"Clock:Start={Start:O}", rules.Setting]);
+
+        var report = Filing(path: "ombudsman");
+        report.Remove("serviceReceivedOn");
+        report.Remove("compensationClaim");
+        report["eventOn"] = "2026-02-01";
+        report["priorComplaint"] = new System.Text.Json.Nodes.JsonObject { ["filedOn"] = "2026-02-10", ["outcome"] = "Tidak ada jawaban." };
+        var filed = await FileAsync(app, report);
+        await UntilDeadlineAsync(app, filed.Token, TestRuleSet.VerificationRule);
+        var receipt = Assert.Single(await MailsAsync(app, "complainant-receipt-*.eml"));
+
+        Assert.Contains($"{TestRuleSet.VerificationDays} hari kerja sejak laporan diterima", receipt, StringComparison.Ordinal);
+        NoRealArticle(receipt);
+
+        await StaffAsync(app, filed.CaseId, CaseEvents.FileComplete);
+        await UntilStageAsync(app, filed.Token, CaseStage.Examination);
+        for (var missed = 1; missed <= TestRuleSet.SummonsCount; missed++)
+        {
+            await StaffAsync(app, filed.CaseId, CaseEvents.SummonsMissed);
+            var count = missed;
+            var status = await Polling.UntilAsync(
+                async () => (await app.Service<CaseReader>().GetAsync(filed.CaseId, CancellationToken.None))!.Status,
+                s => s?.SummonsMissed == count,
+                TimeSpan.FromSeconds(30));
+
+            // The flag is set in the same step that counts the miss that reaches the rule set's count, never before it.
+            Assert.Equal(missed == TestRuleSet.SummonsCount, status!.ForcedAppearanceFlag);
+        }
+
+        var escalation = Assert.Single(await MailsAsync(app, "staff-escalation-*.eml"));
+        Assert.Contains($"summons missed {TestRuleSet.SummonsCount} times", escalation, StringComparison.Ordinal);
+
+        using var staff = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        staff.DefaultRequestHeaders.Add("Cookie", $"{Ombudsman.Functions.Identity.DevelopmentStaff.CookieName}=jkt-examiner");
+        var page = Text(await staff.GetStringAsync(new Uri(Ombudsman.Web.ConsoleRoutes.Case(filed.CaseId), UriKind.Relative)));
+        var english = Text(await staff.GetStringAsync(new Uri(Ombudsman.Web.ConsoleRoutes.Case(filed.CaseId) + "?lang=en", UriKind.Relative)));
+
+        Assert.Contains($"Laporan kepada Ombudsman ({TestRuleSet.OmbudsmanAct})", page, StringComparison.Ordinal);
+        Assert.Contains($"Pengaduan pelayanan publik berdasarkan {TestRuleSet.ProviderAct}", page, StringComparison.Ordinal);
+        Assert.Contains($"Report to the Ombudsman ({TestRuleSet.OmbudsmanAct})", english, StringComparison.Ordinal);
+        NoRealArticle(page);
+        NoRealArticle(english);
+    }
+
+    /// <summary>
+    /// No article or act of the real ones and none of the rules the test rule set renamed: the pinned rule set cites and
+    /// names none, so one shown was written or chosen outside it.
+    /// </summary>
     private static void NoRealArticle(string text)
     {
-        Assert.DoesNotMatch(@"UU (25/2009|37/2008) (art\.|pasal)", text);
+        Assert.DoesNotMatch(@"UU (25/2009|37/2008)|Law (25/2009|37/2008)", text);
+        Assert.DoesNotMatch(@"\b(P5|P6|O3|O4)\b", text);
         Assert.DoesNotContain("14 hari", text, StringComparison.Ordinal);
     }
 

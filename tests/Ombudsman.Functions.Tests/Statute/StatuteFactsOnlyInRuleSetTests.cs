@@ -7,8 +7,9 @@ namespace Ombudsman.Functions.Tests.Statute;
 /// <summary>
 /// Durations and citations of the statute are written once, in the rule set's data files, and every email and page
 /// words them from the rule set a case pinned. This scans what the app shows and sends (texts, email templates, razor
-/// markup, C# string literals; comments and documentation excluded) for an article citation or a number of days written
-/// anywhere else, and for a list of rule ids in code, which the rule set should answer instead.
+/// markup, C# string literals; comments and documentation excluded) for an act or an article citation, a number of days
+/// or a count of summonses written anywhere else, and for a list of rule ids or a choice between two rule ids in code,
+/// which the rule set should answer instead.
 /// </summary>
 public sealed partial class StatuteFactsOnlyInRuleSetTests
 {
@@ -36,8 +37,15 @@ public sealed partial class StatuteFactsOnlyInRuleSetTests
         ("StaffEndpoints.cs", "30 days"),
     ];
 
+    /// <summary>Words about summonses that count nothing: codes recorded in case histories, kept as they were written.</summary>
+    private static readonly HashSet<(string File, string Text)> NotSummonsCounts =
+    [
+        // The timeline step of the flag, stored with every case that reached it.
+        ("TimelineSteps.cs", "third-summons"),
+    ];
+
     [Fact]
-    public void No_text_template_markup_or_code_outside_the_rule_set_cites_an_article_or_states_a_number_of_days()
+    public void No_text_template_markup_or_code_outside_the_rule_set_cites_an_act_or_article_or_states_a_number_of_days()
     {
         var found = new List<string>();
         foreach (var (file, line, text) in ShownTexts())
@@ -45,6 +53,23 @@ public sealed partial class StatuteFactsOnlyInRuleSetTests
             foreach (Match m in Citation().Matches(text))
             {
                 found.Add($"{Relative(file)}:{line}: citation \"{m.Value}\"");
+            }
+
+            foreach (Match m in Act().Matches(text))
+            {
+                // A citation is reported above already; an act named on its own is reported here.
+                if (!Citation().Matches(text).Any(c => c.Index == m.Index))
+                {
+                    found.Add($"{Relative(file)}:{line}: act \"{m.Value}\"");
+                }
+            }
+
+            foreach (Match m in SummonsCount().Matches(text))
+            {
+                if (!NotSummonsCounts.Contains((Path.GetFileName(file), m.Value)))
+                {
+                    found.Add($"{Relative(file)}:{line}: count of summonses \"{m.Value}\"");
+                }
             }
 
             foreach (Match m in Days().Matches(text))
@@ -73,7 +98,19 @@ public sealed partial class StatuteFactsOnlyInRuleSetTests
         Assert.Matches(Days(), "dalam 14 hari sejak");
         Assert.Matches(Days(), "within 14 working days");
         Assert.DoesNotMatch(Days(), "{0} hari kerja");
+        Assert.Matches(Act(), "Pengaduan berdasarkan UU 25/2009 tentang Pelayanan Publik");
+        Assert.Matches(Act(), "Report to the Ombudsman (UU 37/2008)");
+        Assert.Matches(Act(), "Complaints under Law 25/2009 on Public Services");
+        Assert.Matches(Act(), "(Peraturan Ombudsman 58/2023 pasal 17)");
+        Assert.Matches(Act(), "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik");
+        Assert.DoesNotMatch(Act(), "Pengaduan kepada penyelenggara ({0})");
+        Assert.Matches(SummonsCount(), "Third summons missed: the Ombudsman may ask the police");
+        Assert.Matches(SummonsCount(), "setelah tiga kali panggilan tidak dipenuhi");
+        Assert.Matches(SummonsCount(), "if (wf.Status.SummonsMissed >= 3 && !flagged)");
+        Assert.DoesNotMatch(SummonsCount(), "if (wf.Status.SummonsMissed >= limit)");
         Assert.Matches(RuleIdList(), "[\"P8\", \"O5\"]");
+        Assert.Matches(RuleIdList(), "private string CompletenessRule => ProviderPath ? \"P5\" : \"O4\";");
+        Assert.Matches(RuleIdList(), "wf.IsProviderPath ? \"P6\" : \"O3\",");
         Assert.DoesNotMatch(RuleIdList(), "StartDeadlineAsync(\"P9\", \"decision-delivery\")");
         Assert.Contains(ShownTexts(), t => t.Text.Contains("{{ReceiptCitation}}", StringComparison.Ordinal));
         Assert.Contains(ShownTexts(), t => t.Text.Contains("\"P4\"", StringComparison.Ordinal));
@@ -134,6 +171,16 @@ public sealed partial class StatuteFactsOnlyInRuleSetTests
     [GeneratedRegex(@"\b(UU|PO|PP|Perpres|Permen\w*) \d+/\d{4} (art\.|pasal|Pasal)")]
     private static partial Regex Citation();
 
+    // "UU 25/2009", "PO 58/2023", "Law 25/2009", "Peraturan Ombudsman 58/2023", "UU Nomor 25 Tahun 2009": an act or
+    // regulation, with or without an article.
+    [GeneratedRegex(@"\b(UU|PO|PP|Perpres|Permen\w*|Law|Regulation|Ombudsman|Undang-Undang) \d+/\d{4}\b|\b(Nomor|No\.) \d+ (Tahun|of) \d{4}\b")]
+    private static partial Regex Act();
+
+    // "third summons", "three summonses", "tiga kali panggilan", "panggilan ketiga", "SummonsMissed >= 3": how many missed
+    // summonses flag a forced appearance, which the rule set's O6 counts.
+    [GeneratedRegex(@"(?i)\b(second|third|fourth|two|three|four|kedua|ketiga|keempat|dua|tiga|empat)\b[^""\n]{0,20}\b(summons\w*|panggilan|pemanggilan)|\b(summons|panggilan|pemanggilan)\b[^""\n]{0,20}\b(kedua|ketiga|keempat)\b|summons\w*\s*(>=|>|==)\s*\d")]
+    private static partial Regex SummonsCount();
+
     // "14 hari", "30 hari kerja", "14 days", "14 working days", "2 years": a number of days or years written out. One is
     // left out: "1 tahun", "1 day" are the singular forms a duration is worded with, not a duration of the statute.
     [GeneratedRegex(@"(?<![\w{])(?!1\b)\d+ (hari( kerja| kalender)?|(calendar |working )?days?|tahun|years?)\b")]
@@ -142,7 +189,8 @@ public sealed partial class StatuteFactsOnlyInRuleSetTests
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
     private static partial Regex RazorComment();
 
-    // ["P8", "O5"] or { "P5", "O4" }: rule ids listed in code, which a query over the rule set should answer.
-    [GeneratedRegex(@"""[PO]\d{1,2}""\s*,\s*""[PO]\d{1,2}""")]
+    // ["P8", "O5"] or { "P5", "O4" }: rule ids listed in code, or path ? "P5" : "O4": a rule chosen between two in code;
+    // a query over the rule set should answer either.
+    [GeneratedRegex(@"""[PO]\d{1,2}A?""\s*[,:]\s*""[PO]\d{1,2}A?""")]
     private static partial Regex RuleIdList();
 }

@@ -105,4 +105,34 @@ public sealed class ShippedRuleSetTests
         Assert.StartsWith("Deemed withdrawn", ShippedRuleSet["P6"].Consequence, StringComparison.Ordinal);
         Assert.StartsWith("Deemed withdrawn", ShippedRuleSet["O3"].Consequence, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(ComplaintPath.Provider, RuleSteps.CompletenessAnswer, "P5")]
+    [InlineData(ComplaintPath.Provider, RuleSteps.CureWindow, "P6")]
+    [InlineData(ComplaintPath.Ombudsman, RuleSteps.CompletenessAnswer, "O4")]
+    [InlineData(ComplaintPath.Ombudsman, RuleSteps.CureWindow, "O3")]
+    public void Each_path_names_the_rule_of_its_completeness_answer_and_cure_window(ComplaintPath path, string step, string ruleId)
+    {
+        Assert.Equal(ruleId, ShippedRuleSet.RuleFor(path, step).Id);
+
+        // A case whose intake predates the rule set naming these replays with the same rules.
+        Assert.Equal(ruleId, Ombudsman.Workflows.Orchestrations.RecordedBeforeStepRules.RuleFor(path, step));
+    }
+
+    [Fact]
+    public void A_forced_appearance_may_be_asked_for_after_three_missed_summonses_as_the_replay_of_older_cases_assumes()
+    {
+        Assert.Equal(3, ShippedRuleSet.CountOf("O6"));
+        Assert.Equal(ShippedRuleSet.CountOf("O6"), Ombudsman.Workflows.Orchestrations.RecordedBeforeStepRules.CountOf("O6"));
+        Assert.Equal(["O6"], ShippedRuleSet.Rules.Where(r => r.Count is not null).Select(r => r.Id));
+        Assert.Throws<KeyNotFoundException>(() => ShippedRuleSet.CountOf("O5"));
+        Assert.Throws<KeyNotFoundException>(() => ShippedRuleSet.RuleFor(ComplaintPath.Provider, "no-such-step"));
+    }
+
+    [Fact]
+    public void Each_path_names_its_act_from_its_rules()
+    {
+        Assert.Equal("UU 25/2009", ShippedRuleSet.ActOf(ComplaintPath.Provider));
+        Assert.Equal("UU 37/2008", ShippedRuleSet.ActOf(ComplaintPath.Ombudsman));
+    }
 }

@@ -248,4 +248,44 @@ public sealed class StatuteDataValidationTests
         Assert.Equal("Statute:DataDirectory", Single(error).Field);
         Assert.Equal(missing, Single(error).File);
     }
+
+    [Fact]
+    public void Two_rules_of_one_path_governing_one_step_are_rejected()
+    {
+        var problem = Single(LoadEditedRuleSet(json => Rule(json, "P3")["step"] = RuleSteps.CompletenessAnswer));
+
+        Assert.Equal("rule P5", problem.Subject);
+        Assert.Equal("rules[4].step", problem.Field);
+        Assert.Equal("rule P3 of the same path already governs the step \"completeness-answer\"", problem.Message);
+    }
+
+    [Fact]
+    public void A_step_that_is_no_lower_case_name_is_rejected()
+    {
+        var problem = Single(LoadEditedRuleSet(json => Rule(json, "P6")["step"] = "Cure Window"));
+
+        Assert.Equal("rule P6", problem.Subject);
+        Assert.Equal("rules[5].step", problem.Field);
+    }
+
+    [Theory]
+    [InlineData(0, "must be positive, was 0")]
+    [InlineData(-3, "must be positive, was -3")]
+    public void A_count_that_is_not_positive_is_rejected(int count, string message)
+    {
+        var problem = Single(LoadEditedRuleSet(json => Rule(json, "O6")["count"] = count));
+
+        Assert.Equal("rule O6", problem.Subject);
+        Assert.Equal("rules[16].count", problem.Field);
+        Assert.Equal(message, problem.Message);
+    }
+
+    [Fact]
+    public void A_count_that_is_not_a_whole_number_is_rejected()
+    {
+        var problem = Single(LoadEditedRuleSet(json => Rule(json, "O6")["count"] = "three"));
+
+        Assert.Equal("rules[16].count", problem.Field);
+        Assert.StartsWith("must be a whole number", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -51,7 +51,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time,
         /// Whether the notification may go without a deadline: the receipt goes out before the completeness deadline
         /// is computed; on the Ombudsman path routing starts no decision deadline (the examination has no statutory
         /// period), so the routed notices have none; and a staff escalation may be about something other than a
-        /// passed deadline (a third missed summons, a deadline that could not be computed). Every other case
+        /// passed deadline (the missed summons that flag a forced appearance, a deadline that could not be computed). Every other case
         /// notification that names a deadline is a deadline notice and carries one.
         /// </summary>
         private bool DeadlineOptional => Notification.TemplateId switch
@@ -169,7 +169,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time,
             }
 
             // The receipt goes out before the completeness deadline is computed; it states the period instead.
-            if (Notification.TemplateId == NotificationTemplates.Receipt && Rules[CompletenessRule].Duration is { } period)
+            if (Notification.TemplateId == NotificationTemplates.Receipt && CompletenessRule.Duration is { } period)
             {
                 var words = StatuteWording.Duration(period, Language);
                 return ProviderPath
@@ -208,7 +208,7 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time,
         {
             if (Notification.TemplateId == NotificationTemplates.Receipt && Data("dueAt") is null)
             {
-                return Cite(Rules[CompletenessRule].Citation);
+                return Cite(CompletenessRule.Citation);
             }
 
             // A deadline notice cites the rule its deadline comes from; only a notice without a deadline falls back to the act.
@@ -216,8 +216,11 @@ internal sealed class CaseEmailFields(CaseEmailOptions links, TimeProvider time,
                 ?? (DeadlineOptional ? Rules.ActOf(Complaint.Path) : throw Missing("DeadlineCitation", "'citation'")));
         }
 
-        /// <summary>The rule whose deadline the receipt announces: the written answer on completeness (as CompletenessCheckOrchestration starts it).</summary>
-        private string CompletenessRule => ProviderPath ? "P5" : "O4";
+        /// <summary>
+        /// The rule whose deadline the receipt announces: the one the rule set says governs the answer on completeness on
+        /// the case's path (as CompletenessCheckOrchestration starts it).
+        /// </summary>
+        private StatuteRule CompletenessRule => Rules.RuleFor(Complaint.Path, RuleSteps.CompletenessAnswer);
 
         private const string ReceiptRule = "P4";
         private const string DecisionDeliveryRule = "P9";
