@@ -268,10 +268,10 @@ public sealed class CaseReadModel
         {
             CaseId = row.RowKey,
             Office = row.PartitionKey,
-            OfficeTimeZone = row.GetString("OfficeTimeZone") ?? Statute.OfficeTimeZone.Wib.Code,
-            Stage = Enum.Parse<CaseStage>(row.GetString("Stage")),
-            Path = Enum.Parse<Statute.ComplaintPath>(row.GetString("Path")),
-            Channel = Enum.TryParse<IntakeChannel>(row.GetString("Channel"), out var channel) ? channel : IntakeChannel.Online,
+            OfficeTimeZone = ZoneOf(row),
+            Stage = StageOf(row),
+            Path = PathOf(row),
+            Channel = ChannelOf(row),
             ProviderName = row.GetString("ProviderName"),
             ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
             ClosedAt = row.GetDateTimeOffset("ClosedAt"),
@@ -289,6 +289,16 @@ public sealed class CaseReadModel
             Assignee = row.GetString("AssignedTo") is { Length: > 0 } id ? new CaseAssignee(id, row.GetString("AssignedToName") ?? id) : null,
         };
     }
+
+    // The columns lists and statistics both read; a row from before the channel existed was an online filing.
+    private static string ZoneOf(TableEntity row) => row.GetString("OfficeTimeZone") ?? Statute.OfficeTimeZone.Wib.Code;
+
+    private static CaseStage StageOf(TableEntity row) => Enum.Parse<CaseStage>(row.GetString("Stage"));
+
+    private static Statute.ComplaintPath PathOf(TableEntity row) => Enum.Parse<Statute.ComplaintPath>(row.GetString("Path"));
+
+    private static IntakeChannel ChannelOf(TableEntity row) =>
+        Enum.TryParse<IntakeChannel>(row.GetString("Channel"), out var channel) ? channel : IntakeChannel.Online;
 
     /// <summary>
     /// Brings case rows written before the list columns existed up to <see cref="CurrentRowSchema"/>: each such row's
@@ -610,10 +620,10 @@ public sealed class CaseReadModel
             {
                 CaseId = row.RowKey,
                 Office = row.PartitionKey,
-                OfficeTimeZone = row.GetString("OfficeTimeZone") ?? Statute.OfficeTimeZone.Wib.Code,
-                Stage = Enum.Parse<CaseStage>(row.GetString("Stage")),
-                Path = Enum.Parse<Statute.ComplaintPath>(row.GetString("Path")),
-                Channel = Enum.TryParse<IntakeChannel>(row.GetString("Channel"), out var channel) ? channel : IntakeChannel.Online,
+                OfficeTimeZone = ZoneOf(row),
+                Stage = StageOf(row),
+                Path = PathOf(row),
+                Channel = ChannelOf(row),
                 ProviderName = row.GetString("ProviderName"),
                 ProviderKind = Enum.TryParse<ProviderKind>(row.GetString("ProviderKind"), out var kind) ? kind : null,
                 ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
