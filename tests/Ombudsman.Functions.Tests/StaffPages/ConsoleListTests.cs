@@ -108,12 +108,14 @@ public sealed class ConsoleListTests(AzuriteFixture azurite, ChromiumFixture chr
         var waiting = page.Locator("section[aria-labelledby='waiting']");
         Assert.Contains("(3)", await waiting.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal([Receipt(first), Receipt(second)], await waiting.Locator("table tbody th a").AllInnerTextsAsync());
-        Assert.Equal("Menampilkan 2 yang paling mendesak dari 3 perkara. Lihat semuanya", (await waiting.Locator("p.console-more").InnerTextAsync()).Trim());
+        Assert.Equal("Menampilkan 2 dari 3 perkara. Lihat semuanya", (await waiting.Locator("p.console-more").InnerTextAsync()).Trim());
+        Assert.Equal(["Kantor saya hari ini"], await page.Locator("h1").AllInnerTextsAsync());
         Assert.Equal(0, await page.Locator("section[aria-labelledby='overdue'] p.console-more").CountAsync());
         await PageChecks.CheckAsync(page, "staff-today-more");
 
         await waiting.Locator("p.console-more a").ClickAsync();
         Assert.Contains("waiting=me", page.Url, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
         Assert.Equal([Receipt(first), Receipt(second), Receipt(third)], await Receipts(page));
         Assert.True(await page.IsCheckedAsync("#waiting"));
 
