@@ -7,27 +7,8 @@ namespace Ombudsman.Workflows.Cases.ReadModel;
 /// a list of thousands of cases reads a few hundred bytes per case: what it is, where it stands, the deadline staff
 /// should look at first, and whom it is assigned to.
 /// </summary>
-public sealed record ListedCase
+public sealed record ListedCase : CaseColumns
 {
-    public required string CaseId { get; init; }
-
-    public required string Office { get; init; }
-
-    /// <summary>The office's zone code: the case's dates are the dates of this zone.</summary>
-    public required string OfficeTimeZone { get; init; }
-
-    public required CaseStage Stage { get; init; }
-
-    public required ComplaintPath Path { get; init; }
-
-    public required IntakeChannel Channel { get; init; }
-
-    public string? ProviderName { get; init; }
-
-    public DateTimeOffset? ReceivedAt { get; init; }
-
-    public DateTimeOffset? ClosedAt { get; init; }
-
     /// <summary>The earliest deadline that passed with its step not done, else the earliest running one; null without either.</summary>
     public ListedDeadline? FirstDeadline { get; init; }
 
