@@ -18,7 +18,8 @@ namespace Ombudsman.Functions.StaffPages;
 
 /// <summary>
 /// The office's case list (<see cref="ConsoleRoutes.Cases"/>) and the same list as CSV (<see cref="ConsoleRoutes.CasesCsv"/>):
-/// filtered by stage, path, provider, channel, assigned officer, overdue, a deadline due before a date and the receipt number, sorted by
+/// the open cases unless every stage or one stage is asked for, filtered by path, provider, channel, assigned officer, overdue, a
+/// deadline due before a date, received from a date, waiting for the member's role and the receipt number, sorted by
 /// the next deadline or by age, paged in the page and whole in the CSV. Filters are query parameters, so a list can be
 /// bookmarked and the pages and the CSV keep them. Only the signed-in member's office is ever read.
 /// </summary>
@@ -252,7 +253,7 @@ internal static class CaseListPages
 
     /// <summary>
     /// The cases the filters ask for, sorted. The table service applies every filter it can (stage, open or not, path,
-    /// channel, assignee, overdue, due before, received from, undelivered mail) and sends only list columns; the receipt
+    /// channel, assignee, overdue, due before, received from) and sends only list columns; the receipt
     /// number and provider, searched as parts of text, and "waiting for my role" are applied here.
     /// </summary>
     private static async Task<List<ListedCase>> FindAsync(
