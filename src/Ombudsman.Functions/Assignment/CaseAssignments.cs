@@ -1,6 +1,6 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Ombudsman.Functions.Staff;
 using Ombudsman.Workflows.Cases;
 using Ombudsman.Workflows.Cases.ReadModel;
 
@@ -32,7 +32,6 @@ internal enum AssignmentChange
 internal sealed class CaseAssignments(TableServiceClient tables, AssignmentStorageOptions options, CaseReadModel readModel)
 {
     private const string CurrentRow = "current";
-    private const string LogPrefix = "log-";
 
     private TableClient Table => tables.GetTableClient(options.AssignmentsTable);
 
@@ -94,15 +93,7 @@ internal sealed class CaseAssignments(TableServiceClient tables, AssignmentStora
                 : new TableTransactionAction(TableTransactionActionType.Add, row));
         }
 
-        actions.Add(new TableTransactionAction(
-            TableTransactionActionType.Add,
-            new TableEntity(caseId, $"{LogPrefix}{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.CreateVersion7():N}")
-            {
-                ["At"] = at,
-                ["ActorId"] = actor.Id,
-                ["ActorName"] = actor.Name,
-                ["What"] = what,
-            }));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, StaffLogRows.Entry(caseId, actor, at, what)));
         try
         {
             await Table.SubmitTransactionAsync(actions, cancellationToken);
@@ -117,24 +108,8 @@ internal sealed class CaseAssignments(TableServiceClient tables, AssignmentStora
     }
 
     /// <summary>Every change of assignment as a staff-only timeline entry, oldest first.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> ChangesAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var entries = new List<TimelineEntry>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey gt {LogPrefix} and RowKey lt {LogPrefix + "~"}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            entries.Add(new TimelineEntry
-            {
-                At = row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                Actor = new CaseActor { Role = CaseRole.Staff, Id = row.GetString("ActorId"), Name = row.GetString("ActorName") },
-                What = row.GetString("What"),
-                Kind = TimelineKind.Action,
-                Visibility = TimelineVisibility.Staff,
-            });
-        }
-
-        return entries;
-    }
+    public Task<IReadOnlyList<TimelineEntry>> ChangesAsync(string caseId, CancellationToken cancellationToken) =>
+        StaffLogRows.ReadAsync(Table, caseId, cancellationToken);
 
     private static CaseAssignment ToAssignment(TableEntity row) => new(
         row.GetString("AssigneeId"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Ombudsman.Functions.Staff;
 using Ombudsman.Workflows.Cases;
 
 namespace Ombudsman.Functions.Disclosure;
@@ -15,7 +16,6 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
 {
     private const string FilePrefix = "file-";
     private const string NeutralPrefix = "lampiran-";
-    private const string LogPrefix = "log-";
     private const string TextRow = "provider-text";
 
     private TableClient Table => tables.GetTableClient(options.TableName);
@@ -77,7 +77,7 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
                     await Table.SubmitTransactionAsync(
                         [
                             new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(caseId, shared), stored.Value!.ETag),
-                            new TableTransactionAction(TableTransactionActionType.Add, LogEntity(caseId, actor, at, what)),
+                            new TableTransactionAction(TableTransactionActionType.Add, StaffLogRows.Entry(caseId, actor, at, what)),
                         ],
                         cancellationToken);
                     return shared;
@@ -98,7 +98,7 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
                     [
                         new TableTransactionAction(TableTransactionActionType.Add, ToEntity(caseId, file)),
                         new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(caseId, neutralId) { ["EvidenceId"] = evidenceId }),
-                        new TableTransactionAction(TableTransactionActionType.Add, LogEntity(caseId, actor, at, what)),
+                        new TableTransactionAction(TableTransactionActionType.Add, StaffLogRows.Entry(caseId, actor, at, what)),
                     ],
                     cancellationToken);
                 return file;
@@ -127,7 +127,7 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
                     [
                         new TableTransactionAction(
                             TableTransactionActionType.UpdateReplace, ToEntity(caseId, file with { Shared = false, DecidedAt = at, DecidedBy = actor.Id }), stored.Value!.ETag),
-                        new TableTransactionAction(TableTransactionActionType.Add, LogEntity(caseId, actor, at, what)),
+                        new TableTransactionAction(TableTransactionActionType.Add, StaffLogRows.Entry(caseId, actor, at, what)),
                     ],
                     cancellationToken);
                 return true;
@@ -167,29 +167,13 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
                         ["ApprovedAt"] = text.ApprovedAt,
                         ["ApprovedBy"] = text.ApprovedBy,
                     }),
-                new TableTransactionAction(TableTransactionActionType.Add, LogEntity(caseId, actor, text.ApprovedAt, what)),
+                new TableTransactionAction(TableTransactionActionType.Add, StaffLogRows.Entry(caseId, actor, text.ApprovedAt, what)),
             ],
             cancellationToken);
 
     /// <summary>Every decision as a staff-only timeline entry, oldest first.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> DecisionsAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var entries = new List<TimelineEntry>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey gt {LogPrefix} and RowKey lt {LogPrefix + "~"}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            entries.Add(new TimelineEntry
-            {
-                At = row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                Actor = new CaseActor { Role = CaseRole.Staff, Id = row.GetString("ActorId"), Name = row.GetString("ActorName") },
-                What = row.GetString("What"),
-                Kind = TimelineKind.Action,
-                Visibility = TimelineVisibility.Staff,
-            });
-        }
-
-        return entries;
-    }
+    public Task<IReadOnlyList<TimelineEntry>> DecisionsAsync(string caseId, CancellationToken cancellationToken) =>
+        StaffLogRows.ReadAsync(Table, caseId, cancellationToken);
 
     private static int NumberOf(string neutralId) =>
         int.TryParse(neutralId.AsSpan(NeutralPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
@@ -215,12 +199,4 @@ internal sealed class DisclosureStore(TableServiceClient tables, DisclosureStore
     };
 
     /// <summary>Keyed by the case clock's instant, then a time-ordered tail: decisions in one tick (a stopped manual clock) keep their order.</summary>
-    private static TableEntity LogEntity(string caseId, CaseActor actor, DateTimeOffset at, string what) =>
-        new(caseId, $"{LogPrefix}{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.CreateVersion7():N}")
-        {
-            ["At"] = at,
-            ["ActorId"] = actor.Id,
-            ["ActorName"] = actor.Name,
-            ["What"] = what,
-        };
 }
